@@ -1,0 +1,68 @@
+using EdgeInfra.Expressions;
+
+namespace EdgeInfra;
+
+/// <summary>
+/// A stack config value. <see cref="Value"/> (or the implicit conversion to <typeparamref name="T"/>) gives the
+/// value for decisions that shape the graph, such as counts; given to a resource, it is stated as the reference
+/// <c>${key}</c>, never as its value, so the program stays the same text for every value of the key.
+/// </summary>
+/// <typeparam name="T">The type of the value.</typeparam>
+public sealed class ConfigValue<T> : IInput
+{
+    internal ConfigValue(string key, T value, PropertyPath path, bool isSet)
+    {
+        Key = key;
+        Value = value;
+        Path = path;
+        IsSet = isSet;
+    }
+
+    /// <summary>The key as the program references it.</summary>
+    public string Key { get; }
+
+    /// <summary>The value, for synthesis-time decisions.</summary>
+    public T Value { get; }
+
+    /// <summary>The path into a structured value.</summary>
+    public PropertyPath Path { get; }
+
+    /// <summary>False when the key is not set and <see cref="Value"/> is the default the program gave; the value is then stated as a literal.</summary>
+    public bool IsSet { get; }
+
+    /// <summary>The value, for synthesis-time decisions.</summary>
+    public static implicit operator T(ConfigValue<T> config) => config is null ? default! : config.Value;
+
+    /// <summary>The reference <c>${key}</c>, to give to a resource.</summary>
+    public static implicit operator Input<T>(ConfigValue<T> config) => config is null ? null! : Input<T>.FromExpression(config.ToExpression());
+
+    /// <summary>The reference <c>${key}</c> as an output.</summary>
+    public Output<T> ToOutput() => new(ToExpression());
+
+    /// <summary>The item at <paramref name="index"/> of a list value: <c>${key[index]}</c>.</summary>
+    /// <exception cref="InvalidOperationException">The value is not a list, or has no such item.</exception>
+    public ConfigValue<TItem> Item<TItem>(int index)
+    {
+        if (Value is not IReadOnlyList<TItem> items || index < 0 || index >= items.Count)
+        {
+            throw new InvalidOperationException($"Config '{Key}{Path.Render()}' has no item {index}.");
+        }
+
+        return new ConfigValue<TItem>(Key, items[index], Path.Append(PathSegment.Item(index)), IsSet);
+    }
+
+    /// <summary>The property <paramref name="name"/> of an object value, whose value <paramref name="select"/> reads: <c>${key.name}</c>.</summary>
+    public ConfigValue<TProperty> Property<TProperty>(string name, Func<T, TProperty> select)
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        return new ConfigValue<TProperty>(Key, select(Value), Path.Append(PathSegment.Property(name)), IsSet);
+    }
+
+    /// <inheritdoc />
+    public Expression ToExpression() => IsSet
+        ? new ConfigReferenceExpression(Key, Path, isSecret: false)
+        : ExpressionFactory.FromValue(Value);
+
+    /// <summary>The value as text (for names and messages; give the value itself to resources).</summary>
+    public override string ToString() => Convert.ToString(Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+}

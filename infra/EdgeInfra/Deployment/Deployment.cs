@@ -1,0 +1,33 @@
+using System.Reflection;
+
+namespace EdgeInfra;
+
+/// <summary>
+/// The entry point of a stack program, like Pulumi's <c>Deployment.RunAsync</c>:
+/// <c>return Deployment.Run(args, () =&gt; new MyStack());</c>.
+/// </summary>
+public static class Deployment
+{
+    /// <summary>
+    /// Runs the command line <paramref name="args"/> (see <see cref="StackRunner.Usage"/>) for the stack
+    /// <paramref name="createStack"/> makes, with the process environment, the current folder and the packages
+    /// declared by the entry assembly and the assemblies it references.
+    /// </summary>
+    /// <returns>The process exit code.</returns>
+    public static int Run(string[] args, Func<Stack> createStack)
+    {
+        var entry = Assembly.GetEntryAssembly() ?? Assembly.GetCallingAssembly();
+        var environment = new RunnerEnvironment(
+            Environment.GetEnvironmentVariable,
+            Directory.GetCurrentDirectory(),
+            PackageCatalog.Discover(entry),
+            Console.Out,
+            Console.Error);
+        return StackRunner.Run(args, createStack, environment);
+    }
+
+    /// <summary>The Pulumi YAML program of the stack <paramref name="createStack"/> makes with <paramref name="settings"/>.</summary>
+    /// <exception cref="SynthesisException">The stack cannot be synthesized.</exception>
+    public static string Synthesize(Func<Stack> createStack, DeploymentSettings settings) =>
+        ProgramSynthesizer.Synthesize(StackBuilder.Build(createStack, settings));
+}

@@ -1,0 +1,75 @@
+namespace EdgeInfra;
+
+/// <summary>The stack being built: its settings and the resources, config reads and outputs registered so far.</summary>
+internal sealed class DeploymentContext
+{
+    private static readonly AsyncLocal<DeploymentContext?> CurrentContext = new();
+    private readonly List<Resource> _resources = [];
+    private readonly Dictionary<string, ConfigDeclaration> _config = new(StringComparer.Ordinal);
+
+    public DeploymentContext(DeploymentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ProjectName = settings.ProjectName;
+        StackName = settings.StackName;
+        Config = settings.Config;
+        Packages = settings.Packages;
+    }
+
+    /// <summary>The stack being built on this flow of execution, if any.</summary>
+    public static DeploymentContext? Current => CurrentContext.Value;
+
+    public string ProjectName { get; }
+
+    public string StackName { get; }
+
+    public ConfigSource Config { get; }
+
+    public PackageCatalog Packages { get; }
+
+    public IReadOnlyList<Resource> Resources => _resources;
+
+    public IEnumerable<ConfigDeclaration> ConfigDeclarations => _config.Values;
+
+    /// <summary>Runs <paramref name="build"/> with this context current, and restores the previous one after.</summary>
+    public T Run<T>(Func<T> build)
+    {
+        var previous = CurrentContext.Value;
+        CurrentContext.Value = this;
+        try
+        {
+            return build();
+        }
+        finally
+        {
+            CurrentContext.Value = previous;
+        }
+    }
+
+    public void Register(Resource resource) => _resources.Add(resource);
+
+    public ConfigDeclaration DeclareConfig(string key, string? type, string? itemType, bool isSecret)
+    {
+        if (_config.TryGetValue(key, out var known))
+        {
+            if (known.Type != type || known.ItemType != itemType)
+            {
+                throw new ConfigException(key, $"Config '{key}' is read as {Describe(known)} and as {Describe(type, itemType)}; read a key as one type.");
+            }
+
+            known = known with { IsSecret = known.IsSecret || isSecret };
+        }
+        else
+        {
+            known = new ConfigDeclaration(key, type, itemType, isSecret);
+        }
+
+        _config[key] = known;
+        return known;
+    }
+
+    private static string Describe(ConfigDeclaration declaration) => Describe(declaration.Type, declaration.ItemType);
+
+    private static string Describe(string? type, string? itemType) =>
+        type is null ? "a structured value" : itemType is null ? type : $"{type} of {itemType}";
+}

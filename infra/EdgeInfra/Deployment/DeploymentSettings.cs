@@ -1,0 +1,17 @@
+namespace EdgeInfra;
+
+/// <summary>What a stack is built with: project and stack names, config, and the pinned packages.</summary>
+public sealed record DeploymentSettings
+{
+    /// <summary>The project name, as <c>Pulumi.yaml</c> gives it; the namespace of <c>new Config()</c>.</summary>
+    public required string ProjectName { get; init; }
+
+    /// <summary>The stack name, e.g. <c>dev</c>.</summary>
+    public required string StackName { get; init; }
+
+    /// <summary>The stack's config.</summary>
+    public ConfigSource Config { get; init; } = ConfigSource.Empty;
+
+    /// <summary>The packages the program may use, with their pinned versions.</summary>
+    public PackageCatalog Packages { get; init; } = new(new Dictionary<string, string>());
+}

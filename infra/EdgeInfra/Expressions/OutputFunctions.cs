@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using EdgeInfra.Expressions;
+
+namespace EdgeInfra;
+
+/// <summary>
+/// Ways to make and combine outputs, each stated in the program as an interpolation or a Pulumi YAML built-in
+/// (<c>fn::join</c>, <c>fn::select</c>, <c>fn::split</c>, <c>fn::toJSON</c>, <c>fn::toBase64</c>,
+/// <c>fn::fromBase64</c>, <c>fn::secret</c>, <c>fn::readFile</c>).
+/// </summary>
+public static class Output
+{
+    /// <summary>An output holding the plain value <paramref name="value"/>.</summary>
+    public static Output<T> Create<T>(T value) => new(ExpressionFactory.FromValue(value));
+
+    /// <summary>An output of <paramref name="value"/> that the engine keeps secret: <c>fn::secret</c>.</summary>
+    public static Output<T> CreateSecret<T>(Input<T> value) =>
+        new(new BuiltinCallExpression(BuiltinFunction.Secret, [ExpressionFactory.FromValue(value)]));
+
+    /// <summary>
+    /// A string made from an interpolated string whose holes may be outputs:
+    /// <c>Output.Format($"https://{host}/x")</c> is stated <c>"https://${host.hostname}/x"</c>.
+    /// Plain values in the holes are formatted with the invariant culture; outputs take no format specifier.
+    /// </summary>
+    public static Output<string> Format(FormattableString formattable)
+    {
+        ArgumentNullException.ThrowIfNull(formattable);
+        var holes = formattable.GetArguments()
+            .Select((argument, index) => argument is IInput input ? (object?)new Hole(index, input) : argument)
+            .ToArray();
+        var text = string.Format(CultureInfo.InvariantCulture, formattable.Format, holes);
+        return new Output<string>(new InterpolationExpression(Split(text, holes)));
+    }
+
+    /// <summary>The items of <paramref name="values"/> joined with <paramref name="delimiter"/>: <c>fn::join</c>.</summary>
+    public static Output<string> Join(Input<string> delimiter, InputList<string> values) =>
+        new(new BuiltinCallExpression(BuiltinFunction.Join, [ExpressionFactory.FromValue(delimiter), values.ToExpression()]));
+
+    /// <summary>The item at <paramref name="index"/> of <paramref name="values"/>: <c>fn::select</c>.</summary>
+    public static Output<T> Select<T>(Input<int> index, InputList<T> values) =>
+        new(new BuiltinCallExpression(BuiltinFunction.Select, [ExpressionFactory.FromValue(index), values.ToExpression()]));
+
+    /// <summary><paramref name="source"/> split at each <paramref name="delimiter"/>: <c>fn::split</c>.</summary>
+    public static Output<System.Collections.Immutable.ImmutableArray<string>> Split(Input<string> delimiter, Input<string> source) =>
+        new(new BuiltinCallExpression(BuiltinFunction.Split, [ExpressionFactory.FromValue(delimiter), ExpressionFactory.FromValue(source)]));
+
+    /// <summary><paramref name="value"/> serialized as JSON at deploy time: <c>fn::toJSON</c>.</summary>
+    public static Output<string> JsonSerialize<T>(Input<T> value) =>
+        new(new BuiltinCallExpression(BuiltinFunction.ToJson, [ExpressionFactory.FromValue(value)]));
+
+    /// <summary>The Base64 encoding of <paramref name="value"/>: <c>fn::toBase64</c>.</summary>
+    public static Output<string> ToBase64(Input<string> value) =>
+        new(new BuiltinCallExpression(BuiltinFunction.ToBase64, [ExpressionFactory.FromValue(value)]));
+
+    /// <summary>The text that the Base64 string <paramref name="value"/> encodes: <c>fn::fromBase64</c>.</summary>
+    public static Output<string> FromBase64(Input<string> value) =>
+        new(new BuiltinCallExpression(BuiltinFunction.FromBase64, [ExpressionFactory.FromValue(value)]));
+
+    /// <summary>The content of the file at <paramref name="path"/>, relative to the project folder: <c>fn::readFile</c>.</summary>
+    public static Output<string> ReadFile(Input<string> path) =>
+        new(new BuiltinCallExpression(BuiltinFunction.ReadFile, [ExpressionFactory.FromValue(path)]));
+
+    private static List<Expression> Split(string text, object?[] holes)
+    {
+        var parts = new List<Expression>();
+        var literal = new StringBuilder();
+        var position = 0;
+        while (position < text.Length)
+        {
+            var start = text.IndexOf(Hole.Open, position);
+            if (start < 0)
+            {
+                literal.Append(text, position, text.Length - position);
+                break;
+            }
+
+            var end = text.IndexOf(Hole.Close, start);
+            literal.Append(text, position, start - position);
+            var index = int.Parse(text.AsSpan(start + 1, end - start - 1), CultureInfo.InvariantCulture);
+            if (literal.Length > 0)
+            {
+                parts.Add(new LiteralExpression(literal.ToString()));
+                literal.Clear();
+            }
+
+            parts.Add(((Hole)holes[index]!).Input.ToExpression());
+            position = end + 1;
+        }
+
+        if (literal.Length > 0)
+        {
+            parts.Add(new LiteralExpression(literal.ToString()));
+        }
+
+        return parts;
+    }
+
+    /// <summary>Stands in for an output inside the formatted text; control characters cannot come from a format string's own text by accident.</summary>
+    private sealed class Hole(int index, IInput input) : IFormattable
+    {
+        public const char Open = '\u0001';
+        public const char Close = '\u0002';
+
+        public IInput Input { get; } = input;
+
+        public string ToString(string? format, IFormatProvider? formatProvider)
+        {
+            if (!string.IsNullOrEmpty(format))
+            {
+                throw new FormatException($"Output.Format: hole {index} is a deploy-time value and cannot take the format '{format}'.");
+            }
+
+            return Open + index.ToString(CultureInfo.InvariantCulture) + Close;
+        }
+
+        public override string ToString() => ToString(null, null);
+    }
+}

@@ -1,0 +1,32 @@
+namespace EdgeInfra;
+
+/// <summary>
+/// A named group of resources. Pulumi YAML has no components, so a component is EdgeInfra's own grouping: its
+/// children's logical names are prefixed with its name, and previews, diffs and diagrams show the hierarchy.
+/// </summary>
+public class ComponentResource : Resource
+{
+    private readonly Dictionary<string, object?> _outputs = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a component of type <paramref name="type"/> (e.g. <c>edgeinfra:azure:SecretsVault</c>) named <paramref name="name"/>.</summary>
+    public ComponentResource(string type, string name, ComponentResourceOptions? options = null)
+        : base(type, name, options ?? new ComponentResourceOptions())
+    {
+    }
+
+    /// <summary>The component resource options.</summary>
+    public new ComponentResourceOptions Options => (ComponentResourceOptions)base.Options;
+
+    /// <summary>The outputs the component registered, by name.</summary>
+    public IReadOnlyDictionary<string, object?> RegisteredOutputs => _outputs;
+
+    /// <summary>Records the component's outputs, for previews and diagrams; the stack's own outputs are stated in the program.</summary>
+    protected void RegisterOutputs(IDictionary<string, object?> outputs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        foreach (var (key, value) in outputs)
+        {
+            _outputs[key] = value;
+        }
+    }
+}

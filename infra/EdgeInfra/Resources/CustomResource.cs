@@ -1,0 +1,40 @@
+using EdgeInfra.Expressions;
+
+namespace EdgeInfra;
+
+/// <summary>
+/// A resource a provider manages, stated in the program with its type token, input properties and options.
+/// Generated bindings derive from it; used directly with a <see cref="PropertyMap"/>, it is the escape hatch for
+/// any resource the bindings do not cover.
+/// </summary>
+public class CustomResource : Resource
+{
+    /// <summary>Creates a custom resource of type <paramref name="type"/> named <paramref name="name"/>.</summary>
+    public CustomResource(string type, string name, ResourceArgs? args, CustomResourceOptions? options = null)
+        : base(type, name, options ?? new CustomResourceOptions())
+    {
+        Args = args ?? ResourceArgs.Empty;
+    }
+
+    /// <summary>The input properties; read when the program is synthesized.</summary>
+    public ResourceArgs Args { get; }
+
+    /// <summary>The custom resource options.</summary>
+    public new CustomResourceOptions Options => (CustomResourceOptions)base.Options;
+
+    /// <summary>The provider-assigned ID: <c>${name.id}</c>.</summary>
+    public Output<string> Id => GetOutput<string>("id");
+
+    /// <summary>The resource's URN: <c>${name.urn}</c>.</summary>
+    public Output<string> Urn => GetOutput<string>("urn");
+
+    /// <summary>The output property <paramref name="name"/>: <c>${resource.name}</c>.</summary>
+    public Output<T> GetOutput<T>(string name) =>
+        new(new ResourceReferenceExpression(this, PropertyPath.Empty.Append(PathSegment.Property(name))));
+
+    /// <summary>The resource itself as a value, for inputs that take a resource: <c>${resource}</c>.</summary>
+    public Output<T> AsOutput<T>() => new(new ResourceReferenceExpression(this, PropertyPath.Empty));
+
+    /// <summary>The package that manages the resource, from its type token.</summary>
+    public virtual string Package => TypeTokens.PackageOf(Type);
+}

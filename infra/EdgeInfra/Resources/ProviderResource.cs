@@ -1,0 +1,33 @@
+namespace EdgeInfra;
+
+/// <summary>
+/// An explicit provider of a package: <c>pulumi:providers:&lt;package&gt;</c>, pinned to a version. Resources use it
+/// through <see cref="CustomResourceOptions.Provider"/> or a component's <see cref="ComponentResourceOptions.Providers"/>.
+/// </summary>
+public class ProviderResource : CustomResource
+{
+    /// <summary>Creates a provider of <paramref name="package"/> at <paramref name="version"/>.</summary>
+    public ProviderResource(string package, string name, ResourceArgs? args, string version, CustomResourceOptions? options = null)
+        : base("pulumi:providers:" + package, name, args, WithVersion(options, version))
+    {
+        ProviderPackage = package;
+        Version = version;
+    }
+
+    /// <summary>The package the provider serves.</summary>
+    public string ProviderPackage { get; }
+
+    /// <summary>The pinned provider version.</summary>
+    public string Version { get; }
+
+    /// <inheritdoc />
+    public override string Package => ProviderPackage;
+
+    private static CustomResourceOptions WithVersion(CustomResourceOptions? options, string version)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        options ??= new CustomResourceOptions();
+        options.Version = version;
+        return options;
+    }
+}

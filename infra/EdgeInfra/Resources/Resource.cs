@@ -1,0 +1,73 @@
+namespace EdgeInfra;
+
+/// <summary>
+/// A node of the stack graph. Creating one registers it with the stack being built; it has a logical name that
+/// is unique in the program, prefixed with the names of its component ancestors.
+/// </summary>
+public abstract class Resource
+{
+    private protected Resource(string type, string name, ResourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Type = type;
+        Name = name;
+        Options = options;
+        Deployment = DeploymentContext.Current
+            ?? throw new InvalidOperationException(
+                $"Resource '{name}' ({type}) was created outside a stack build: create resources inside a Stack built by Deployment.Run, Deployment.Synthesize or a test.");
+        Component = FindComponent(options.Parent);
+        LogicalName = Component is null ? name : Component.LogicalName + "-" + name;
+        Deployment.Register(this);
+    }
+
+    /// <summary>The type token, e.g. <c>azure-native:keyvault:Vault</c>.</summary>
+    public string Type { get; }
+
+    /// <summary>The name given at construction, without component prefix.</summary>
+    public string Name { get; }
+
+    /// <summary>The name in the program: <see cref="Name"/> prefixed by the component ancestors' names.</summary>
+    public string LogicalName { get; }
+
+    /// <summary>The parent given in the options, if any.</summary>
+    public Resource? Parent => Options.Parent;
+
+    /// <summary>The nearest component ancestor, if any.</summary>
+    public ComponentResource? Component { get; }
+
+    /// <summary>The options given at construction.</summary>
+    public ResourceOptions Options { get; }
+
+    internal DeploymentContext Deployment { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{LogicalName} ({Type})";
+
+    /// <summary>The value of an option that component ancestors pass down when the resource does not set it.</summary>
+    internal T? Inherited<T>(Func<ResourceOptions, T?> option)
+        where T : struct
+    {
+        for (Resource? current = this; current is not null; current = current.Parent)
+        {
+            if (option(current.Options) is T value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static ComponentResource? FindComponent(Resource? parent)
+    {
+        for (var current = parent; current is not null; current = current.Parent)
+        {
+            if (current is ComponentResource component)
+            {
+                return component;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using EdgeInfra.Expressions;
+using EdgeInfra.Yaml;
+
+namespace EdgeInfra;
+
+/// <summary>States expressions in Pulumi YAML: literals escaped, references as <c>${...}</c>, functions as <c>fn::</c> objects.</summary>
+internal sealed class ExpressionLowering(StackGraph graph)
+{
+    /// <summary>A literal string as Pulumi YAML must write it: every <c>$</c> doubled, so no text is read as an interpolation.</summary>
+    public static string EscapeLiteral(string text) => text.Replace("$", "$$", StringComparison.Ordinal);
+
+    /// <summary>The reference <c>${name.path}</c> to a resource, or null for expressions that are not references.</summary>
+    public static string? Reference(Expression expression) => expression switch
+    {
+        ResourceReferenceExpression r => "${" + r.Resource.LogicalName + r.Path.Render() + "}",
+        ConfigReferenceExpression c => "${" + c.Key + c.Path.Render() + "}",
+        _ => null,
+    };
+
+    public YamlValue Lower(Expression expression) => expression switch
+    {
+        LiteralExpression literal => Literal(literal.Value),
+        ListExpression list => new YamlSequence([.. list.Items.Select(Lower)]),
+        ObjectExpression obj => new YamlMapping([.. obj.Properties.Select(p => new KeyValuePair<string, YamlValue>(EscapeLiteral(p.Key), Lower(p.Value)))]),
+        ResourceReferenceExpression or ConfigReferenceExpression => new YamlString(Reference(expression)!),
+        InterpolationExpression interpolation => Interpolation(interpolation),
+        InvokeExpression invoke => Invoke(invoke),
+        BuiltinCallExpression call => Builtin(call),
+        AssetExpression asset => YamlMapping.Of((AssetExpression.FunctionKey(asset.Kind), Lower(asset.Value))),
+        _ => throw new ArgumentOutOfRangeException(nameof(expression), expression.Describe(), "No Pulumi YAML form is known for this expression."),
+    };
+
+    private static YamlValue Literal(object? value) => value switch
+    {
+        null => YamlPlain.Null,
+        string text => new YamlString(EscapeLiteral(text)),
+        bool flag => new YamlPlain(flag ? "true" : "false"),
+        long integer => new YamlPlain(integer.ToString(CultureInfo.InvariantCulture)),
+        double number => new YamlPlain(FormatNumber(number)),
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
+    };
+
+    private static string FormatNumber(double number)
+    {
+        var text = number.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
+    }
+
+    private YamlValue Interpolation(InterpolationExpression interpolation)
+    {
+        if (interpolation.Parts.Length == 1 && interpolation.Parts[0] is not LiteralExpression { Value: string })
+        {
+            return Lower(interpolation.Parts[0]);
+        }
+
+        if (interpolation.Parts.All(p => p is LiteralExpression { Value: string } || Reference(p) is not null))
+        {
+            var text = new StringBuilder();
+            foreach (var part in interpolation.Parts)
+            {
+                text.Append(part is LiteralExpression { Value: string s } ? EscapeLiteral(s) : Reference(part));
+            }
+
+            return new YamlString(text.ToString());
+        }
+
+        return YamlMapping.Of((BuiltinCallExpression.FunctionKey(BuiltinFunction.Join), new YamlSequence(
+            [new YamlString(string.Empty), new YamlSequence([.. interpolation.Parts.Select(Lower)])])));
+    }
+
+    private YamlValue Invoke(InvokeExpression invoke)
+    {
+        var body = new List<(string, YamlValue)>
+        {
+            ("function", new YamlString(invoke.Function)),
+            ("arguments", Lower(invoke.Arguments)),
+        };
+        var options = new List<(string, YamlValue)>();
+        if (invoke.Options.Provider is { } provider)
+        {
+            options.Add(("provider", new YamlString("${" + provider.LogicalName + "}")));
+        }
+        else if (GraphValidator.InvokeVersion(invoke, graph) is { } version)
+        {
+            options.Add(("version", new YamlString(version)));
+        }
+
+        if (options.Count > 0)
+        {
+            body.Add(("options", YamlMapping.Of([.. options])));
+        }
+
+        if (invoke.Return is not null)
+        {
+            body.Add(("return", new YamlString(invoke.Return)));
+        }
+
+        return YamlMapping.Of(("fn::invoke", YamlMapping.Of([.. body])));
+    }
+
+    private YamlValue Builtin(BuiltinCallExpression call)
+    {
+        var key = BuiltinCallExpression.FunctionKey(call.Function);
+        YamlValue arguments = call.Arguments.Length == 1
+            ? Lower(call.Arguments[0])
+            : new YamlSequence([.. call.Arguments.Select(Lower)]);
+        return YamlMapping.Of((key, arguments));
+    }
+}

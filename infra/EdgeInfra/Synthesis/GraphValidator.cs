@@ -1,0 +1,242 @@
+using EdgeInfra.Expressions;
+
+namespace EdgeInfra;
+
+/// <summary>
+/// Checks a built graph before it is written: names, duplicates, references to resources outside the stack or to
+/// components, dependency cycles, one pinned version per package, and config keys that clash with resource names.
+/// </summary>
+internal static class GraphValidator
+{
+    public static List<SynthesisError> Validate(StackGraph graph, DeploymentContext deployment)
+    {
+        var errors = new List<SynthesisError>();
+        CheckNames(graph, errors);
+        CheckReferences(graph, deployment, errors);
+        CheckCycles(graph, errors);
+        CheckVersions(graph, errors);
+        return errors;
+    }
+
+    private static void CheckNames(StackGraph graph, List<SynthesisError> errors)
+    {
+        foreach (var resource in graph.Resources)
+        {
+            var subject = SynthesisError.SubjectOf(resource);
+            if (!TypeTokens.IsValid(resource.Type))
+            {
+                errors.Add(new(subject, "type", $"'{resource.Type}' is not a type token: it must read package:module:Type."));
+            }
+
+            if (!LogicalNames.IsValid(resource.Name))
+            {
+                errors.Add(new(subject, "name", $"'{resource.Name}' is not a valid logical name: {LogicalNames.Rule}."));
+            }
+            else if (!LogicalNames.IsValid(resource.LogicalName))
+            {
+                errors.Add(new(subject, "name", $"the prefixed name '{resource.LogicalName}' is not a valid logical name: {LogicalNames.Rule}."));
+            }
+
+            if (resource is ComponentResource component)
+            {
+                foreach (var group in component.Options.Providers.GroupBy(p => p.ProviderPackage).Where(g => g.Count() > 1))
+                {
+                    errors.Add(new(subject, "options.providers", $"{group.Count()} providers are given for package '{group.Key}'; give at most one per package."));
+                }
+            }
+        }
+
+        foreach (var group in graph.Resources.GroupBy(r => r.LogicalName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var types = string.Join(", ", group.Select(r => r.Type));
+            errors.Add(new($"resource '{group.Key}'", "name", $"the logical name is used by {group.Count()} resources ({types}); logical names must be unique in a stack."));
+        }
+
+        var names = graph.Resources.OfType<CustomResource>().Select(r => r.LogicalName).ToHashSet(StringComparer.Ordinal);
+        foreach (var config in graph.Config.Where(c => names.Contains(c.Key)))
+        {
+            errors.Add(new($"config '{config.Key}'", null, $"the config key has the name of a resource; config keys and resources share one namespace in a program."));
+        }
+    }
+
+    private static void CheckReferences(StackGraph graph, DeploymentContext deployment, List<SynthesisError> errors)
+    {
+        foreach (var resource in graph.CustomResources)
+        {
+            var subject = SynthesisError.SubjectOf(resource);
+            foreach (var (name, value) in graph.Properties[resource].Properties)
+            {
+                foreach (var target in ReferencedResources(value))
+                {
+                    CheckTarget(target, deployment, subject, name, errors);
+                }
+            }
+
+            foreach (var (option, target) in OptionTargets(resource))
+            {
+                CheckTarget(target, deployment, subject, option, errors);
+            }
+        }
+
+        foreach (var (name, value) in graph.Outputs)
+        {
+            foreach (var target in ReferencedResources(value))
+            {
+                CheckTarget(target, deployment, $"stack output '{name}'", null, errors);
+            }
+        }
+    }
+
+    private static IEnumerable<(string Option, Resource Target)> OptionTargets(CustomResource resource)
+    {
+        var options = resource.Options;
+        if (options.Parent is not null)
+        {
+            yield return ("options.parent", options.Parent);
+        }
+
+        if (options.Provider is not null)
+        {
+            yield return ("options.provider", options.Provider);
+        }
+
+        if (options.DeletedWith is not null)
+        {
+            yield return ("options.deletedWith", options.DeletedWith);
+        }
+
+        foreach (var dependency in options.DependsOn)
+        {
+            yield return ("options.dependsOn", dependency);
+        }
+    }
+
+    private static void CheckTarget(Resource target, DeploymentContext deployment, string subject, string? property, List<SynthesisError> errors)
+    {
+        if (target.Deployment != deployment)
+        {
+            errors.Add(new(subject, property, $"references '{target.LogicalName}' ({target.Type}), which is not in this stack: a program can only reference its own resources."));
+        }
+    }
+
+    /// <summary>Resources referenced by value: a component has no value in a program, so referencing one is an error too.</summary>
+    private static IEnumerable<Resource> ReferencedResources(Expression expression)
+    {
+        foreach (var node in expression.DescendantsAndSelf())
+        {
+            switch (node)
+            {
+                case ResourceReferenceExpression reference:
+                    yield return reference.Resource;
+                    break;
+                case InvokeExpression { Options.Provider: { } provider }:
+                    yield return provider;
+                    break;
+            }
+        }
+    }
+
+    private static void CheckCycles(StackGraph graph, List<SynthesisError> errors)
+    {
+        var edges = graph.CustomResources.ToDictionary(
+            r => r,
+            r => graph.Properties[r].DescendantsAndSelf()
+                .SelectMany(e => e switch
+                {
+                    ResourceReferenceExpression reference => [reference.Resource],
+                    InvokeExpression { Options.Provider: { } provider } => [provider],
+                    _ => Array.Empty<Resource>(),
+                })
+                .Concat(graph.Options[r].References())
+                .OfType<CustomResource>()
+                .Where(graph.Properties.ContainsKey)
+                .Distinct()
+                .OrderBy(d => d.LogicalName, StringComparer.Ordinal)
+                .ToList());
+
+        foreach (var resource in graph.CustomResources)
+        {
+            foreach (var target in ReferencedResources(graph.Properties[resource]).OfType<ComponentResource>())
+            {
+                errors.Add(new(SynthesisError.SubjectOf(resource), null, $"references component '{target.LogicalName}', which has no value in a program: reference one of its resources or outputs."));
+            }
+        }
+
+        var state = new Dictionary<CustomResource, int>();
+        var path = new List<CustomResource>();
+        foreach (var resource in graph.CustomResources)
+        {
+            Visit(resource);
+        }
+
+        void Visit(CustomResource resource)
+        {
+            if (state.GetValueOrDefault(resource) == 2)
+            {
+                return;
+            }
+
+            if (state.GetValueOrDefault(resource) == 1)
+            {
+                var cycle = path.Skip(path.IndexOf(resource)).Append(resource).Select(r => r.LogicalName);
+                errors.Add(new(SynthesisError.SubjectOf(resource), null, $"dependency cycle: {string.Join(" -> ", cycle)}; a program's resources must form a graph without cycles."));
+                return;
+            }
+
+            state[resource] = 1;
+            path.Add(resource);
+            foreach (var dependency in edges[resource])
+            {
+                Visit(dependency);
+            }
+
+            path.RemoveAt(path.Count - 1);
+            state[resource] = 2;
+        }
+    }
+
+    private static void CheckVersions(StackGraph graph, List<SynthesisError> errors)
+    {
+        var pins = new List<(string Package, string Version, string Where)>();
+        foreach (var resource in graph.CustomResources)
+        {
+            if (graph.Options[resource].Version is { } version)
+            {
+                pins.Add((resource.Package, version, resource.LogicalName));
+            }
+
+            AddInvokePins(graph.Properties[resource], SynthesisError.SubjectOf(resource), resource.LogicalName);
+        }
+
+        foreach (var (name, value) in graph.Outputs)
+        {
+            AddInvokePins(value, $"stack output '{name}'", $"output {name}");
+        }
+
+        void AddInvokePins(Expression expression, string subject, string where)
+        {
+            foreach (var invoke in expression.DescendantsAndSelf().OfType<InvokeExpression>())
+            {
+                if (InvokeVersion(invoke, graph) is { } invokeVersion)
+                {
+                    pins.Add((TypeTokens.PackageOf(invoke.Function), invokeVersion, $"{where} (invoke of {invoke.Function})"));
+                }
+                else if (invoke.Options.Provider is null)
+                {
+                    var package = TypeTokens.PackageOf(invoke.Function);
+                    errors.Add(new(subject, $"fn::invoke {invoke.Function}", $"package '{package}' has no pinned version: declare it with [assembly: PulumiPackage(\"{package}\", \"<version>\")] or set InvokeOptions.Version."));
+                }
+            }
+        }
+
+        foreach (var package in pins.GroupBy(p => p.Package).Where(g => g.Select(p => p.Version).Distinct().Count() > 1))
+        {
+            var detail = string.Join("; ", package.GroupBy(p => p.Version).Select(v => $"{v.Key} by {string.Join(", ", v.Select(p => p.Where).Distinct())}"));
+            errors.Add(new($"package '{package.Key}'", "options.version", $"the program pins more than one version ({detail}); Pulumi takes one version per package."));
+        }
+    }
+
+    /// <summary>The version an invoke is pinned to: none with an explicit provider, else its own or the package's.</summary>
+    internal static string? InvokeVersion(InvokeExpression invoke, StackGraph graph) =>
+        invoke.Options.Provider is not null ? null : invoke.Options.Version ?? graph.Settings.Packages.VersionOf(TypeTokens.PackageOf(invoke.Function));
+}

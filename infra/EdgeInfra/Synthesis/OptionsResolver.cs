@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+
+namespace EdgeInfra;
+
+/// <summary>Works out the <see cref="EffectiveOptions"/> of custom resources, recording what is wrong with their options.</summary>
+internal sealed class OptionsResolver(DeploymentContext deployment, List<SynthesisError> errors)
+{
+    public EffectiveOptions Resolve(CustomResource resource)
+    {
+        var options = resource.Options;
+        var subject = SynthesisError.SubjectOf(resource);
+        var provider = resource is ProviderResource ? null : options.Provider ?? InheritedProvider(resource);
+        if (provider is not null && provider.ProviderPackage != resource.Package)
+        {
+            errors.Add(new(subject, "options.provider", $"provider '{provider.LogicalName}' serves package '{provider.ProviderPackage}', but the resource belongs to package '{resource.Package}'."));
+        }
+
+        var version = resource switch
+        {
+            ProviderResource own => own.Version,
+            _ when provider is not null => null,
+            _ => options.Version ?? deployment.Packages.VersionOf(resource.Package),
+        };
+        if (provider is null && version is null)
+        {
+            errors.Add(new(subject, "options.version", $"package '{resource.Package}' has no pinned version: declare it with [assembly: PulumiPackage(\"{resource.Package}\", \"<version>\")] or set CustomResourceOptions.Version."));
+        }
+
+        CheckTimeouts(options.CustomTimeouts, subject);
+        return new EffectiveOptions
+        {
+            Provider = provider,
+            Version = version,
+            Parent = options.Parent as CustomResource,
+            DependsOn = Dependencies(resource),
+            Protect = resource.Inherited(o => o.Protect) == true,
+            RetainOnDelete = resource.Inherited(o => o.RetainOnDelete) == true,
+            DeleteBeforeReplace = options.DeleteBeforeReplace,
+            IgnoreChanges = [.. options.IgnoreChanges],
+            ReplaceOnChanges = [.. options.ReplaceOnChanges],
+            AdditionalSecretOutputs = [.. options.AdditionalSecretOutputs],
+            DeletedWith = DeletedWith(resource, subject),
+            CustomTimeouts = options.CustomTimeouts,
+            Aliases = [.. options.Aliases.Select(a => AliasUrn(resource, a))],
+        };
+    }
+
+    /// <summary>The custom resources <paramref name="resource"/> stands for in a dependency: itself, or a component's resources.</summary>
+    public IEnumerable<CustomResource> Expand(Resource resource) => resource switch
+    {
+        CustomResource custom => [custom],
+        ComponentResource component => deployment.Resources.OfType<CustomResource>().Where(r => IsDescendant(r, component)),
+        _ => [],
+    };
+
+    private ImmutableArray<CustomResource> Dependencies(CustomResource resource)
+    {
+        var dependencies = new HashSet<CustomResource>();
+        for (Resource? current = resource; current is not null; current = current.Parent)
+        {
+            // A component is no resource of its own in the program: its children keep its dependencies.
+            if (current == resource || current is ComponentResource)
+            {
+                foreach (var dependency in current.Options.DependsOn)
+                {
+                    dependencies.UnionWith(Expand(dependency).Where(d => d != resource));
+                }
+            }
+        }
+
+        return [.. dependencies.OrderBy(d => d.LogicalName, StringComparer.Ordinal)];
+    }
+
+    private CustomResource? DeletedWith(CustomResource resource, string subject)
+    {
+        switch (resource.Options.DeletedWith)
+        {
+            case null:
+                return null;
+            case CustomResource custom:
+                return custom;
+            default:
+                errors.Add(new(subject, "options.deletedWith", $"'{resource.Options.DeletedWith.LogicalName}' is a component; deletedWith takes a custom resource."));
+                return null;
+        }
+    }
+
+    private void CheckTimeouts(CustomTimeouts? timeouts, string subject)
+    {
+        foreach (var (name, value) in new[] { ("create", timeouts?.Create), ("update", timeouts?.Update), ("delete", timeouts?.Delete) })
+        {
+            if (value is TimeSpan timeout && (timeout <= TimeSpan.Zero || timeout.Ticks % TimeSpan.TicksPerSecond != 0))
+            {
+                errors.Add(new(subject, "options.customTimeouts." + name, $"{timeout} is not a timeout: a timeout is a positive whole number of seconds."));
+            }
+        }
+    }
+
+    private static ProviderResource? InheritedProvider(CustomResource resource)
+    {
+        for (var parent = resource.Parent; parent is not null; parent = parent.Parent)
+        {
+            var provider = parent switch
+            {
+                ComponentResource component => component.Options.Providers.FirstOrDefault(p => p.ProviderPackage == resource.Package),
+                CustomResource custom => custom.Options.Provider is { } p && p.ProviderPackage == resource.Package ? p : null,
+                _ => null,
+            };
+            if (provider is not null)
+            {
+                return provider;
+            }
+        }
+
+        return null;
+    }
+
+    private string AliasUrn(CustomResource resource, Alias alias)
+    {
+        if (alias.Urn is not null)
+        {
+            return alias.Urn;
+        }
+
+        var types = new List<string> { alias.Type ?? resource.Type };
+        for (var parent = resource.Options.Parent as CustomResource; parent is not null; parent = parent.Options.Parent as CustomResource)
+        {
+            types.Insert(0, parent.Type);
+        }
+
+        return $"urn:pulumi:{deployment.StackName}::{deployment.ProjectName}::{string.Join('$', types)}::{alias.Name ?? resource.LogicalName}";
+    }
+
+    private static bool IsDescendant(Resource resource, ComponentResource component)
+    {
+        for (var parent = resource.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent == component)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using EdgeInfra.Expressions;
+
+namespace EdgeInfra;
+
+/// <summary>Builds a stack into a validated <see cref="StackGraph"/>.</summary>
+public static class StackBuilder
+{
+    /// <summary>
+    /// Runs <paramref name="createStack"/> with <paramref name="settings"/>, states every property and output as an
+    /// expression and validates the graph.
+    /// </summary>
+    /// <exception cref="SynthesisException">The stack cannot be built or is not valid; every error found is listed.</exception>
+    public static StackGraph Build(Func<Stack> createStack, DeploymentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(createStack);
+        var deployment = new DeploymentContext(settings);
+        var errors = new List<SynthesisError>();
+        Stack stack;
+        try
+        {
+            stack = deployment.Run(createStack);
+        }
+        catch (ConfigException e)
+        {
+            throw new SynthesisException($"config '{e.Key}'", null, e.Message);
+        }
+        catch (SynthesisException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw new SynthesisException($"stack '{settings.StackName}'", null, e.Message);
+        }
+
+        var properties = ImmutableDictionary.CreateBuilder<CustomResource, ObjectExpression>();
+        foreach (var resource in deployment.Resources.OfType<CustomResource>())
+        {
+            properties[resource] = PropertiesOf(resource, errors);
+        }
+
+        var outputs = OutputsOf(stack, errors);
+        var resolver = new OptionsResolver(deployment, errors);
+        var options = deployment.Resources.OfType<CustomResource>().ToImmutableDictionary(r => r, resolver.Resolve);
+        var config = deployment.ConfigDeclarations.OrderBy(c => c.Key, StringComparer.Ordinal).ToImmutableArray();
+        var graph = new StackGraph(settings, [.. deployment.Resources], properties.ToImmutable(), options, config, outputs);
+        errors.AddRange(GraphValidator.Validate(graph, deployment));
+        if (errors.Count > 0)
+        {
+            throw new SynthesisException(errors);
+        }
+
+        return graph;
+    }
+
+    private static ObjectExpression PropertiesOf(CustomResource resource, List<SynthesisError> errors)
+    {
+        var properties = new List<KeyValuePair<string, Expression>>();
+        foreach (var (name, value) in resource.Args.SetInputs())
+        {
+            try
+            {
+                properties.Add(new(name, ExpressionFactory.FromValue(value)));
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+            {
+                errors.Add(new(SynthesisError.SubjectOf(resource), name, e.Message));
+            }
+        }
+
+        try
+        {
+            return new ObjectExpression(properties);
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(new(SynthesisError.SubjectOf(resource), null, e.Message));
+            return ObjectExpression.Empty;
+        }
+    }
+
+    private static ImmutableSortedDictionary<string, Expression> OutputsOf(Stack stack, List<SynthesisError> errors)
+    {
+        var outputs = ImmutableSortedDictionary.CreateBuilder<string, Expression>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, object?> values;
+        try
+        {
+            values = stack.Outputs();
+        }
+        catch (InvalidOperationException e)
+        {
+            errors.Add(new("stack outputs", null, e.Message));
+            return outputs.ToImmutable();
+        }
+
+        foreach (var (name, value) in values)
+        {
+            try
+            {
+                outputs[name] = ExpressionFactory.FromValue(value);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+            {
+                errors.Add(new($"stack output '{name}'", null, e.Message));
+            }
+        }
+
+        return outputs.ToImmutable();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using EdgeInfra.Expressions;
+
+namespace EdgeInfra;
+
+/// <summary>
+/// A built and validated stack: its resources with their input properties as expressions and their effective
+/// options, the config it reads, and its outputs. What synthesis, previews, diffs and diagrams work from.
+/// </summary>
+public sealed class StackGraph
+{
+    internal StackGraph(
+        DeploymentSettings settings,
+        ImmutableArray<Resource> resources,
+        ImmutableDictionary<CustomResource, ObjectExpression> properties,
+        ImmutableDictionary<CustomResource, EffectiveOptions> options,
+        ImmutableArray<ConfigDeclaration> config,
+        ImmutableSortedDictionary<string, Expression> outputs)
+    {
+        Settings = settings;
+        Resources = resources;
+        Properties = properties;
+        Options = options;
+        Config = config;
+        Outputs = outputs;
+    }
+
+    /// <summary>The settings the stack was built with.</summary>
+    public DeploymentSettings Settings { get; }
+
+    /// <summary>Every resource, components included, in the order they were created.</summary>
+    public ImmutableArray<Resource> Resources { get; }
+
+    /// <summary>The custom resources, in logical name order: the order of the program.</summary>
+    public IEnumerable<CustomResource> CustomResources =>
+        Resources.OfType<CustomResource>().OrderBy(r => r.LogicalName, StringComparer.Ordinal);
+
+    /// <summary>The input properties of each custom resource.</summary>
+    public ImmutableDictionary<CustomResource, ObjectExpression> Properties { get; }
+
+    /// <summary>The effective options of each custom resource.</summary>
+    public ImmutableDictionary<CustomResource, EffectiveOptions> Options { get; }
+
+    /// <summary>The config keys the program reads, in key order.</summary>
+    public ImmutableArray<ConfigDeclaration> Config { get; }
+
+    /// <summary>The stack outputs, by name.</summary>
+    public ImmutableSortedDictionary<string, Expression> Outputs { get; }
+}
