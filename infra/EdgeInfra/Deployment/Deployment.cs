@@ -1,4 +1,5 @@
 using System.Reflection;
+using EdgeInfra.Expressions;
 
 namespace EdgeInfra;
 
@@ -30,4 +31,20 @@ public static class Deployment
     /// <exception cref="SynthesisException">The stack cannot be synthesized.</exception>
     public static string Synthesize(Func<Stack> createStack, DeploymentSettings settings) =>
         ProgramSynthesizer.Synthesize(StackBuilder.Build(createStack, settings));
+
+    /// <summary>
+    /// A call of the provider function <paramref name="function"/> with <paramref name="arguments"/>, stated as
+    /// <c>fn::invoke</c>. Select one property of the result with <see cref="Output{T}.GetProperty{TProperty}"/>,
+    /// which becomes the invoke's <c>return</c>.
+    /// </summary>
+    public static Output<T> Invoke<T>(string function, InputArgs? arguments = null, InvokeOptions? options = null)
+    {
+        if (!TypeTokens.IsValid(function))
+        {
+            throw new ArgumentException($"'{function}' is not a function token: it must read package:module:function.", nameof(function));
+        }
+
+        var argumentExpression = arguments is null ? ObjectExpression.Empty : (ObjectExpression)arguments.ToExpression();
+        return new Output<T>(new InvokeExpression(function, argumentExpression, options));
+    }
 }

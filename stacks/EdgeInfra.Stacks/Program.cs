@@ -1,0 +1,4 @@
+using EdgeInfra;
+using EdgeInfra.Stacks;
+
+return Deployment.Run(args, () => new EdgeStack());
