@@ -9,8 +9,41 @@ namespace EdgeInfra;
 /// <summary>States expressions in Pulumi YAML: literals escaped, references as <c>${...}</c>, functions as <c>fn::</c> objects.</summary>
 internal sealed class ExpressionLowering(StackGraph graph)
 {
-    /// <summary>A literal string as Pulumi YAML must write it: every <c>$</c> doubled, so no text is read as an interpolation.</summary>
-    public static string EscapeLiteral(string text) => text.Replace("$", "$$", StringComparison.Ordinal);
+    /// <summary>
+    /// A literal string as Pulumi YAML must write it so that it reads back as the same text. Pulumi YAML reads
+    /// <c>$$</c> as <c>$</c> and <c>${</c> as the start of an interpolation, and leaves any other <c>$</c> alone; so a
+    /// run of <c>$</c> is doubled when it is longer than one or is followed by <c>{</c>, and left as is otherwise
+    /// (which keeps URNs such as <c>a$b</c> readable by readers that do not unescape).
+    /// </summary>
+    public static string EscapeLiteral(string text)
+    {
+        if (!text.Contains('$', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length;)
+        {
+            if (text[i] != '$')
+            {
+                escaped.Append(text[i++]);
+                continue;
+            }
+
+            var run = 0;
+            while (i + run < text.Length && text[i + run] == '$')
+            {
+                run++;
+            }
+
+            var followedByBrace = i + run < text.Length && text[i + run] == '{';
+            escaped.Append('$', run > 1 || followedByBrace ? run * 2 : 1);
+            i += run;
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>The reference <c>${name.path}</c> to a resource, or null for expressions that are not references.</summary>
     public static string? Reference(Expression expression) => expression switch
