@@ -1,0 +1,71 @@
+using YamlDotNet.RepresentationModel;
+
+namespace EdgeInfra.Stacks.Tests;
+
+/// <summary>What the Pulumi YAML runtime asks of its compiler: determinism, package discovery without a stack, secrets never printed.</summary>
+public sealed class PulumiRuntimeContractTests
+{
+    private static readonly Dictionary<string, string> NoEnvironment = new();
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Synthesizing_twice_gives_byte_identical_programs(string stack) =>
+        Assert.Equal(StackProgram.Synth(stack), StackProgram.Synth(stack));
+
+    [Fact]
+    public void Without_stack_or_config_synth_succeeds_and_names_the_same_packages_and_versions()
+    {
+        var (exitCode, discovery, error) = StackProgram.Run(NoEnvironment, "synth");
+        Assert.True(exitCode == 0, error);
+        var expected = Packages(StackProgram.Synth("dev")).Union(Packages(StackProgram.Synth("prod"))).ToHashSet();
+        Assert.Equal(expected.OrderBy(p => p), Packages(discovery).OrderBy(p => p));
+        Assert.Equal(3, expected.Count);
+    }
+
+    [Fact]
+    public void A_secret_in_pulumi_config_appears_nowhere_in_the_program()
+    {
+        const string secret = "pa55-W0rd-that-must-never-leak";
+        var config = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["edge-infra:environment"] = "dev",
+            ["edge-infra:location"] = "westeurope",
+            ["edge-infra:resourceGroupName"] = "rg-edgeinfra-dev",
+            ["edge-infra:vaultName"] = "kv-edgeinfra-dev-weu",
+            ["edge-infra:akamaiContractId"] = "ctr_C-0000000",
+            ["edge-infra:akamaiGroupId"] = "grp_000000",
+            ["edge-infra:akamaiProductId"] = "prd_Fresca",
+            ["edge-infra:partnerApiKey"] = secret,
+        });
+        var (exitCode, program, error) = StackProgram.Run(new Dictionary<string, string>
+        {
+            ["PULUMI_STACK"] = "dev",
+            ["PULUMI_PROJECT"] = "edge-infra",
+            ["PULUMI_CONFIG"] = config,
+        }, "synth");
+        Assert.True(exitCode == 0, error);
+        Assert.DoesNotContain(secret, program);
+        Assert.Contains("  partnerApiKey:\n    type: \"string\"\n    secret: true\n", program);
+        Assert.Contains("        value: \"${partnerApiKey}\"\n", program);
+    }
+
+    /// <summary>The packages a program uses, with versions, as Pulumi's package discovery reads them.</summary>
+    private static IEnumerable<string> Packages(string program)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(program));
+        var resources = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)[new YamlScalarNode("resources")];
+        foreach (var (_, node) in resources.Children)
+        {
+            var resource = (YamlMappingNode)node;
+            var type = ((YamlScalarNode)resource[new YamlScalarNode("type")]).Value!;
+            var package = EdgeInfra.TypeTokens.PackageOf(type);
+            var version = resource.Children.TryGetValue(new YamlScalarNode("options"), out var options)
+                && ((YamlMappingNode)options).Children.TryGetValue(new YamlScalarNode("version"), out var v)
+                ? ((YamlScalarNode)v).Value
+                : null;
+            yield return $"{package}@{version}";
+        }
+    }
+}

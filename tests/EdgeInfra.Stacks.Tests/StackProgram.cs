@@ -1,0 +1,23 @@
+namespace EdgeInfra.Stacks.Tests;
+
+/// <summary>Runs the repository's stack program in process, in the repository's Pulumi project.</summary>
+internal static class StackProgram
+{
+    public static readonly PackageCatalog Packages = PackageCatalog.Discover(typeof(EdgeStack).Assembly);
+
+    public static (int ExitCode, string Output, string Error) Run(IReadOnlyDictionary<string, string> variables, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new RunnerEnvironment(name => variables.GetValueOrDefault(name), Repository.Root, Packages, output, error);
+        var exitCode = StackRunner.Run(args, () => new EdgeStack(), environment);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    public static string Synth(string stack)
+    {
+        var (exitCode, output, error) = Run(new Dictionary<string, string>(), "synth", "--stack", stack);
+        Assert.True(exitCode == 0, error);
+        return output;
+    }
+}
