@@ -15,8 +15,16 @@ passed=0
 failed=0
 status=0
 
-dotnet test EdgeInfra.sln --nologo --logger trx --results-directory "$results/dotnet" || status=1
-for trx in "$results"/dotnet/*.trx; do
+# Build once, then run each test project with a report folder of its own (TRX names alone can collide).
+if dotnet build EdgeInfra.sln --nologo -v quiet; then
+  for project in tests/*/*.Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" --no-build --nologo --logger trx --results-directory "$results/dotnet/$name" || status=1
+  done
+else
+  status=1
+fi
+for trx in "$results"/dotnet/*/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }

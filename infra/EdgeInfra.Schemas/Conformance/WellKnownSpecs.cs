@@ -1,0 +1,25 @@
+namespace EdgeInfra.Schemas;
+
+/// <summary>Property types the conformance check expects of built-in function arguments and resource options.</summary>
+internal static class WellKnownSpecs
+{
+    public static readonly PropertySpec String = new() { Type = "string" };
+    public static readonly PropertySpec Integer = new() { Type = "integer" };
+    public static readonly PropertySpec Boolean = new() { Type = "boolean" };
+    public static readonly PropertySpec StringArray = new() { Type = "array", Items = String };
+    public static readonly PropertySpec AnyArray = new() { Type = "array" };
+    public static readonly PropertySpec Asset = new() { Ref = SchemaReference.Parse("pulumi.json#/Asset") };
+
+    /// <summary>The built-in <c>${pulumi.*}</c> values: all strings.</summary>
+    public static readonly ObjectTypeSchema PulumiBuiltins = new(
+        "pulumi",
+        new Dictionary<string, PropertySpec>(StringComparer.Ordinal)
+        {
+            ["cwd"] = String,
+            ["organization"] = String,
+            ["project"] = String,
+            ["rootDirectory"] = String,
+            ["stack"] = String,
+        },
+        []);
+}
