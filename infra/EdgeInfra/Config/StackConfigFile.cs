@@ -13,21 +13,8 @@ public static class StackConfigFile
     /// <exception cref="FormatException">The file is not a stack settings file.</exception>
     public static ConfigSource Read(string path)
     {
-        YamlStream yaml = [];
-        using (var reader = File.OpenText(path))
-        {
-            try
-            {
-                yaml.Load(reader);
-            }
-            catch (YamlDotNet.Core.YamlException e)
-            {
-                throw new FormatException($"{path}: not valid YAML: {e.Message}", e);
-            }
-        }
-
         var entries = new Dictionary<string, ConfigEntry>(StringComparer.Ordinal);
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+        if (Yaml.YamlFile.ReadRootMapping(path) is not YamlMappingNode root)
         {
             return new ConfigSource(entries);
         }

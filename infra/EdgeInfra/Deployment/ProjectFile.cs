@@ -29,21 +29,7 @@ public sealed record ProjectFile(string Directory, string Name)
 
     private static string ReadName(string path)
     {
-        YamlStream yaml = [];
-        using (var reader = File.OpenText(path))
-        {
-            try
-            {
-                yaml.Load(reader);
-            }
-            catch (YamlDotNet.Core.YamlException e)
-            {
-                throw new FormatException($"{path}: not valid YAML: {e.Message}", e);
-            }
-        }
-
-        if (yaml.Documents.Count > 0
-            && yaml.Documents[0].RootNode is YamlMappingNode root
+        if (Yaml.YamlFile.ReadRootMapping(path) is { } root
             && root.Children.TryGetValue(new YamlScalarNode("name"), out var name)
             && name is YamlScalarNode { Value: { Length: > 0 } value })
         {

@@ -129,4 +129,12 @@ public sealed class StackRunnerTests : IDisposable
         Assert.Equal(2, Run("synth", "--stack", "dev"));
         Assert.StartsWith("error: No Pulumi.yaml in ", _err.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_pulumi_yaml_without_a_name_exits_2()
+    {
+        File.WriteAllText(Path.Combine(_project, "Pulumi.yaml"), "runtime: yaml\n");
+        Assert.Equal(2, Run("synth", "--stack", "dev"));
+        Assert.EndsWith("Pulumi.yaml: the project has no 'name'.\n", _err.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
 }
