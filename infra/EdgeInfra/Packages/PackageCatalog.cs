@@ -6,9 +6,18 @@ namespace EdgeInfra;
 /// <summary>The Pulumi packages a program can use, each with its pinned version.</summary>
 public sealed class PackageCatalog
 {
-    /// <summary>Creates a catalog of <paramref name="versions"/> (package name → version).</summary>
-    public PackageCatalog(IReadOnlyDictionary<string, string> versions) =>
+    /// <summary>Creates a catalog of <paramref name="versions"/> (package name → version) and the resource metadata the packages' bindings carry.</summary>
+    public PackageCatalog(IReadOnlyDictionary<string, string> versions, IEnumerable<ResourceMetadata>? metadata = null)
+    {
         Versions = versions.ToImmutableSortedDictionary(StringComparer.Ordinal);
+        Metadata = (metadata ?? []).ToImmutableSortedDictionary(m => m.Token, m => m, StringComparer.Ordinal);
+    }
+
+    /// <summary>Resource type token → metadata, for the packages whose bindings were generated.</summary>
+    public ImmutableSortedDictionary<string, ResourceMetadata> Metadata { get; }
+
+    /// <summary>The metadata of the resource type <paramref name="token"/>, or null.</summary>
+    public ResourceMetadata? MetadataOf(string token) => Metadata.GetValueOrDefault(token);
 
     /// <summary>Package name → pinned version, in ordinal order.</summary>
     public ImmutableSortedDictionary<string, string> Versions { get; }
@@ -24,6 +33,7 @@ public sealed class PackageCatalog
     {
         ArgumentNullException.ThrowIfNull(root);
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var metadata = new List<ResourceMetadata>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Queue<Assembly>([root]);
         while (pending.Count > 0)
@@ -43,6 +53,10 @@ public sealed class PackageCatalog
                 }
 
                 versions[package.Name] = package.Version;
+                if (package.Metadata?.GetProperty(nameof(IResourceMetadataSource.Resources), BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is IEnumerable<ResourceMetadata> resources)
+                {
+                    metadata.AddRange(resources);
+                }
             }
 
             foreach (var reference in assembly.GetReferencedAssemblies())
@@ -56,7 +70,7 @@ public sealed class PackageCatalog
             }
         }
 
-        return new PackageCatalog(versions);
+        return new PackageCatalog(versions, metadata.DistinctBy(m => m.Token));
     }
 
     private static bool IsFrameworkOrThirdParty(AssemblyName name)

@@ -12,4 +12,7 @@ public sealed class PulumiPackageAttribute(string name, string version) : Attrib
 
     /// <summary>The pinned version, e.g. <c>3.28.0</c>.</summary>
     public string Version { get; } = version;
+
+    /// <summary>The generated type that implements <see cref="IResourceMetadataSource"/> for the package, if any.</summary>
+    public Type? Metadata { get; init; }
 }

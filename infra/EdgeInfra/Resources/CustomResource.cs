@@ -9,12 +9,24 @@ namespace EdgeInfra;
 /// </summary>
 public class CustomResource : Resource
 {
+    private readonly ResourceMetadata? _metadata;
+
     /// <summary>Creates a custom resource of type <paramref name="type"/> named <paramref name="name"/>.</summary>
     public CustomResource(string type, string name, ResourceArgs? args, CustomResourceOptions? options = null)
+        : this(type, name, args, options, null)
+    {
+    }
+
+    /// <summary>Creates a custom resource with the schema metadata of its type; the constructor generated bindings call.</summary>
+    protected CustomResource(string type, string name, ResourceArgs? args, CustomResourceOptions? options, ResourceMetadata? metadata)
         : base(type, name, options ?? new CustomResourceOptions())
     {
         Args = args ?? ResourceArgs.Empty;
+        _metadata = metadata;
     }
+
+    /// <summary>The schema metadata of the resource's type, when its bindings were generated.</summary>
+    public ResourceMetadata? GetResourceMetadata() => _metadata;
 
     /// <summary>The input properties; read when the program is synthesized.</summary>
     public ResourceArgs Args { get; }
@@ -32,9 +44,13 @@ public class CustomResource : Resource
     public Output<T> GetOutput<T>(string name) =>
         new(new ResourceReferenceExpression(this, PropertyPath.Empty.Append(PathSegment.Property(name))));
 
+    /// <summary>The expression of the output property <paramref name="name"/>, to build an output object from.</summary>
+    protected Expression OutputExpression(string name) =>
+        new ResourceReferenceExpression(this, PropertyPath.Empty.Append(PathSegment.Property(name)));
+
     /// <summary>The resource itself as a value, for inputs that take a resource: <c>${resource}</c>.</summary>
     public Output<T> AsOutput<T>() => new(new ResourceReferenceExpression(this, PropertyPath.Empty));
 
     /// <summary>The package that manages the resource, from its type token.</summary>
-    public virtual string Package => TypeTokens.PackageOf(Type);
+    public virtual string Package => TypeTokens.PackageOf(GetResourceType());
 }

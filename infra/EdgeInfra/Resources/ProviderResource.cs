@@ -8,7 +8,13 @@ public class ProviderResource : CustomResource
 {
     /// <summary>Creates a provider of <paramref name="package"/> at <paramref name="version"/>.</summary>
     public ProviderResource(string package, string name, ResourceArgs? args, string version, CustomResourceOptions? options = null)
-        : base("pulumi:providers:" + package, name, args, WithVersion(options, version))
+        : this(package, name, args, version, options, null)
+    {
+    }
+
+    /// <summary>Creates a provider with the schema metadata of its config; the constructor generated bindings call.</summary>
+    protected ProviderResource(string package, string name, ResourceArgs? args, string version, CustomResourceOptions? options, ResourceMetadata? metadata)
+        : base("pulumi:providers:" + package, name, args, WithVersion(options, version), metadata)
     {
         ProviderPackage = package;
         Version = version;

@@ -9,8 +9,8 @@ public abstract class Resource
     private protected Resource(string type, string name, ResourceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Type = type;
-        Name = name;
+        _type = type;
+        _name = name;
         Options = options;
         Deployment = DeploymentContext.Current
             ?? throw new InvalidOperationException(
@@ -20,13 +20,16 @@ public abstract class Resource
         Deployment.Register(this);
     }
 
-    /// <summary>The type token, e.g. <c>azure-native:keyvault:Vault</c>.</summary>
-    public string Type { get; }
+    private readonly string _type;
+    private readonly string _name;
 
-    /// <summary>The name given at construction, without component prefix.</summary>
-    public string Name { get; }
+    /// <summary>The type token, e.g. <c>azure-native:keyvault:Vault</c>. A method, as in Pulumi .NET, so that properties are free for outputs such as <c>type</c>.</summary>
+    public string GetResourceType() => _type;
 
-    /// <summary>The name in the program: <see cref="Name"/> prefixed by the component ancestors' names.</summary>
+    /// <summary>The name given at construction, without component prefix. A method, so that properties are free for outputs such as <c>name</c>.</summary>
+    public string GetResourceName() => _name;
+
+    /// <summary>The name in the program: <see cref="GetResourceName"/> prefixed by the component ancestors' names.</summary>
     public string LogicalName { get; }
 
     /// <summary>The parent given in the options, if any.</summary>
@@ -41,7 +44,7 @@ public abstract class Resource
     internal DeploymentContext Deployment { get; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{LogicalName} ({Type})";
+    public override string ToString() => $"{LogicalName} ({_type})";
 
     /// <summary>The value of an option that component ancestors pass down when the resource does not set it.</summary>
     internal T? Inherited<T>(Func<ResourceOptions, T?> option)

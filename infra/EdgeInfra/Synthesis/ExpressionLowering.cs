@@ -9,6 +9,11 @@ namespace EdgeInfra;
 /// <summary>States expressions in Pulumi YAML: literals escaped, references as <c>${...}</c>, functions as <c>fn::</c> objects.</summary>
 internal sealed class ExpressionLowering(StackGraph graph)
 {
+    private readonly SortedDictionary<string, YamlValue> _variables = new(StringComparer.Ordinal);
+
+    /// <summary>The program variables the lowered expressions need: invokes whose result is navigated deeper than <c>return</c> allows.</summary>
+    public IReadOnlyDictionary<string, YamlValue> Variables => _variables;
+
     /// <summary>
     /// A literal string as Pulumi YAML must write it so that it reads back as the same text. Pulumi YAML reads
     /// <c>$$</c> as <c>$</c> and <c>${</c> as the start of an interpolation, and leaves any other <c>$</c> alone; so a
@@ -105,6 +110,21 @@ internal sealed class ExpressionLowering(StackGraph graph)
     }
 
     private YamlValue Invoke(InvokeExpression invoke)
+    {
+        if (invoke.Path.IsEmpty)
+        {
+            return InlineInvoke(invoke);
+        }
+
+        // The same call always gets the same variable: its name is derived from the call's own text.
+        var call = InlineInvoke(invoke.WithoutPath());
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(YamlWriter.Write(call))));
+        var name = $"invoke-{invoke.Function[(invoke.Function.LastIndexOf(':') + 1)..]}-{digest[..8]}";
+        _variables[name] = call;
+        return new YamlString("${" + name + invoke.Path.Render() + "}");
+    }
+
+    private YamlValue InlineInvoke(InvokeExpression invoke)
     {
         var body = new List<(string, YamlValue)>
         {

@@ -23,14 +23,14 @@ internal static class GraphValidator
         foreach (var resource in graph.Resources)
         {
             var subject = SynthesisError.SubjectOf(resource);
-            if (!TypeTokens.IsValid(resource.Type))
+            if (!TypeTokens.IsValid(resource.GetResourceType()))
             {
-                errors.Add(new(subject, "type", $"'{resource.Type}' is not a type token: it must read package:module:Type."));
+                errors.Add(new(subject, "type", $"'{resource.GetResourceType()}' is not a type token: it must read package:module:Type."));
             }
 
-            if (!LogicalNames.IsValid(resource.Name))
+            if (!LogicalNames.IsValid(resource.GetResourceName()))
             {
-                errors.Add(new(subject, "name", $"'{resource.Name}' is not a valid logical name: {LogicalNames.Rule}."));
+                errors.Add(new(subject, "name", $"'{resource.GetResourceName()}' is not a valid logical name: {LogicalNames.Rule}."));
             }
             else if (!LogicalNames.IsValid(resource.LogicalName))
             {
@@ -48,7 +48,7 @@ internal static class GraphValidator
 
         foreach (var group in graph.Resources.GroupBy(r => r.LogicalName, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            var types = string.Join(", ", group.Select(r => r.Type));
+            var types = string.Join(", ", group.Select(r => r.GetResourceType()));
             errors.Add(new($"resource '{group.Key}'", "name", $"the logical name is used by {group.Count()} resources ({types}); logical names must be unique in a stack."));
         }
 
@@ -115,7 +115,7 @@ internal static class GraphValidator
     {
         if (target.Deployment != deployment)
         {
-            errors.Add(new(subject, property, $"references '{target.LogicalName}' ({target.Type}), which is not in this stack: a program can only reference its own resources."));
+            errors.Add(new(subject, property, $"references '{target.LogicalName}' ({target.GetResourceType()}), which is not in this stack: a program can only reference its own resources."));
         }
     }
 

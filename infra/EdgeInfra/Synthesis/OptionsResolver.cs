@@ -122,10 +122,10 @@ internal sealed class OptionsResolver(DeploymentContext deployment, List<Synthes
             return alias.Urn;
         }
 
-        var types = new List<string> { alias.Type ?? resource.Type };
+        var types = new List<string> { alias.Type ?? resource.GetResourceType() };
         for (var parent = resource.Options.Parent as CustomResource; parent is not null; parent = parent.Options.Parent as CustomResource)
         {
-            types.Insert(0, parent.Type);
+            types.Insert(0, parent.GetResourceType());
         }
 
         return $"urn:pulumi:{deployment.StackName}::{deployment.ProjectName}::{string.Join('$', types)}::{alias.Name ?? resource.LogicalName}";

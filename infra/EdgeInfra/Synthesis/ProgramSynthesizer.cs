@@ -25,11 +25,16 @@ public static class ProgramSynthesizer
         }
 
         var resources = graph.CustomResources.Select(r => (r.LogicalName, (YamlValue)Resource(r, graph, lowering))).ToArray();
-        program.Add(("resources", YamlMapping.Of(resources)));
-
-        if (graph.Outputs.Count > 0)
+        var outputs = graph.Outputs.Select(o => (o.Key, lowering.Lower(o.Value))).ToArray();
+        if (lowering.Variables.Count > 0)
         {
-            program.Add(("outputs", YamlMapping.Of([.. graph.Outputs.Select(o => (o.Key, lowering.Lower(o.Value)))])));
+            program.Add(("variables", YamlMapping.Of([.. lowering.Variables.Select(v => (v.Key, v.Value))])));
+        }
+
+        program.Add(("resources", YamlMapping.Of(resources)));
+        if (outputs.Length > 0)
+        {
+            program.Add(("outputs", YamlMapping.Of(outputs)));
         }
 
         return YamlMapping.Of([.. program]);
@@ -80,7 +85,7 @@ public static class ProgramSynthesizer
 
     private static YamlMapping Resource(CustomResource resource, StackGraph graph, ExpressionLowering lowering)
     {
-        var entry = new List<(string, YamlValue)> { ("type", new YamlString(resource.Type)) };
+        var entry = new List<(string, YamlValue)> { ("type", new YamlString(resource.GetResourceType())) };
         var properties = graph.Properties[resource];
         if (properties.Properties.Count > 0)
         {

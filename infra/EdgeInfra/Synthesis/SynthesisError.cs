@@ -10,7 +10,7 @@ public sealed record SynthesisError(string Subject, string? Property, string Mes
     public static string SubjectOf(Resource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return $"resource '{resource.LogicalName}' ({resource.Type})";
+        return $"resource '{resource.LogicalName}' ({resource.GetResourceType()})";
     }
 
     /// <inheritdoc />

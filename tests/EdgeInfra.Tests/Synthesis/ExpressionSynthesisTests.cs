@@ -272,4 +272,26 @@ public sealed class ExpressionSynthesisTests
         });
         Assert.EndsWith("outputs:\n  alpha:\n    fn::secret: \"${rg.name}\"\n  plain: 3\n  zeta: \"${rg.id}\"\n", program);
     }
+
+    [Fact]
+    public void Invokes_navigated_deeper_than_return_are_program_variables_named_by_their_call()
+    {
+        var program = Synth(() =>
+        {
+            var vault = Deployment.Invoke<object>("azure-native:keyvault:getVault", new PropertyMap { ["vaultName"] = "kv", ["resourceGroupName"] = "rg" });
+            var properties = vault.GetProperty<object>("properties");
+            Group("rg", new PropertyMap
+            {
+                ["uri"] = properties.GetProperty<string>("vaultUri"),
+                ["tenant"] = properties.GetProperty<string>("tenantId"),
+                ["name"] = vault.GetProperty<string>("name"),
+            });
+        });
+        var variable = program[(program.IndexOf("variables:\n  ", StringComparison.Ordinal) + "variables:\n  ".Length)..program.IndexOf(":\n    fn::invoke", StringComparison.Ordinal)];
+        Assert.Matches("^invoke-getVault-[0-9a-f]{8}$", variable);
+        Assert.Contains($"variables:\n  {variable}:\n    fn::invoke:\n      function: \"azure-native:keyvault:getVault\"\n", program);
+        Assert.Contains("      return: \"properties\"\nresources:\n", program);
+        Assert.Contains($"      tenant: \"${{{variable}.tenantId}}\"\n      uri: \"${{{variable}.vaultUri}}\"\n", program);
+        Assert.Contains("      name:\n        fn::invoke:\n", program);
+    }
 }
