@@ -1,4 +1,9 @@
-using EdgeInfra.Expressions;
+using EdgeInfra.Akamai;
+using EdgeInfra.AzureNative.Authorization;
+using EdgeInfra.AzureNative.KeyVault;
+using EdgeInfra.AzureNative.KeyVault.Inputs;
+using EdgeInfra.AzureNative.Resources;
+using EdgeInfra.Random;
 
 namespace EdgeInfra.Stacks;
 
@@ -13,84 +18,79 @@ public sealed class EdgeStack : Stack
     {
         var config = new Config();
         var location = config.Require("location");
+        var environment = config.Require("environment");
         var passwordLength = config.GetInt32("passwordLength", 32);
         if (passwordLength.Value is < 16 or > 128)
         {
             throw new ArgumentException($"Config 'passwordLength' is {passwordLength.Value}: a generated password has 16 to 128 characters.");
         }
 
-        var password = new CustomResource("random:index/randomPassword:RandomPassword", "origin-password", new PropertyMap
+        var password = new RandomPassword("origin-password", new RandomPasswordArgs
         {
-            ["length"] = passwordLength,
-            ["special"] = true,
-            ["minSpecial"] = 2,
-            ["minNumeric"] = 2,
-            ["minUpper"] = 2,
-            ["minLower"] = 2,
+            Length = passwordLength,
+            Special = true,
+            MinSpecial = 2,
+            MinNumeric = 2,
+            MinUpper = 2,
+            MinLower = 2,
         });
 
-        var resourceGroup = new CustomResource("azure-native:resources:ResourceGroup", "rg", new PropertyMap
+        var resourceGroup = new ResourceGroup("rg", new ResourceGroupArgs
         {
-            ["resourceGroupName"] = config.Require("resourceGroupName"),
-            ["location"] = location,
-            ["tags"] = Tags(config),
+            ResourceGroupName = config.Require("resourceGroupName"),
+            Location = location,
+            Tags = Tags(environment),
         });
 
-        var tenantId = Deployment.Invoke<ClientConfig>("azure-native:authorization:getClientConfig").GetProperty<string>("tenantId");
-        var vault = new CustomResource("azure-native:keyvault:Vault", "vault", new PropertyMap
+        var vault = new Vault("vault", new VaultArgs
         {
-            ["vaultName"] = config.Require("vaultName"),
-            ["resourceGroupName"] = resourceGroup.GetOutput<string>("name"),
-            ["location"] = location,
-            ["tags"] = Tags(config),
-            ["properties"] = new PropertyMap
+            VaultName = config.Require("vaultName"),
+            ResourceGroupName = resourceGroup.Name,
+            Location = location,
+            Tags = Tags(environment),
+            Properties = new VaultPropertiesArgs
             {
-                ["tenantId"] = tenantId,
-                ["sku"] = new PropertyMap { ["family"] = "A", ["name"] = config.Get("vaultSku", "standard") },
-                ["enableRbacAuthorization"] = true,
-                ["enableSoftDelete"] = true,
-                ["softDeleteRetentionInDays"] = 90,
-                ["enablePurgeProtection"] = true,
-                ["publicNetworkAccess"] = "Disabled",
-                ["networkAcls"] = new PropertyMap { ["bypass"] = "AzureServices", ["defaultAction"] = "Deny" },
+                TenantId = GetClientConfig.Invoke().TenantId,
+                Sku = new SkuArgs { Family = "A", Name = config.Get("vaultSku", "standard").AsInput<SkuName>() },
+                EnableRbacAuthorization = true,
+                EnableSoftDelete = true,
+                SoftDeleteRetentionInDays = 90,
+                EnablePurgeProtection = true,
+                PublicNetworkAccess = "Disabled",
+                NetworkAcls = new NetworkRuleSetArgs { Bypass = "AzureServices", DefaultAction = "Deny" },
             },
         }, new CustomResourceOptions { Protect = config.GetBoolean("protectStatefulResources", false) });
 
-        var vaultName = vault.GetOutput<string>("name");
-        new CustomResource("azure-native:keyvault:Secret", "origin-password-secret", new PropertyMap
+        new Secret("origin-password-secret", new SecretArgs
         {
-            ["resourceGroupName"] = resourceGroup.GetOutput<string>("name"),
-            ["vaultName"] = vaultName,
-            ["secretName"] = "origin-password",
-            ["properties"] = new PropertyMap
-            {
-                ["value"] = password.GetOutput<string>("result"),
-                ["contentType"] = "text/plain",
-            },
+            ResourceGroupName = resourceGroup.Name,
+            VaultName = vault.Name,
+            SecretName = "origin-password",
+            Properties = new SecretPropertiesArgs { Value = password.Result, ContentType = "text/plain" },
         });
 
         if (config.GetSecret("partnerApiKey") is { } partnerApiKey)
         {
-            new CustomResource("azure-native:keyvault:Secret", "partner-api-key-secret", new PropertyMap
+            new Secret("partner-api-key-secret", new SecretArgs
             {
-                ["resourceGroupName"] = resourceGroup.GetOutput<string>("name"),
-                ["vaultName"] = vaultName,
-                ["secretName"] = "partner-api-key",
-                ["properties"] = new PropertyMap { ["value"] = partnerApiKey, ["contentType"] = "text/plain" },
+                ResourceGroupName = resourceGroup.Name,
+                VaultName = vault.Name,
+                SecretName = "partner-api-key",
+                Properties = new SecretPropertiesArgs { Value = partnerApiKey, ContentType = "text/plain" },
             });
         }
 
-        var cpCode = new CustomResource("akamai:index/cpCode:CpCode", "cp-code", new PropertyMap
+        var cpCode = new CpCode("cp-code", new CpCodeArgs
         {
-            ["name"] = Output.Format($"edge-infra-{config.Require("environment")}"),
-            ["contractId"] = config.Require("akamaiContractId"),
-            ["groupId"] = config.Require("akamaiGroupId"),
-            ["productId"] = config.Require("akamaiProductId"),
+            Name = Output.Format($"edge-infra-{environment}"),
+            ContractId = config.Require("akamaiContractId"),
+            GroupId = config.Require("akamaiGroupId"),
+            ProductId = config.Require("akamaiProductId"),
         });
 
-        VaultUri = vault.GetOutput<string>("properties").GetProperty<string>("vaultUri");
+        VaultUri = vault.Properties.VaultUri;
         CpCodeId = cpCode.Id;
-        ResourceGroupName = resourceGroup.GetOutput<string>("name");
+        ResourceGroupName = resourceGroup.Name;
     }
 
     /// <summary>The Key Vault's URI.</summary>
@@ -105,12 +105,9 @@ public sealed class EdgeStack : Stack
     [Output]
     public Output<string> ResourceGroupName { get; }
 
-    private static PropertyMap Tags(Config config) => new()
+    private static InputMap<string> Tags(ConfigValue<string> environment) => new()
     {
-        ["environment"] = config.Require("environment"),
+        ["environment"] = environment,
         ["managedBy"] = "edge-infra",
     };
-
-    /// <summary>The result of <c>azure-native:authorization:getClientConfig</c>.</summary>
-    private sealed record ClientConfig;
 }

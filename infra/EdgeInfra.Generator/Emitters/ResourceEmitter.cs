@@ -1,0 +1,51 @@
+using EdgeInfra.Generator.Model;
+using EdgeInfra.Generator.Naming;
+using EdgeInfra.Generator.Writing;
+using EdgeInfra.Schemas;
+
+namespace EdgeInfra.Generator.Emitters;
+
+/// <summary>Emits a resource class and its argument class.</summary>
+internal static class ResourceEmitter
+{
+    /// <summary>The files of <paramref name="resource"/>: the resource class and its arguments.</summary>
+    public static IEnumerable<GeneratedFile> Emit(GeneratorContext context, ResourceSchema resource)
+    {
+        var type = context.Symbols.ResourceClasses[resource.Token];
+        var args = context.Symbols.ResourceArgs[resource.Token];
+        var argsRequired = ArgsEmitter.HasRequiredMembers(context, args, resource.InputProperties, resource.RequiredInputs);
+        var argsName = args.RenderIn(type.Namespace);
+        var writer = context.StartFile(type);
+        writer.Line($"/// <summary>The {CSharpLiteral.Code(resource.Token)} resource.</summary>");
+        writer.Line($"public sealed class {type.Name} : global::EdgeInfra.CustomResource");
+        writer.OpenBlock();
+        MetadataEmitter.Emit(writer, resource);
+        writer.BeginMember();
+        writer.Line("/// <summary>Creates the resource named <paramref name=\"name\"/>.</summary>");
+        if (argsRequired)
+        {
+            writer.Line($"public {type.Name}(string name, {argsName} args, global::EdgeInfra.CustomResourceOptions? options = null)");
+            writer.Indent();
+            writer.Line(": base(TypeToken, name, args, options, TypeMetadata) { }");
+        }
+        else
+        {
+            writer.Line($"public {type.Name}(string name, {argsName}? args = null, global::EdgeInfra.CustomResourceOptions? options = null)");
+            writer.Indent();
+            writer.Line($": base(TypeToken, name, args ?? new {argsName}(), options, TypeMetadata) {{ }}");
+        }
+
+        writer.Unindent();
+        var outputs = BindingProperty.Of(resource.Properties, resource.Required, type.Name, InheritedMembers.Resource, "id", "urn");
+        OutputPropertiesEmitter.Emit(writer, context, type.Namespace, outputs, "GetOutput", "OutputExpression");
+        writer.CloseBlock();
+        yield return GeneratorContext.FileOf(type, writer);
+        yield return ArgsEmitter.Emit(
+            context,
+            args,
+            ArgsEmitter.ResourceArgsBase,
+            $"The input properties of the {CSharpLiteral.Code(resource.Token)} resource.",
+            resource.InputProperties,
+            resource.RequiredInputs);
+    }
+}

@@ -1,0 +1,3 @@
+using EdgeInfra.Generator.Cli;
+
+return GenerateCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,39 @@
+namespace EdgeInfra.Generator.Tests.Support;
+
+/// <summary>Paths of the repository the tests run in, and of the provider schemas beside it.</summary>
+internal static class Repository
+{
+    /// <summary>The folder holding <c>EdgeInfra.sln</c>, found by walking up from the test binaries.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The provider schemas: <c>$EDGEINFRA_SCHEMAS</c>, or <c>../shared/schemas</c> beside the repository.</summary>
+    public static string Schemas =>
+        Environment.GetEnvironmentVariable("EDGEINFRA_SCHEMAS") is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas"));
+
+    /// <summary>The folder the committed bindings are generated into.</summary>
+    public static string GeneratedBindings => Path.Combine(Root, "infra", "EdgeInfra.Providers", "Generated");
+
+    /// <summary>The schema files the committed bindings are generated from, in the order the regeneration command names them.</summary>
+    public static IReadOnlyList<string> SchemaFiles =>
+        [.. new[] { "azure-native", "akamai", "random" }.Select(name => Path.Combine(Schemas, name + ".schema.json"))];
+
+    /// <summary>The command that regenerates the committed bindings, run from the repository root.</summary>
+    public const string RegenerateCommand =
+        "dotnet run --project infra/EdgeInfra.Generator -- generate --schema ../shared/schemas/azure-native.schema.json "
+        + "--schema ../shared/schemas/akamai.schema.json --schema ../shared/schemas/random.schema.json --out infra/EdgeInfra.Providers/Generated";
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (System.IO.File.Exists(Path.Combine(directory.FullName, "EdgeInfra.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No EdgeInfra.sln above {AppContext.BaseDirectory}.");
+    }
+}
