@@ -1,25 +1,31 @@
 namespace EdgeInfra;
 
-/// <summary>A parsed command line: a verb and its <c>--name value</c> options.</summary>
+/// <summary>A parsed command line: a verb, its <c>--name value</c> options and its <c>--flag</c> switches.</summary>
 internal sealed class CommandLine
 {
-    private static readonly HashSet<string> KnownOptions = new(StringComparer.Ordinal) { "stack", "out" };
+    private static readonly HashSet<string> KnownOptions = new(StringComparer.Ordinal) { "stack", "out", "format", "base" };
+    private static readonly HashSet<string> KnownFlags = new(StringComparer.Ordinal) { "exit-code" };
     private readonly Dictionary<string, string> _options;
+    private readonly HashSet<string> _flags;
 
-    private CommandLine(string verb, Dictionary<string, string> options)
+    private CommandLine(string verb, Dictionary<string, string> options, HashSet<string> flags)
     {
         Verb = verb;
         _options = options;
+        _flags = flags;
     }
 
     public string Verb { get; }
 
     public string? Option(string name) => _options.GetValueOrDefault(name);
 
+    public bool Flag(string name) => _flags.Contains(name);
+
     /// <exception cref="FormatException">An option is unknown, given twice or has no value.</exception>
     public static CommandLine Parse(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Length; i++)
         {
             var arg = args[i];
@@ -29,6 +35,16 @@ internal sealed class CommandLine
             }
 
             var name = arg[2..];
+            if (KnownFlags.Contains(name))
+            {
+                if (!flags.Add(name))
+                {
+                    throw new FormatException($"option --{name} is given twice.");
+                }
+
+                continue;
+            }
+
             string value;
             var equals = name.IndexOf('=', StringComparison.Ordinal);
             if (equals >= 0)
@@ -40,9 +56,13 @@ internal sealed class CommandLine
             {
                 value = args[++i];
             }
-            else
+            else if (KnownOptions.Contains(name))
             {
                 throw new FormatException($"option --{name} needs a value.");
+            }
+            else
+            {
+                throw new FormatException($"unknown option --{name}.");
             }
 
             if (!KnownOptions.Contains(name))
@@ -61,6 +81,6 @@ internal sealed class CommandLine
             }
         }
 
-        return new CommandLine(args[0], options);
+        return new CommandLine(args[0], options, flags);
     }
 }

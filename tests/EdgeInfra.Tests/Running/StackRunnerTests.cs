@@ -137,4 +137,46 @@ public sealed class StackRunnerTests : IDisposable
         Assert.Equal(2, Run("synth", "--stack", "dev"));
         Assert.EndsWith("Pulumi.yaml: the project has no 'name'.\n", _err.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Preview_prints_the_tree_of_the_selected_stack()
+    {
+        Assert.Equal(0, Run("preview", "--stack", "dev"));
+        Assert.StartsWith("Stack dev of project proj: 1 resources in 0 components", _out.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"\n     └─ azure-native:resources:ResourceGroup +rg +azure-native 3\.28\.0\n", _out.ToString());
+    }
+
+    [Theory]
+    [InlineData("mermaid", "flowchart LR\n")]
+    [InlineData("dot", "digraph \"proj-dev\" {\n")]
+    public void Graph_prints_the_topology_in_the_format_asked(string format, string start)
+    {
+        Assert.Equal(0, Run("graph", "--stack", "dev", "--format", format));
+        Assert.StartsWith(start, _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Graph_refuses_an_unknown_format()
+    {
+        Assert.Equal(2, Run("graph", "--stack", "dev", "--format", "png"));
+        Assert.Equal("error: --format 'png' is not a diagram format: use mermaid or dot.\n", _err.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("preview")]
+    [InlineData("graph")]
+    public void Review_verbs_need_a_stack(string verb)
+    {
+        Assert.Equal(2, Run(verb));
+        Assert.Equal($"error: {verb} needs a stack: pass --stack S or set PULUMI_STACK.\n", _err.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal(string.Empty, _out.ToString());
+    }
+
+    [Fact]
+    public void Review_verbs_of_a_stack_that_cannot_be_synthesized_exit_1_and_print_nothing()
+    {
+        Assert.Equal(1, Run("preview", "--stack", "test"));
+        Assert.Equal(string.Empty, _out.ToString());
+        Assert.StartsWith("error: stack 'test' cannot be synthesized.", _err.ToString(), StringComparison.Ordinal);
+    }
 }

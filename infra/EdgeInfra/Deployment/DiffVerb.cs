@@ -1,0 +1,65 @@
+using EdgeInfra.Review;
+
+namespace EdgeInfra;
+
+/// <summary>
+/// <c>diff</c>: what the working tree's program of the selected stack changes against a base program — a file, or
+/// the program a git ref's tree synthesizes — as Markdown for a pull-request comment or as plain text. Exit codes:
+/// 0 (1 with <c>--exit-code</c> when there are changes); 2 when the base or the working tree cannot be had.
+/// </summary>
+internal static class DiffVerb
+{
+    public static int Run(VerbContext context)
+    {
+        if (context.Command.Option("base") is not { } baseName)
+        {
+            context.Environment.Error.WriteLine("error: diff needs --base FILE|REF: the program file or git ref to compare with.");
+            return 2;
+        }
+
+        var format = context.Command.Option("format") ?? "markdown";
+        if (format is not ("markdown" or "text"))
+        {
+            context.Environment.Error.WriteLine($"error: --format '{format}' is not a diff format: use markdown or text.");
+            return 2;
+        }
+
+        return StackVerb.WithGraph(context, (graph, stack) => Compare(context, graph, stack, baseName, format), synthesisFailure: 2);
+    }
+
+    private static int Compare(VerbContext context, StackGraph graph, string stack, string baseName, string format)
+    {
+        ProgramDocument before;
+        try
+        {
+            var text = BaseProgramSource.Load(baseName, stack, context.Project.Directory, context.Environment.Error);
+            before = ProgramDocument.Parse(text);
+        }
+        catch (BaseProgramException e)
+        {
+            context.Environment.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+        catch (FormatException e)
+        {
+            context.Environment.Error.WriteLine($"error: the base '{baseName}' is not a Pulumi YAML program: {e.Message}");
+            return 2;
+        }
+
+        var after = ProgramDocument.Parse(ProgramSynthesizer.Synthesize(graph));
+        var components = new ComponentPaths(graph);
+        var diff = ProgramDiff.Compare(before, after, new DiffContext
+        {
+            Packages = graph.Settings.Packages,
+            ComponentOf = components.Of,
+            StackName = stack,
+        });
+        var written = context.Emit(format == "text" ? DiffRenderer.PlainText(diff) : DiffRenderer.Markdown(diff));
+        if (written != 0)
+        {
+            return written;
+        }
+
+        return context.Command.Flag("exit-code") && diff.HasChanges ? 1 : 0;
+    }
+}

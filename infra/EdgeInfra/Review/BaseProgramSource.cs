@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using YamlDotNet.RepresentationModel;
+
+namespace EdgeInfra.Review;
+
+/// <summary>
+/// The program a diff compares against: a program file, or the program that a git ref's tree synthesizes. For a
+/// ref, the tree is exported to a temporary folder and its own <c>Pulumi.yaml</c> compiler is run there with
+/// <c>PULUMI_STACK</c> set, exactly as Pulumi would run it, so the old code and the old stack config decide the
+/// old program.
+/// </summary>
+public static class BaseProgramSource
+{
+    /// <summary>The base program named by <paramref name="fileOrRef"/>, relative to <paramref name="projectDirectory"/>.</summary>
+    /// <exception cref="BaseProgramException">Neither a readable file nor a git ref whose tree synthesizes.</exception>
+    public static string Load(string fileOrRef, string stack, string projectDirectory, TextWriter progress)
+    {
+        ArgumentNullException.ThrowIfNull(fileOrRef);
+        ArgumentNullException.ThrowIfNull(progress);
+        var file = Path.GetFullPath(fileOrRef, projectDirectory);
+        if (File.Exists(file))
+        {
+            return File.ReadAllText(file);
+        }
+
+        var commit = Git(projectDirectory, "rev-parse", "--verify", "--quiet", fileOrRef + "^{commit}");
+        if (commit.ExitCode != 0)
+        {
+            throw new BaseProgramException($"'{fileOrRef}' is neither a file nor a git commit of the repository at {projectDirectory}.");
+        }
+
+        var top = Git(projectDirectory, "rev-parse", "--show-toplevel").Output.Trim();
+        var relativeProject = Path.GetRelativePath(top, projectDirectory);
+        var tree = Directory.CreateTempSubdirectory("edgeinfra-diff-base-");
+        try
+        {
+            var sha = commit.Output.Trim();
+            progress.WriteLine($"diff: synthesizing stack '{stack}' from the tree of {fileOrRef} ({sha[..Math.Min(12, sha.Length)]})...");
+            Export(projectDirectory, sha, tree.FullName);
+            return RunCompiler(Path.Combine(tree.FullName, relativeProject), stack, fileOrRef);
+        }
+        finally
+        {
+            tree.Delete(recursive: true);
+        }
+    }
+
+    private static void Export(string repository, string commit, string target)
+    {
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repository };
+        foreach (var argument in new[] { "archive", "--format=tar", commit })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var git = Process.Start(start) ?? throw new BaseProgramException("git cannot be started.");
+        var errors = git.StandardError.ReadToEndAsync();
+        TarFile.ExtractToDirectory(git.StandardOutput.BaseStream, target, overwriteFiles: false);
+        git.WaitForExit();
+        if (git.ExitCode != 0)
+        {
+            throw new BaseProgramException($"git archive {commit} failed: {errors.Result.Trim()}");
+        }
+    }
+
+    private static string RunCompiler(string project, string stack, string name)
+    {
+        var pulumiYaml = Path.Combine(project, "Pulumi.yaml");
+        if (!File.Exists(pulumiYaml))
+        {
+            throw new BaseProgramException($"the tree of {name} has no Pulumi.yaml at {Path.GetFileName(project)}.");
+        }
+
+        var words = CompilerWords(pulumiYaml)
+            ?? throw new BaseProgramException($"the Pulumi.yaml of {name} names no runtime.options.compiler.");
+        var start = new ProcessStartInfo(words[0]) { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var word in words.Skip(1))
+        {
+            start.ArgumentList.Add(word);
+        }
+
+        start.Environment["PULUMI_STACK"] = stack;
+        start.Environment.Remove("PULUMI_CONFIG");
+        start.Environment.Remove("PULUMI_CONFIG_SECRET_KEYS");
+        start.Environment.Remove("PULUMI_PROJECT");
+        using var compiler = Process.Start(start) ?? throw new BaseProgramException($"the compiler of {name} cannot be started.");
+        var errors = compiler.StandardError.ReadToEndAsync();
+        var program = compiler.StandardOutput.ReadToEnd();
+        compiler.WaitForExit();
+        if (compiler.ExitCode != 0)
+        {
+            var tail = string.Join('\n', errors.Result.Trim().Split('\n').TakeLast(15));
+            throw new BaseProgramException($"stack '{stack}' does not synthesize at {name} (compiler exit code {compiler.ExitCode}):\n{tail}");
+        }
+
+        return program;
+    }
+
+    private static string[]? CompilerWords(string pulumiYaml)
+    {
+        var yaml = new YamlStream();
+        using (var reader = File.OpenText(pulumiYaml))
+        {
+            yaml.Load(reader);
+        }
+
+        return yaml.Documents.Count > 0
+            && yaml.Documents[0].RootNode is YamlMappingNode root
+            && root.Children.TryGetValue(new YamlScalarNode("runtime"), out var runtime) && runtime is YamlMappingNode runtimeMap
+            && runtimeMap.Children.TryGetValue(new YamlScalarNode("options"), out var options) && options is YamlMappingNode optionsMap
+            && optionsMap.Children.TryGetValue(new YamlScalarNode("compiler"), out var compiler) && compiler is YamlScalarNode { Value: { Length: > 0 } text }
+                ? text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                : null;
+    }
+
+    private static (int ExitCode, string Output) Git(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var git = Process.Start(start)!;
+            var output = git.StandardOutput.ReadToEnd();
+            git.StandardError.ReadToEnd();
+            git.WaitForExit();
+            return (git.ExitCode, output);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return (-1, string.Empty);
+        }
+    }
+}
