@@ -54,7 +54,9 @@ internal static class DiffVerb
             ComponentOf = components.Of,
             StackName = stack,
         });
-        var written = context.Emit(format == "text" ? DiffRenderer.PlainText(diff) : DiffRenderer.Markdown(diff));
+        var written = context.Emit(format == "text"
+            ? DiffRenderer.PlainText(diff, DiffRenderOptions.Unlimited)
+            : DiffRenderer.Markdown(diff, DiffRenderOptions.Default));
         if (written != 0)
         {
             return written;

@@ -117,10 +117,8 @@ internal static class DiffWording
         AddCount(parts, omitted.Changes, "value change of the resources shown", "value changes of the resources shown");
         AddCount(parts, omitted.Entries, "output, config or variable change", "output, config or variable changes");
         var what = parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
-        var synth = $"dotnet run --project stacks/EdgeInfra.Stacks -- synth --stack {stack} --out";
-        return $"Not shown, to keep this diff short: {what}. To see all of it, read the plain-text diff rendered without limits, "
-            + $"or {code("synth")} the stack on both commits and diff the programs locally: {code(synth + " /tmp/before.yml")} on the base commit, "
-            + $"the same with {code("--out /tmp/after.yml")} on this branch, then {code("diff /tmp/before.yml /tmp/after.yml")}.";
+        var diff = $"dotnet run --project stacks/EdgeInfra.Stacks -- diff --stack {stack} --base <base ref> --format text";
+        return $"Not shown, to keep this diff short: {what}. To see all of it, run {code(diff)}: the plain-text diff is never trimmed.";
     }
 
     /// <summary>What an update or replace found through an alias says, or null when it found nothing.</summary>

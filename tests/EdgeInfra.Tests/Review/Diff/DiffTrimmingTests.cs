@@ -40,7 +40,7 @@ public sealed class DiffTrimmingTests
         Assert.Contains("| `tags.tag39` | `\"old-39\"` | `\"new-39\"` |\n\n… and 5 more changes not shown.\n", markdown, StringComparison.Ordinal);
         Assert.Contains("**Trimmed.** Not shown, to keep this diff short: 5 value changes of the resources shown. To see all of it,", markdown, StringComparison.Ordinal);
         Assert.Contains("      ~ tags.tag39: \"old-39\" => \"new-39\"\n      … and 5 more changes not shown.\n", plain, StringComparison.Ordinal);
-        Assert.Contains("`dotnet run --project stacks/EdgeInfra.Stacks -- synth --stack dev --out /tmp/before.yml` on the base commit", markdown, StringComparison.Ordinal);
+        Assert.Contains("run `dotnet run --project stacks/EdgeInfra.Stacks -- diff --stack dev --base <base ref> --format text`: the plain-text diff is never trimmed.", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class DiffTrimmingTests
         var shown = Count(markdown, "`+` **create** `rg-");
         Assert.InRange(shown, 1, 299);
         Assert.Contains($"**Trimmed.** Not shown, to keep this diff short: {300 - shown} resources. To see all of it,", markdown, StringComparison.Ordinal);
-        Assert.EndsWith("then `diff /tmp/before.yml /tmp/after.yml`.\n", markdown, StringComparison.Ordinal);
+        Assert.EndsWith("the plain-text diff is never trimmed.\n", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
