@@ -47,4 +47,11 @@ public static class Deployment
         var argumentExpression = arguments is null ? ObjectExpression.Empty : (ObjectExpression)arguments.ToExpression();
         return new Output<T>(new InvokeExpression(function, argumentExpression, options));
     }
+
+    /// <summary>
+    /// Tests the stack <typeparamref name="TStack"/> against <paramref name="mocks"/>, like Pulumi .NET's
+    /// <c>Deployment.TestAsync</c>: see <see cref="Testing.StackTest"/>.
+    /// </summary>
+    public static Task<Testing.TestResult> TestAsync<TStack>(Testing.IMocks mocks, Testing.TestOptions? options = null)
+        where TStack : Stack, new() => Testing.StackTest.RunAsync<TStack>(mocks, options);
 }

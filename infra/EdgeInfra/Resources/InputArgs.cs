@@ -16,5 +16,5 @@ public abstract class InputArgs : IInput
         new ObjectExpression(SetInputs().Select(p => new KeyValuePair<string, Expression>(p.Key, ExpressionFactory.FromValue(p.Value))));
 
     /// <summary><paramref name="value"/> marked secret (stated in <c>fn::secret</c>), or null; for properties the schema marks secret.</summary>
-    protected static object? Secret(object? value) => value is null ? null : new SecretValue(value);
+    protected static object? Secret(object? value) => value is null ? null : new SecretInput(value);
 }

@@ -22,7 +22,7 @@ internal static class BuiltinFunctions
         BuiltinFunction.ToJson => ToJson(arguments[0]),
         BuiltinFunction.ToBase64 => ToBase64(arguments[0]),
         BuiltinFunction.FromBase64 => FromBase64(arguments[0]),
-        BuiltinFunction.Secret => Secret.Wrap(arguments[0]),
+        BuiltinFunction.Secret => SecretValue.Wrap(arguments[0]),
         BuiltinFunction.ReadFile => ReadFile(arguments[0], projectDirectory),
         _ => throw new InvalidOperationException($"{BuiltinCallExpression.FunctionKey(function)} cannot be evaluated."),
     };
@@ -30,8 +30,8 @@ internal static class BuiltinFunctions
     private static object? Join(object? delimiter, object? values)
     {
         const string Key = "fn::join";
-        var separator = Secret.Reveal(delimiter, out var delimiterIsSecret) ?? string.Empty;
-        var items = Secret.Reveal(values, out var valuesAreSecret);
+        var separator = SecretValue.Reveal(delimiter, out var delimiterIsSecret) ?? string.Empty;
+        var items = SecretValue.Reveal(values, out var valuesAreSecret);
         if (separator is not string separatorText)
         {
             throw Wrong(Key, "the delimiter", separator, "a string");
@@ -48,15 +48,15 @@ internal static class BuiltinFunctions
             texts.Add(list[i] as string ?? throw Wrong(Key, $"item {i} of the values", list[i], "a string"));
         }
 
-        return Secret.WrapIf(delimiterIsSecret || valuesAreSecret, string.Join(separatorText, texts));
+        return SecretValue.WrapIf(delimiterIsSecret || valuesAreSecret, string.Join(separatorText, texts));
     }
 
     private static object? Select(object? index, object? values)
     {
         const string Key = "fn::select";
-        var position = Secret.Reveal(index, out var indexIsSecret);
+        var position = SecretValue.Reveal(index, out var indexIsSecret);
         var isSecret = indexIsSecret;
-        if (values is Secret secretValues)
+        if (values is SecretValue secretValues)
         {
             isSecret = true;
             values = secretValues.Value;
@@ -78,14 +78,14 @@ internal static class BuiltinFunctions
             throw new InvalidOperationException($"{Key}: index {whole} is out of range of a list of length {list.Length} ({ValueText.Render(list)}).");
         }
 
-        return Secret.WrapIf(isSecret, list[(int)whole]);
+        return SecretValue.WrapIf(isSecret, list[(int)whole]);
     }
 
     private static object? Split(object? delimiter, object? source)
     {
         const string Key = "fn::split";
-        var separator = Secret.Reveal(delimiter, out var delimiterIsSecret);
-        var text = Secret.Reveal(source, out var sourceIsSecret);
+        var separator = SecretValue.Reveal(delimiter, out var delimiterIsSecret);
+        var text = SecretValue.Reveal(source, out var sourceIsSecret);
         if (separator is not string separatorText)
         {
             throw Wrong(Key, "the delimiter", separator, "a string");
@@ -97,15 +97,15 @@ internal static class BuiltinFunctions
         }
 
         var parts = sourceText.Split(separatorText).Select(part => (object?)part).ToImmutableArray();
-        return Secret.WrapIf(delimiterIsSecret || sourceIsSecret, parts);
+        return SecretValue.WrapIf(delimiterIsSecret || sourceIsSecret, parts);
     }
 
     private static object? ToJson(object? value)
     {
-        var plain = Secret.Reveal(value, out var isSecret);
+        var plain = SecretValue.Reveal(value, out var isSecret);
         try
         {
-            return Secret.WrapIf(isSecret, DeterministicJson.Serialize(plain));
+            return SecretValue.WrapIf(isSecret, DeterministicJson.Serialize(plain));
         }
         catch (InvalidOperationException e)
         {
@@ -115,19 +115,19 @@ internal static class BuiltinFunctions
 
     private static object? ToBase64(object? value)
     {
-        var plain = Secret.Reveal(value, out var isSecret);
+        var plain = SecretValue.Reveal(value, out var isSecret);
         var text = plain as string ?? throw Wrong("fn::toBase64", "the value", plain, "a string");
-        return Secret.WrapIf(isSecret, Convert.ToBase64String(Encoding.UTF8.GetBytes(text)));
+        return SecretValue.WrapIf(isSecret, Convert.ToBase64String(Encoding.UTF8.GetBytes(text)));
     }
 
     private static object? FromBase64(object? value)
     {
         const string Key = "fn::fromBase64";
-        var plain = Secret.Reveal(value, out var isSecret);
+        var plain = SecretValue.Reveal(value, out var isSecret);
         var text = plain as string ?? throw Wrong(Key, "the value", plain, "a string");
         try
         {
-            return Secret.WrapIf(isSecret, StrictUtf8.GetString(Convert.FromBase64String(text)));
+            return SecretValue.WrapIf(isSecret, StrictUtf8.GetString(Convert.FromBase64String(text)));
         }
         catch (FormatException e)
         {
@@ -142,12 +142,12 @@ internal static class BuiltinFunctions
     private static object? ReadFile(object? path, string projectDirectory)
     {
         const string Key = "fn::readFile";
-        var plain = Secret.Reveal(path, out var isSecret);
+        var plain = SecretValue.Reveal(path, out var isSecret);
         var relative = plain as string ?? throw Wrong(Key, "the path", plain, "a string");
         var fullPath = Path.GetFullPath(Path.Combine(projectDirectory, relative));
         try
         {
-            return Secret.WrapIf(isSecret, File.ReadAllText(fullPath));
+            return SecretValue.WrapIf(isSecret, File.ReadAllText(fullPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

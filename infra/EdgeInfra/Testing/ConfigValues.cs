@@ -7,7 +7,7 @@ namespace EdgeInfra.Testing;
 
 /// <summary>
 /// The values config references evaluate to, typed as the program declares the key: strings, integers, booleans,
-/// and structured values parsed from JSON; secret keys evaluate to <see cref="Secret"/>s.
+/// and structured values parsed from JSON; secret keys evaluate to <see cref="SecretValue"/>s.
 /// </summary>
 internal sealed class ConfigValues(StackGraph graph)
 {
@@ -21,7 +21,7 @@ internal sealed class ConfigValues(StackGraph graph)
         var declaration = graph.Config.FirstOrDefault(c => c.Key == reference.Key);
         var value = Parse(fullKey, entry.Value ?? string.Empty, declaration?.Type);
         var isSecret = reference.IsSecret || entry.IsSecret || declaration?.IsSecret == true;
-        return ValuePaths.Navigate(Secret.WrapIf(isSecret, value), reference.Path);
+        return ValuePaths.Navigate(SecretValue.WrapIf(isSecret, value), reference.Path);
     }
 
     private static object? Parse(string fullKey, string text, string? type)

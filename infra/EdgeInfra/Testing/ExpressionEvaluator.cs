@@ -94,16 +94,16 @@ internal sealed class ExpressionEvaluator(
         var arguments = await EvaluateObjectAsync(invoke.Arguments, site);
         var call = new MockCallArgs { Token = invoke.Function, Args = arguments, Provider = invoke.Options.Provider?.LogicalName };
         var result = await invokes.CallAsync(call, site);
-        var argumentsAreSecret = Secret.AnyIn(arguments);
+        var argumentsAreSecret = SecretValue.AnyIn(arguments);
         if (invoke.Return is null)
         {
-            return Secret.WrapIf(argumentsAreSecret, result);
+            return SecretValue.WrapIf(argumentsAreSecret, result);
         }
 
         try
         {
             var value = ValuePaths.Navigate(result.GetValueOrDefault(invoke.Return), invoke.Path);
-            return value is null ? null : Secret.WrapIf(argumentsAreSecret, value);
+            return value is null ? null : SecretValue.WrapIf(argumentsAreSecret, value);
         }
         catch (InvalidOperationException e)
         {

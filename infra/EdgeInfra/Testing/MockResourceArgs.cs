@@ -15,7 +15,7 @@ public sealed record MockResourceArgs
     /// <summary>
     /// The input properties, resolved to plain values: null, strings, booleans, <see cref="long"/> and
     /// <see cref="double"/> numbers, <see cref="ImmutableArray{T}"/> lists, <see cref="ImmutableDictionary{TKey, TValue}"/>
-    /// objects, and <see cref="Secret"/>, <see cref="ResourceValue"/> and <see cref="AssetValue"/> values.
+    /// objects, and <see cref="SecretValue"/>, <see cref="ResourceValue"/> and <see cref="AssetValue"/> values.
     /// </summary>
     public ImmutableDictionary<string, object?> Inputs { get; init; } = ImmutableDictionary<string, object?>.Empty;
 

@@ -20,7 +20,7 @@ internal static class MockValues
         ulong integer => integer <= long.MaxValue ? (object)(long)integer : (double)integer,
         float number => (double)number,
         decimal number => (double)number,
-        Secret secret => Secret.Wrap(Normalize(secret.Value)),
+        SecretValue secret => SecretValue.Wrap(Normalize(secret.Value)),
         ImmutableArray<object?> { IsDefault: true } => ImmutableArray<object?>.Empty,
         IDictionary dictionary => NormalizeDictionary(dictionary),
         Enum => throw Unsupported(value),
@@ -55,5 +55,5 @@ internal static class MockValues
     }
 
     private static InvalidOperationException Unsupported(object value) => new(
-        $"a {value.GetType().Name} ({value}) is no program value: use null, strings, booleans, numbers, lists, dictionaries with string keys, Secret, ResourceValue or AssetValue.");
+        $"a {value.GetType().Name} ({value}) is no program value: use null, strings, booleans, numbers, lists, dictionaries with string keys, SecretValue, ResourceValue or AssetValue.");
 }

@@ -17,7 +17,7 @@ internal static class StringInterpolation
         var isSecret = false;
         for (var i = 0; i < parts.Count; i++)
         {
-            var part = Secret.Reveal(parts[i], out var partIsSecret);
+            var part = SecretValue.Reveal(parts[i], out var partIsSecret);
             isSecret |= partIsSecret;
             text.Append(part switch
             {
@@ -31,6 +31,6 @@ internal static class StringInterpolation
             });
         }
 
-        return Secret.WrapIf(isSecret, text.ToString())!;
+        return SecretValue.WrapIf(isSecret, text.ToString())!;
     }
 }

@@ -12,7 +12,7 @@ public sealed record TestOptions
     /// <summary>Plain config values. A key without a <c>:</c> is in the project's namespace; structured values are JSON.</summary>
     public IReadOnlyDictionary<string, string> Config { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Secret config values, keyed as <see cref="Config"/>; the program reads them with <c>RequireSecret</c> and they evaluate to a <see cref="Secret"/>.</summary>
+    /// <summary>Secret config values, keyed as <see cref="Config"/>; the program reads them with <c>RequireSecret</c> and they evaluate to a <see cref="SecretValue"/>.</summary>
     public IReadOnlyDictionary<string, string> SecretConfig { get; init; } = new Dictionary<string, string>();
 
     /// <summary>

@@ -36,7 +36,7 @@ public sealed class TestResource
     /// <summary>The input properties, resolved to plain values (see <see cref="MockResourceArgs.Inputs"/>).</summary>
     public ImmutableDictionary<string, object?> Inputs { get; }
 
-    /// <summary>The output properties: the state the mock returned, with <c>id</c> and <c>urn</c>; secret outputs are <see cref="Secret"/>s.</summary>
+    /// <summary>The output properties: the state the mock returned, with <c>id</c> and <c>urn</c>; secret outputs are <see cref="SecretValue"/>s.</summary>
     public ImmutableDictionary<string, object?> Outputs { get; }
 
     /// <summary>The resource object of the stack graph.</summary>

@@ -61,7 +61,7 @@ public sealed class TestResult
 
     /// <summary>
     /// Evaluates any value of the stack (an output, an input, an argument object) against the run's resources,
-    /// config and mocks, as a property stating it would be; secrets are <see cref="Secret"/>s.
+    /// config and mocks, as a property stating it would be; secrets are <see cref="SecretValue"/>s.
     /// </summary>
     /// <exception cref="EvaluationException">The value cannot be evaluated or a mock failed.</exception>
     public Task<object?> EvaluateAsync(IInput value)
@@ -101,7 +101,7 @@ public sealed class TestResult
     public T Evaluate<T>(Output<T> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var value = Secret.Reveal(Evaluate((IInput)output), out _);
+        var value = SecretValue.Reveal(Evaluate((IInput)output), out _);
         switch (value)
         {
             case T typed:
@@ -122,5 +122,5 @@ public sealed class TestResult
     }
 
     /// <summary>True when <paramref name="value"/> evaluates to a secret.</summary>
-    public bool IsSecret(IInput value) => Evaluate(value) is Secret;
+    public bool IsSecret(IInput value) => Evaluate(value) is SecretValue;
 }

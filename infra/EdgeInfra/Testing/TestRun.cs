@@ -88,7 +88,7 @@ internal sealed class TestRun
         {
             if (state.TryGetValue(name, out var value) && value is not null)
             {
-                state = state.SetItem(name, Secret.Wrap(value));
+                state = state.SetItem(name, SecretValue.Wrap(value));
             }
         }
 

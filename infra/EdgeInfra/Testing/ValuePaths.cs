@@ -16,7 +16,7 @@ internal static class ValuePaths
         var isSecret = false;
         foreach (var segment in path.Segments)
         {
-            if (value is Secret secret)
+            if (value is SecretValue secret)
             {
                 isSecret = true;
                 value = secret.Value;
@@ -34,6 +34,6 @@ internal static class ValuePaths
             };
         }
 
-        return value is null ? null : Secret.WrapIf(isSecret, value);
+        return value is null ? null : SecretValue.WrapIf(isSecret, value);
     }
 }

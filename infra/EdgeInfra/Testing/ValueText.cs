@@ -25,7 +25,7 @@ internal static class ValueText
         long or double => "a number",
         ImmutableArray<object?> => "a list",
         ImmutableDictionary<string, object?> => "an object",
-        Secret => "a secret",
+        SecretValue => "a secret",
         ResourceValue => "a resource",
         AssetValue asset => asset.Kind is AssetKind.FileArchive or AssetKind.RemoteArchive or AssetKind.AssetArchive ? "an archive" : "an asset",
         _ => "a " + value.GetType().Name,
@@ -50,7 +50,7 @@ internal static class ValueText
             case double number:
                 text.Append(number.ToString("R", CultureInfo.InvariantCulture));
                 break;
-            case Secret secret:
+            case SecretValue secret:
                 text.Append("secret(");
                 Write(text, secret.Value);
                 text.Append(')');

@@ -102,7 +102,7 @@ public sealed class BuiltinEvaluationTests
             ["twice"] = Output.CreateSecret<string>(Output.CreateSecret<string>("p@ss")),
             ["object"] = Output.CreateSecret<object>(Output.Create<object>(new PropertyMap { ["user"] = "u" })),
         });
-        AssertSame(Map(("plain", new Secret("p@ss")), ("twice", new Secret("p@ss")), ("object", new Secret(Map(("user", "u"))))), value);
+        AssertSame(Map(("plain", new SecretValue("p@ss")), ("twice", new SecretValue("p@ss")), ("object", new SecretValue(Map(("user", "u"))))), value);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class ConfigEvaluationTests
     public async Task Secret_config_is_a_secret()
     {
         var value = await Evaluate(() => new Config().RequireSecret("apiKey"), options: Options(secretConfig: new Dictionary<string, string> { ["apiKey"] = "s3cr3t" }));
-        Assert.Equal(new Secret("s3cr3t"), value);
+        Assert.Equal(new SecretValue("s3cr3t"), value);
     }
 
     [Fact]

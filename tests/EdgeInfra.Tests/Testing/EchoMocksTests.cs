@@ -45,7 +45,7 @@ public sealed class EchoMocksTests
     [Fact]
     public void Args_print_their_values_for_failure_messages()
     {
-        var args = new MockResourceArgs { Type = "azure-native:test:Thing", Name = "vault", Inputs = Map(("tags", Map(("b", 1L), ("a", new Secret("s"))))), Provider = "weu" };
+        var args = new MockResourceArgs { Type = "azure-native:test:Thing", Name = "vault", Inputs = Map(("tags", Map(("b", 1L), ("a", new SecretValue("s"))))), Provider = "weu" };
         Assert.Equal("MockResourceArgs { Type = azure-native:test:Thing, Name = vault, Inputs = {\"tags\": {\"a\": secret(\"s\"), \"b\": 1}}, Provider = weu, Id = null }", args.ToString());
         var call = new MockCallArgs { Token = "random:index:getThing", Args = Map(("n", List(1.5, "x"))) };
         Assert.Equal("MockCallArgs { Token = random:index:getThing, Args = {\"n\": [1.5, \"x\"]}, Provider = null }", call.ToString());

@@ -14,14 +14,14 @@ public sealed class SecretPropagationTests
     public async Task Interpolating_a_secret_makes_a_secret_string()
     {
         var value = await Evaluate(() => Output.Format($"Bearer {new Config().RequireSecret("apiKey")}"), options: Options(secretConfig: ApiKey));
-        Assert.Equal(new Secret("Bearer k3y"), value);
+        Assert.Equal(new SecretValue("Bearer k3y"), value);
     }
 
     [Fact]
     public async Task Joining_a_list_with_a_secret_item_makes_a_secret_string()
     {
         var value = await Evaluate(() => Output.Join(":", new[] { Output.Create("user"), new Config().RequireSecret("apiKey") }), options: Options(secretConfig: ApiKey));
-        Assert.Equal(new Secret("user:k3y"), value);
+        Assert.Equal(new SecretValue("user:k3y"), value);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class SecretPropagationTests
         var value = await Evaluate(
             () => Output.JsonSerialize<object>(Output.Create<object>(new PropertyMap { ["headers"] = new PropertyMap { ["x-api-key"] = new Config().RequireSecret("apiKey") } })),
             options: Options(secretConfig: ApiKey));
-        Assert.Equal(new Secret("{\"headers\":{\"x-api-key\":\"k3y\"}}"), value);
+        Assert.Equal(new SecretValue("{\"headers\":{\"x-api-key\":\"k3y\"}}"), value);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class SecretPropagationTests
                 return new PropertyMap { ["encoded"] = Output.ToBase64(key), ["parts"] = Output.Split("3", key) };
             },
             options: Options(secretConfig: ApiKey));
-        AssertSame(Map(("encoded", new Secret("azN5")), ("parts", new Secret(List("k", "y")))), value);
+        AssertSame(Map(("encoded", new SecretValue("azN5")), ("parts", new SecretValue(List("k", "y")))), value);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class SecretPropagationTests
                 return new PropertyMap { ["list"] = list, ["plain"] = Output.Select<string>(0, list), ["secret"] = Output.Select<string>(1, list) };
             },
             options: Options(secretConfig: ApiKey));
-        AssertSame(Map(("list", List("plain", new Secret("k3y"))), ("plain", "plain"), ("secret", new Secret("k3y"))), value);
+        AssertSame(Map(("list", List("plain", new SecretValue("k3y"))), ("plain", "plain"), ("secret", new SecretValue("k3y"))), value);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class SecretPropagationTests
                 };
             },
             mocks);
-        AssertSame(Map(("password", new Secret("pw")), ("first", new Secret("key-1")), ("text", new Secret("user=admin"))), value);
+        AssertSame(Map(("password", new SecretValue("pw")), ("first", new SecretValue("key-1")), ("text", new SecretValue("user=admin"))), value);
     }
 
     [Fact]
@@ -88,16 +88,16 @@ public sealed class SecretPropagationTests
                 Thing("user", new PropertyMap { ["copied"] = source.GetOutput<string>("token") });
             },
             options: Options(secretConfig: ApiKey));
-        Assert.Equal(new Secret("k3y"), result.Resource("source").Inputs["token"]);
-        Assert.Equal(new Secret("k3y"), result.Resource("source").Outputs["token"]);
-        Assert.Equal(new Secret("k3y"), result.Resource("user").Inputs["copied"]);
+        Assert.Equal(new SecretValue("k3y"), result.Resource("source").Inputs["token"]);
+        Assert.Equal(new SecretValue("k3y"), result.Resource("source").Outputs["token"]);
+        Assert.Equal(new SecretValue("k3y"), result.Resource("user").Inputs["copied"]);
     }
 
     [Fact]
     public async Task Additional_secret_outputs_are_secrets()
     {
         var result = await Run(() => Thing("account", new PropertyMap { ["name"] = "acc", ["key"] = "k" }, new CustomResourceOptions { AdditionalSecretOutputs = ["key"] }));
-        Assert.Equal(new Secret("k"), result.Resource("account").Outputs["key"]);
+        Assert.Equal(new SecretValue("k"), result.Resource("account").Outputs["key"]);
         Assert.Equal("acc", result.Resource("account").Outputs["name"]);
         Assert.Equal("k", result.Resource("account").Inputs["key"]);
     }
@@ -110,7 +110,7 @@ public sealed class SecretPropagationTests
             () => Deployment.Invoke<object>("random:index:getThing", new PropertyMap { ["seed"] = new Config().RequireSecret("apiKey") }).GetProperty<string>("value"),
             mocks,
             Options(secretConfig: ApiKey));
-        Assert.Equal(new Secret("v"), value);
+        Assert.Equal(new SecretValue("v"), value);
     }
 
     private sealed class SecretStateMocks : EchoMocks
@@ -119,8 +119,8 @@ public sealed class SecretPropagationTests
             args.Name == "account"
                 ? Task.FromResult<(string? id, object state)>(("acc-id", new Dictionary<string, object?>
                 {
-                    ["credentials"] = new Secret(new Dictionary<string, object?> { ["user"] = "admin", ["password"] = "pw" }),
-                    ["keys"] = new Secret(new[] { "key-1", "key-2" }),
+                    ["credentials"] = new SecretValue(new Dictionary<string, object?> { ["user"] = "admin", ["password"] = "pw" }),
+                    ["keys"] = new SecretValue(new[] { "key-1", "key-2" }),
                 }))
                 : base.NewResourceAsync(args);
     }

@@ -46,7 +46,7 @@ public sealed class TestResultTests
         Assert.Equal(["kv-a", "kv-b"], result.OfType<Vault>().Select(r => r.LogicalName));
         Assert.Equal(["weu"], result.OfType<ProviderResource>().Select(r => r.LogicalName));
         Assert.Equal(4, result.OfType<CustomResource>().Count());
-        Assert.Empty(result.OfType("azure-native:keyvault:Secret"));
+        Assert.Empty(result.OfType("azure-native:keyvault:SecretValue"));
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class TestResultTests
                 .SetItem("vaultUri", "https://kv.vault.azure.net/")
                 .SetItem("allowedIps", new[] { "10.0.0.1", "10.0.0.2" })
                 .SetItem("retentionDays", 90)
-                .SetItem("adminPassword", new Secret("p@ss"))));
+                .SetItem("adminPassword", new SecretValue("p@ss"))));
     }
 }
 

@@ -16,7 +16,7 @@ internal static class Values
         (ImmutableArray<object?> a, ImmutableArray<object?> b) => a.Length == b.Length && a.Zip(b).All(p => Same(p.First, p.Second)),
         (ImmutableDictionary<string, object?> a, ImmutableDictionary<string, object?> b) =>
             a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && Same(p.Value, v)),
-        (EdgeInfra.Testing.Secret a, EdgeInfra.Testing.Secret b) => Same(a.Value, b.Value),
+        (EdgeInfra.Testing.SecretValue a, EdgeInfra.Testing.SecretValue b) => Same(a.Value, b.Value),
         (EdgeInfra.Testing.AssetValue a, EdgeInfra.Testing.AssetValue b) => a.Kind == b.Kind && Same(a.Value, b.Value),
         _ => Equals(expected, actual),
     };
@@ -30,7 +30,7 @@ internal static class Values
         null => "null",
         ImmutableArray<object?> list => "[" + string.Join(", ", list.Select(Show)) + "]",
         ImmutableDictionary<string, object?> map => "{" + string.Join(", ", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + ": " + Show(p.Value))) + "}",
-        EdgeInfra.Testing.Secret secret => "secret(" + Show(secret.Value) + ")",
+        EdgeInfra.Testing.SecretValue secret => "secret(" + Show(secret.Value) + ")",
         string text => "\"" + text + "\"",
         _ => $"{value} ({value.GetType().Name})",
     };

@@ -6,11 +6,11 @@ namespace EdgeInfra.Testing;
 /// A value the engine keeps secret: secret config, <c>fn::secret</c>, secret outputs, and anything computed from
 /// a secret (a join, an interpolation or the JSON of a value that contains one, a property of a secret object).
 /// </summary>
-/// <param name="Value">The plain value; never itself a <see cref="Secret"/>.</param>
-public sealed record Secret(object? Value)
+/// <param name="Value">The plain value; never itself a <see cref="SecretValue"/>.</param>
+public sealed record SecretValue(object? Value)
 {
     /// <summary><paramref name="value"/> marked secret, once: a secret stays as it is.</summary>
-    internal static Secret Wrap(object? value) => value as Secret ?? new Secret(value);
+    internal static SecretValue Wrap(object? value) => value as SecretValue ?? new SecretValue(value);
 
     /// <summary><paramref name="value"/> marked secret when <paramref name="isSecret"/> is true, otherwise as it is.</summary>
     internal static object? WrapIf(bool isSecret, object? value) => isSecret ? Wrap(value) : value;
@@ -35,7 +35,7 @@ public sealed record Secret(object? Value)
     {
         switch (value)
         {
-            case Secret secret:
+            case SecretValue secret:
                 found = true;
                 return RevealInto(secret.Value, ref found);
             case ImmutableArray<object?> list:
