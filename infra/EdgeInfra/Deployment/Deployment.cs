@@ -54,4 +54,17 @@ public static class Deployment
     /// </summary>
     public static Task<Testing.TestResult> TestAsync<TStack>(Testing.IMocks mocks, Testing.TestOptions? options = null)
         where TStack : Stack, new() => Testing.StackTest.RunAsync<TStack>(mocks, options);
+
+    /// <summary>
+    /// Adds a stack-wide pass (like an AWS CDK aspect): <paramref name="pass"/> runs once the stack's constructor is
+    /// done, with every resource created by then; resources it creates join the stack. Passes run in the order they
+    /// were added. Only while a stack is built.
+    /// </summary>
+    public static void AddStackPass(Action<IReadOnlyList<Resource>> pass)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        var deployment = DeploymentContext.Current
+            ?? throw new InvalidOperationException("A stack pass can only be added while a stack is built.");
+        deployment.AddStackPass(pass);
+    }
 }

@@ -6,6 +6,7 @@ internal sealed class DeploymentContext
     private static readonly AsyncLocal<DeploymentContext?> CurrentContext = new();
     private readonly List<Resource> _resources = [];
     private readonly Dictionary<string, ConfigDeclaration> _config = new(StringComparer.Ordinal);
+    private readonly List<Action<IReadOnlyList<Resource>>> _stackPasses = [];
 
     public DeploymentContext(DeploymentSettings settings)
     {
@@ -47,6 +48,17 @@ internal sealed class DeploymentContext
     }
 
     public void Register(Resource resource) => _resources.Add(resource);
+
+    public void AddStackPass(Action<IReadOnlyList<Resource>> pass) => _stackPasses.Add(pass);
+
+    /// <summary>Runs the stack passes in the order they were added; each sees every resource created before it runs.</summary>
+    public void RunStackPasses()
+    {
+        for (var i = 0; i < _stackPasses.Count; i++)
+        {
+            _stackPasses[i]([.. _resources]);
+        }
+    }
 
     public ConfigDeclaration DeclareConfig(string key, string? type, string? itemType, bool isSecret)
     {

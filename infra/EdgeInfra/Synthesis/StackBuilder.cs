@@ -19,7 +19,12 @@ public static class StackBuilder
         Stack stack;
         try
         {
-            stack = deployment.Run(createStack);
+            stack = deployment.Run(() =>
+            {
+                var built = createStack();
+                deployment.RunStackPasses();
+                return built;
+            });
         }
         catch (ConfigException e)
         {

@@ -1,0 +1,46 @@
+namespace EdgeInfra.Components.Azure;
+
+/// <summary>
+/// What every Azure component takes, under the same names on every component (as Azure Verified Modules do):
+/// where it goes, <see cref="Tags"/>, <see cref="Lock"/>, <see cref="RoleAssignments"/> and <see cref="DiagnosticSettings"/>.
+/// </summary>
+public abstract class AzureComponentArgs
+{
+    /// <summary>The resource group the component's resources go in.</summary>
+    public required Input<string> ResourceGroupName { get; init; }
+
+    /// <summary>The Azure region; required because a component must not depend on a provider default.</summary>
+    public required Input<string> Location { get; init; }
+
+    /// <summary>Tags for every taggable resource of the component; <c>managedBy: edge-infra</c> is always added. Default: none.</summary>
+    public IReadOnlyDictionary<string, Input<string>> Tags { get; init; } = new Dictionary<string, Input<string>>();
+
+    /// <summary>How stateful resources are guarded against deletion. Default: <see cref="LockKind.None"/>.</summary>
+    public LockKind Lock { get; init; } = LockKind.None;
+
+    /// <summary>Roles to grant on the component's main resource. Default: none.</summary>
+    public IReadOnlyList<RoleAssignmentSpec> RoleAssignments { get; init; } = [];
+
+    /// <summary>Where the component's resources send diagnostics; null leaves it to the stack-wide <c>Observability</c> pass. Default: null.</summary>
+    public DiagnosticSettingsSpec? DiagnosticSettings { get; init; }
+
+    /// <summary>The tags to state: <see cref="Tags"/> plus <c>managedBy: edge-infra</c>.</summary>
+    public InputMap<string> TagsWithDefaults()
+    {
+        var tags = new InputMap<string> { ["managedBy"] = "edge-infra" };
+        foreach (var (key, value) in Tags)
+        {
+            tags[key] = value;
+        }
+
+        return tags;
+    }
+
+    /// <summary>The options that <see cref="Lock"/> asks of stateful resources.</summary>
+    public CustomResourceOptions LockedOptions(Resource parent) => new()
+    {
+        Parent = parent,
+        Protect = Lock == LockKind.CanNotDelete ? true : null,
+        RetainOnDelete = Lock == LockKind.CanNotDelete ? true : null,
+    };
+}

@@ -1,0 +1,62 @@
+using EdgeInfra.Schemas;
+using EdgeInfra.Testing;
+
+namespace EdgeInfra.Components.Tests;
+
+/// <summary>Builds small stacks around a component: synthesis, conformance with the real schemas, and runs against mocks.</summary>
+internal static class ComponentHarness
+{
+    public static readonly PackageCatalog Packages = PackageCatalog.Discover(typeof(EdgeInfra.Components.Azure.RoleAssignments).Assembly);
+
+    private static readonly Lazy<SchemaSet> Schemas = new(() => SchemaSet.LoadDirectory(SchemasDirectory()));
+
+    public static DeploymentSettings Settings(string stack = "test") => new()
+    {
+        ProjectName = "edge-infra",
+        StackName = stack,
+        Packages = Packages,
+    };
+
+    /// <summary>The program of a stack that <paramref name="build"/> fills.</summary>
+    public static string Synth(Action build) => Deployment.Synthesize(() => new HarnessStack(build), Settings());
+
+    /// <summary>The program of a stack that <paramref name="build"/> fills, checked against the provider schemas.</summary>
+    public static string SynthConforming(Action build)
+    {
+        var program = Synth(build);
+        var violations = ProgramConformance.Check(program, Schemas.Value);
+        Assert.True(violations.Count == 0, string.Join("\n", violations) + "\n\n" + program);
+        return program;
+    }
+
+    /// <summary>The errors synthesis fails with.</summary>
+    public static IReadOnlyList<SynthesisError> Errors(Action build) =>
+        Assert.Throws<SynthesisException>(() => Synth(build)).Errors;
+
+    /// <summary>The stack run against <paramref name="mocks"/> (default: <see cref="ComponentMocks"/>).</summary>
+    public static Task<TestResult> RunAsync(Action build, IMocks? mocks = null) =>
+        StackTest.RunAsync(() => new HarnessStack(build), mocks ?? new ComponentMocks(), new TestOptions { ProjectName = "edge-infra", Packages = Packages });
+
+    private static string SchemasDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("EDGEINFRA_SCHEMAS") is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "EdgeInfra.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "schemas"));
+            }
+        }
+
+        throw new InvalidOperationException($"No EdgeInfra.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private sealed class HarnessStack : Stack
+    {
+        public HarnessStack(Action build) => build();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using EdgeInfra.Testing;
+
+namespace EdgeInfra.Components.Tests;
+
+/// <summary>
+/// Mocks that echo inputs as outputs, and add what providers compute: <c>result</c> of random resources,
+/// <c>name</c> (the logical name when no name input was given) and the subscription of <c>getClientConfig</c>.
+/// </summary>
+internal sealed class ComponentMocks() : EchoMocks(new Dictionary<string, object>
+{
+    ["azure-native:authorization:getClientConfig"] = ImmutableDictionary<string, object?>.Empty
+        .Add("subscriptionId", "sub-1")
+        .Add("tenantId", "tenant-1")
+        .Add("objectId", "deployer-1")
+        .Add("clientId", "client-1"),
+})
+{
+    public override async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        var (id, state) = await base.NewResourceAsync(args);
+        var outputs = (ImmutableDictionary<string, object?>)state;
+        if (args.Type.StartsWith("random:", StringComparison.Ordinal))
+        {
+            outputs = outputs.SetItem("result", $"{args.Name}-result");
+        }
+
+        if (!outputs.ContainsKey("name"))
+        {
+            outputs = outputs.SetItem("name", args.Name);
+        }
+
+        return (id, outputs);
+    }
+}
