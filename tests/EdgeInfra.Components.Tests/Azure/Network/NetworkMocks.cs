@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using EdgeInfra.Testing;
+
+namespace EdgeInfra.Components.Tests.Azure.Network;
+
+/// <summary>
+/// <see cref="ComponentMocks"/>, plus what Azure computes for a virtual network: the <c>id</c> of each inline subnet
+/// (<c>{vnet id}/subnets/{name}</c>), and its <c>name</c> when <c>virtualNetworkName</c> is given.
+/// </summary>
+internal sealed class NetworkMocks : IMocks
+{
+    private readonly ComponentMocks _inner = new();
+
+    public async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        var (id, state) = await _inner.NewResourceAsync(args);
+        var outputs = (ImmutableDictionary<string, object?>)state;
+        if (args.Inputs.TryGetValue("virtualNetworkName", out var name) && name is string)
+        {
+            outputs = outputs.SetItem("name", name);
+        }
+
+        if (args.Type == "azure-native:network:VirtualNetwork" && outputs.TryGetValue("subnets", out var subnets) && subnets is ImmutableArray<object?> items)
+        {
+            var withIds = items
+                .Cast<ImmutableDictionary<string, object?>>()
+                .Select(subnet => (object?)subnet.SetItem("id", $"{id}/subnets/{subnet["name"]}"))
+                .ToImmutableArray();
+            outputs = outputs.SetItem("subnets", withIds);
+        }
+
+        return (id, outputs);
+    }
+
+    public Task<object> CallAsync(MockCallArgs args) => _inner.CallAsync(args);
+}
