@@ -1,0 +1,39 @@
+namespace EdgeInfra.Components.Azure.Compute;
+
+/// <summary>
+/// What an origin VM's boot script needs, all deploy-time values or validated literals, and never the origin secret
+/// itself: the script reads the secret from Key Vault with the VM's user-assigned identity.
+/// </summary>
+/// <param name="KeyVaultUri">The vault's URI, ending with <c>/</c>.</param>
+/// <param name="OriginSecretName">The name of the secret the edge presents.</param>
+/// <param name="IdentityClientId">The client id of the user-assigned identity that reads it.</param>
+/// <param name="OriginHostname">The origin's public hostname (the TLS certificate's name).</param>
+/// <param name="HeaderName">The request header that carries the secret.</param>
+/// <param name="UpstreamUrl">Where nginx or Kong forwards verified requests.</param>
+internal sealed record OriginBootSettings(
+    Input<string> KeyVaultUri,
+    string OriginSecretName,
+    Output<string> IdentityClientId,
+    Output<string> OriginHostname,
+    string HeaderName,
+    string UpstreamUrl)
+{
+    /// <summary>The upstream nginx and Kong forward to when none is given: the application on the VM.</summary>
+    public const string DefaultUpstreamUrl = "http://127.0.0.1:8080";
+
+    /// <summary>
+    /// What a secret value must look like before a boot script writes it into a server config: 16 or more characters
+    /// of letters, digits and <c>. _ + / = -</c>, none of which nginx, Lua, sed, XML or a regular expression (once
+    /// escaped) treat specially.
+    /// </summary>
+    public const string SecretValuePattern = "^[A-Za-z0-9._+/=-]{16,}$";
+
+    /// <summary>The tag every rejected request is logged with (see <c>Monitoring.OriginAuthFailures.Tag</c>).</summary>
+    public const string RejectionTag = "edge-origin-auth-failed";
+
+    /// <summary>The nginx variable of the header, e.g. <c>$http_x_origin_auth</c>.</summary>
+    public string NginxVariable => "$http_" + HeaderName.ToLowerInvariant().Replace('-', '_');
+
+    /// <summary>The IIS server variable of the header, e.g. <c>HTTP_X_ORIGIN_AUTH</c>.</summary>
+    public string IisServerVariable => "HTTP_" + HeaderName.ToUpperInvariant().Replace('-', '_');
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using EdgeInfra.Testing;
+
+namespace EdgeInfra.Components.Tests.Azure.Compute;
+
+/// <summary>
+/// <see cref="ComponentMocks"/> plus what Azure computes for an origin cluster: the ids of the load balancer's backend
+/// pools, the public IP's address and FQDN, and the identity's principal and client ids.
+/// </summary>
+internal sealed class OriginVmClusterMocks : IMocks
+{
+    public const string Fqdn = "origin-label-abc123.westeurope.cloudapp.azure.com";
+    public const string IpAddress = "203.0.113.10";
+
+    private readonly ComponentMocks _inner = new();
+
+    public Task<object> CallAsync(MockCallArgs args) => _inner.CallAsync(args);
+
+    public async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        var (id, state) = await _inner.NewResourceAsync(args);
+        var outputs = (ImmutableDictionary<string, object?>)state;
+        switch (args.Type)
+        {
+            case "azure-native:network:LoadBalancer":
+                var pools = (ImmutableArray<object?>)outputs["backendAddressPools"]!;
+                outputs = outputs.SetItem("backendAddressPools", pools
+                    .Select(pool => (object?)((ImmutableDictionary<string, object?>)pool!).SetItem("id", $"{id}/backendAddressPools/{((ImmutableDictionary<string, object?>)pool!)["name"]}"))
+                    .ToImmutableArray());
+                break;
+            case "azure-native:network:PublicIPAddress":
+                var dns = (ImmutableDictionary<string, object?>)outputs["dnsSettings"]!;
+                outputs = outputs.SetItem("dnsSettings", dns.SetItem("fqdn", Fqdn)).SetItem("ipAddress", IpAddress);
+                break;
+            case "azure-native:managedidentity:UserAssignedIdentity":
+                outputs = outputs.SetItem("principalId", $"{args.Name}-principal").SetItem("clientId", $"{args.Name}-client");
+                break;
+        }
+
+        return (id, outputs);
+    }
+}
