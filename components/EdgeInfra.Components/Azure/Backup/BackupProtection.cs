@@ -44,6 +44,7 @@ public sealed partial class BackupProtection : ComponentResource
             Location = args.Location,
             Tags = args.TagsWithDefaults(),
             Sku = new SkuArgs { Name = SkuName.RS0, Tier = "Standard" },
+            Identity = VaultIdentity(args.ManagedIdentities),
             Properties = new VaultPropertiesArgs
             {
                 PublicNetworkAccess = AzureNative.RecoveryServices.PublicNetworkAccess.Disabled,
@@ -166,6 +167,18 @@ public sealed partial class BackupProtection : ComponentResource
         return item;
     }
 
+    /// <summary>The vault's <c>identity</c> block for <paramref name="identities"/>; null (not stated) when they ask for none.</summary>
+    private static Input<IdentityDataArgs>? VaultIdentity(ManagedIdentitiesSpec? identities)
+    {
+        var type = ManagedIdentityBlock.TypeOf(identities);
+        if (identities is null || type == ManagedIdentityBlock.None)
+        {
+            return null;
+        }
+
+        return new IdentityDataArgs { Type = type, UserAssignedIdentities = ManagedIdentityBlock.UserAssignedIdentities(identities.UserAssignedResourceIds) };
+    }
+
     private static AzureIaaSVMProtectionPolicyArgs VmPolicy(BackupProtectionArgs args)
     {
         var time = $"{ScheduleDate}T{args.BackupTimeUtc}:00Z";
@@ -263,6 +276,8 @@ public sealed partial class BackupProtection : ComponentResource
         {
             errors.Add("diagnosticSettings", "sends neither logs nor metrics: give at least one log category group (e.g. 'allLogs') or enable metrics");
         }
+
+        ManagedIdentityBlock.Check(args.ManagedIdentities, errors);
 
         errors.ThrowIfAny();
     }

@@ -2,7 +2,8 @@ namespace EdgeInfra.Components.Azure;
 
 /// <summary>
 /// What every Azure component takes, under the same names on every component (as Azure Verified Modules do):
-/// where it goes, <see cref="Tags"/>, <see cref="Lock"/>, <see cref="RoleAssignments"/> and <see cref="DiagnosticSettings"/>.
+/// where it goes, <see cref="Tags"/>, <see cref="Lock"/>, <see cref="RoleAssignments"/>, <see cref="DiagnosticSettings"/>
+/// and <see cref="ManagedIdentities"/>.
 /// </summary>
 public abstract class AzureComponentArgs
 {
@@ -23,6 +24,16 @@ public abstract class AzureComponentArgs
 
     /// <summary>Where the component's resources send diagnostics; null leaves it to the stack-wide <c>Observability</c> pass. Default: null.</summary>
     public DiagnosticSettingsSpec? DiagnosticSettings { get; init; }
+
+    /// <summary>
+    /// The managed identities of the component's main resource; null means none. Taken by <c>BackupProtection</c>
+    /// (the Recovery Services vault), <c>Observability</c> (the Log Analytics workspace, which takes a system-assigned
+    /// identity or user-assigned ones, not both) and <c>OriginVmCluster</c> (every VM, which always has the cluster's
+    /// own user-assigned identity; this adds a system-assigned identity and/or more user-assigned ones). Components
+    /// whose resources take no managed identity (<c>OriginNetwork</c>, <c>SecretsVault</c>) reject it as invalid.
+    /// Default: null.
+    /// </summary>
+    public ManagedIdentitiesSpec? ManagedIdentities { get; init; }
 
     /// <summary>The tags to state: <see cref="Tags"/> plus <c>managedBy: edge-infra</c>.</summary>
     public InputMap<string> TagsWithDefaults()

@@ -65,6 +65,7 @@ public sealed partial class Observability : ComponentResource
             Location = args.Location,
             Sku = new WorkspaceSkuArgs { Name = WorkspaceSkuNameEnum.PerGB2018 },
             RetentionInDays = args.RetentionInDays,
+            Identity = WorkspaceIdentity(args.ManagedIdentities),
             Features = new WorkspaceFeaturesArgs
             {
                 DisableLocalAuth = true,
@@ -154,6 +155,8 @@ public sealed partial class Observability : ComponentResource
             }
         }
 
+        ManagedIdentityBlock.Check(args.ManagedIdentities, errors, allowsBoth: false, resourceKind: "a Log Analytics workspace");
+
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.AlertEmails.Count; i++)
         {
@@ -169,6 +172,22 @@ public sealed partial class Observability : ComponentResource
         }
 
         errors.ThrowIfAny();
+    }
+
+    /// <summary>The workspace's <c>identity</c> block for <paramref name="identities"/>; null (not stated) when they ask for none.</summary>
+    private static Input<IdentityArgs>? WorkspaceIdentity(ManagedIdentitiesSpec? identities)
+    {
+        var type = ManagedIdentityBlock.TypeOf(identities);
+        if (identities is null || type == ManagedIdentityBlock.None)
+        {
+            return null;
+        }
+
+        return new IdentityArgs
+        {
+            Type = new AzureNative.OperationalInsights.IdentityType(type),
+            UserAssignedIdentities = ManagedIdentityBlock.UserAssignedIdentities(identities.UserAssignedResourceIds),
+        };
     }
 
     private DataCollectionRule CreateDataCollectionRule(ObservabilityArgs args, Workspace workspace) =>

@@ -30,6 +30,7 @@ internal static partial class OriginNetworkValidation
         }
 
         CheckAdditionalRules(args.AdditionalInboundRules ?? [], errors);
+        ManagedIdentityBlock.Reject(args.ManagedIdentities, "OriginNetwork", errors);
         errors.ThrowIfAny();
         return plan!;
     }

@@ -250,6 +250,7 @@ public sealed partial class SecretsVault : ComponentResource
             errors.Add("diagnosticSettings.logCategoryGroups", $"[{string.Join(", ", diagnostics.LogCategoryGroups.Select(g => $"'{g}'"))}] has neither 'audit' nor 'allLogs': a Key Vault must send its AuditEvent logs");
         }
 
+        ManagedIdentityBlock.Reject(args.ManagedIdentities, "SecretsVault", errors);
         errors.ThrowIfAny();
     }
 
