@@ -1,0 +1,132 @@
+namespace EdgeInfra.Components.Akamai;
+
+/// <summary>
+/// A behavior of a rule (<c>{"name": ..., "options": {...}}</c>), with Property Manager's behavior and option names
+/// for the pinned <see cref="RuleFormat"/>. Typed factories cover the behaviors an edge-plus-origin property needs;
+/// <see cref="Custom"/> states any other. Options are checked when the tree is validated.
+/// </summary>
+public sealed class Behavior
+{
+    private Behavior(string name, IReadOnlyDictionary<string, object?> options)
+    {
+        Name = name;
+        Options = options;
+    }
+
+    /// <summary>The behavior's name, e.g. <c>origin</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The options by name, in ordinal order: plain values, inputs, lists and dictionaries.</summary>
+    public IReadOnlyDictionary<string, object?> Options { get; }
+
+    /// <summary>Where the edge fetches content (<c>origin</c>), a customer origin as <paramref name="options"/> say.</summary>
+    public static Behavior Origin(OriginOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Custom("origin", options.ToOptions());
+    }
+
+    /// <summary>The CP code traffic is reported and billed under (<c>cpCode</c>, <c>value: {id}</c>), by its number.</summary>
+    public static Behavior CpCode(Input<int> id) =>
+        Custom("cpCode", new Dictionary<string, object?> { ["value"] = new Dictionary<string, object?> { ["id"] = id } });
+
+    /// <summary>
+    /// The CP code (<c>cpCode</c>) of an <c>akamai:index/cpCode:CpCode</c>, from its id (<c>cpc_12345</c> or <c>12345</c>,
+    /// usually known at deploy time): the <c>cpc_</c> prefix is cut and the number written as a JSON integer.
+    /// </summary>
+    public static Behavior CpCodeOf(Input<string> cpCodeId) =>
+        Custom("cpCode", new Dictionary<string, object?> { ["value"] = new Dictionary<string, object?> { ["id"] = new JsonIntegerFromText(cpCodeId, "cpc_") } });
+
+    /// <summary>How long the edge caches (<c>caching</c>), as <paramref name="options"/> say.</summary>
+    public static Behavior Caching(CachingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Custom("caching", options.ToOptions());
+    }
+
+    /// <summary>Runs the EdgeWorker <paramref name="edgeWorkerId"/> (<c>edgeWorker</c>; Property Manager takes the id as text).</summary>
+    public static Behavior EdgeWorker(Input<string> edgeWorkerId, bool enabled = true) =>
+        Custom("edgeWorker", new Dictionary<string, object?> { ["enabled"] = enabled, ["edgeWorkerId"] = edgeWorkerId });
+
+    /// <summary>
+    /// Runs the EdgeWorker whose numeric id is <paramref name="edgeWorkerId"/>, e.g. an
+    /// <c>akamai:index/edgeWorker:EdgeWorker</c>'s <c>edgeworkerId</c> output, written as text: <c>fn::toJSON</c> of a
+    /// number is its digits (an interpolation <c>"${ew.edgeworkerId}"</c> alone would keep the number).
+    /// </summary>
+    public static Behavior EdgeWorker(Output<int> edgeWorkerId, bool enabled = true) =>
+        EdgeWorker(Output.JsonSerialize<int>(edgeWorkerId), enabled);
+
+    /// <summary>Whether POST requests are allowed (<c>allowPost</c>); by default with a body length required.</summary>
+    public static Behavior AllowPost(bool enabled = true, bool allowWithoutContentLength = false) =>
+        Custom("allowPost", new Dictionary<string, object?> { ["enabled"] = enabled, ["allowWithoutContentLength"] = allowWithoutContentLength });
+
+    /// <summary>Serves HTTP/2 to clients (<c>http2</c>; its only option is the empty <c>enabled</c> Property Manager expects).</summary>
+    public static Behavior Http2() =>
+        Custom("http2", new Dictionary<string, object?> { ["enabled"] = "" });
+
+    /// <summary>Adds, modifies or deletes a header of the request sent to the origin (<c>modifyOutgoingRequestHeader</c>).</summary>
+    public static Behavior ModifyOutgoingRequestHeader(HeaderModification modification)
+    {
+        ArgumentNullException.ThrowIfNull(modification);
+        return Custom("modifyOutgoingRequestHeader", modification.ToOptions());
+    }
+
+    /// <summary>
+    /// Sets the user variable <paramref name="variableName"/> (declared in the default rule) to the expression
+    /// <paramref name="expression"/> (<c>setVariable</c>, <c>valueSource: EXPRESSION</c>), transformed by
+    /// <paramref name="transform"/> (default <c>NONE</c>).
+    /// </summary>
+    public static Behavior SetVariable(string variableName, Input<string> expression, string transform = "NONE") =>
+        Custom("setVariable", new Dictionary<string, object?>
+        {
+            ["variableName"] = variableName,
+            ["valueSource"] = "EXPRESSION",
+            ["variableValue"] = expression,
+            ["transform"] = transform,
+        });
+
+    /// <summary>Lets only the Site Shield map <paramref name="map"/> (e.g. <c>s123.akamaiedge.net</c>) reach the origin (<c>siteShield</c>, <c>ssmap.value</c>).</summary>
+    public static Behavior SiteShield(string map) =>
+        Custom("siteShield", new Dictionary<string, object?> { ["ssmap"] = new Dictionary<string, object?> { ["value"] = map } });
+
+    /// <summary>
+    /// Describes the origin to tune connections (<c>originCharacteristics</c>): how the origin authenticates the edge
+    /// (<paramref name="authenticationMethod"/>, default <c>AUTOMATIC</c>) and where it is (<paramref name="country"/>,
+    /// an Akamai region code such as <c>EUROPE</c> or <c>UNKNOWN</c>, the default).
+    /// </summary>
+    public static Behavior OriginCharacteristics(string authenticationMethod = "AUTOMATIC", string country = "UNKNOWN") =>
+        Custom("originCharacteristics", new Dictionary<string, object?>
+        {
+            ["authenticationMethod"] = authenticationMethod,
+            ["authenticationMethodTitle"] = "",
+            ["country"] = country,
+        });
+
+    /// <summary>What browsers and other downstream caches are told (<c>downstreamCache</c>), as <paramref name="options"/> say.</summary>
+    public static Behavior DownstreamCache(DownstreamCacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Custom("downstreamCache", options.ToOptions());
+    }
+
+    /// <summary>Gzip-compresses responses (<c>gzipResponse</c>): <c>ORIGIN_RESPONSE</c> (the default; as the origin did), <c>ALWAYS</c> or <c>NEVER</c>.</summary>
+    public static Behavior GzipResponse(string behavior = "ORIGIN_RESPONSE") =>
+        Custom("gzipResponse", new Dictionary<string, object?> { ["behavior"] = behavior });
+
+    /// <summary>Denies the request with a 403 (<c>denyAccess</c>), logging <paramref name="reason"/> (letters, digits, <c>_</c> and <c>-</c>).</summary>
+    public static Behavior DenyAccess(string reason, bool enabled = true) =>
+        Custom("denyAccess", new Dictionary<string, object?> { ["reason"] = reason, ["enabled"] = enabled });
+
+    /// <summary>
+    /// Any behavior, stated as given: <paramref name="name"/> and <paramref name="options"/> use Property Manager's
+    /// names for the pinned <see cref="RuleFormat"/>. Option values may be plain values, inputs, lists and
+    /// string-keyed dictionaries. Options this library knows (ports, TTLs, header and variable names, enumerations)
+    /// are still checked.
+    /// </summary>
+    public static Behavior Custom(string name, IReadOnlyDictionary<string, object?> options)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(options);
+        return new Behavior(name, new SortedDictionary<string, object?>(options.ToDictionary(), StringComparer.Ordinal));
+    }
+}
