@@ -1,0 +1,343 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EdgeInfra.Akamai;
+using EdgeInfra.Akamai.Inputs;
+using EdgeInfra.AzureNative.Monitor;
+using EdgeInfra.AzureNative.Monitor.Inputs;
+using EdgeInfra.AzureNative.Storage;
+using EdgeInfra.AzureNative.Storage.Inputs;
+using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Azure.Network;
+using EdgeInfra.Expressions;
+
+namespace EdgeInfra.Components.Akamai;
+
+/// <summary>
+/// Streams properties' edge logs to Azure Blob Storage with DataStream 2, as an audit trail: a locked-down storage
+/// account (<c>storage</c>) and a stream (<c>stream</c>) of the <see cref="DataStreamField.AuditTrail"/> fields as
+/// JSON, delivered every 30 to 60 seconds. Children: <c>storage</c>, <c>stream</c>, <c>diagnostics</c> (when
+/// diagnostic settings are given) and <c>role-{name}</c> per role assignment.
+/// <para>
+/// The account: StorageV2, geo- or zone-redundant, HTTPS only, TLS 1.2 minimum, no public blob access, no
+/// cross-tenant replication, infrastructure (double) encryption, no SFTP or local users, Entra ID as the portal's
+/// default authentication.
+/// </para>
+/// <para>
+/// <b>Trade-off.</b> Akamai's Azure connector uploads from Akamai's network and authenticates with the account's
+/// access key, so the account must accept public network traffic and shared-key authorization: it cannot be
+/// private-endpoint only or Entra-ID only. Narrow it with <see cref="EdgeLogStreamArgs.AllowedIpRanges"/> (default
+/// action <c>Deny</c> and only those ranges), keep the key a secret (<see cref="EdgeLogStreamArgs.AccessKey"/>) and
+/// rotate it; the container holds only logs.
+/// </para>
+/// </summary>
+public sealed partial class EdgeLogStream : ComponentResource
+{
+    /// <summary>The component's type token.</summary>
+    public const string TypeToken = "edgeinfra:akamai:EdgeLogStream";
+
+    /// <summary>The log format DataStream delivers.</summary>
+    public const string DeliveryFormat = "JSON";
+
+    /// <summary>The fewest seconds between deliveries this component allows.</summary>
+    public const int MinDeliveryFrequencySeconds = 30;
+
+    /// <summary>The most seconds between deliveries this component allows.</summary>
+    public const int MaxDeliveryFrequencySeconds = 60;
+
+    /// <summary>The most properties one stream may monitor (Akamai's limit).</summary>
+    public const int MaxProperties = 100;
+
+    private static readonly SkuName[] RedundantSkus =
+        [SkuName.Standard_GRS, SkuName.Standard_RAGRS, SkuName.Standard_ZRS, SkuName.Standard_GZRS, SkuName.Standard_RAGZRS];
+
+    /// <summary>Creates the storage account and the stream named <paramref name="name"/>.</summary>
+    /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed.</exception>
+    public EdgeLogStream(string name, EdgeLogStreamArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        Validate(name, args);
+
+        StorageAccount = new StorageAccount("storage", new StorageAccountArgs
+        {
+            AccountName = args.StorageAccountName,
+            ResourceGroupName = args.ResourceGroupName,
+            Location = args.Location,
+            Tags = args.TagsWithDefaults(),
+            Kind = AzureNative.Storage.Kind.StorageV2,
+            Sku = new SkuArgs { Name = args.StorageSku },
+            MinimumTlsVersion = MinimumTlsVersion.TLS1_2,
+            EnableHttpsTrafficOnly = true,
+            AllowBlobPublicAccess = false,
+            AllowCrossTenantReplication = false,
+            AllowSharedKeyAccess = true,
+            DefaultToOAuthAuthentication = true,
+            IsLocalUserEnabled = false,
+            IsSftpEnabled = false,
+            PublicNetworkAccess = "Enabled",
+            Encryption = new EncryptionArgs
+            {
+                KeySource = KeySource.Microsoft_Storage,
+                RequireInfrastructureEncryption = true,
+                Services = new EncryptionServicesArgs
+                {
+                    Blob = new EncryptionServiceArgs { Enabled = true, KeyType = "Account" },
+                },
+            },
+            NetworkRuleSet = new NetworkRuleSetArgs
+            {
+                DefaultAction = args.AllowedIpRanges.Count == 0 ? DefaultAction.Allow : DefaultAction.Deny,
+                Bypass = Bypass.AzureServices,
+                IpRules = args.AllowedIpRanges.Count == 0
+                    ? null
+                    : [.. args.AllowedIpRanges.Select(range => new IPRuleArgs { IPAddressOrRange = range, Action = AzureNative.Storage.Action.Allow })],
+            },
+        }, args.LockedOptions(this));
+
+        Stream = new Datastream("stream", new DatastreamArgs
+        {
+            StreamName = args.StreamName,
+            Active = args.Active,
+            ContractId = args.ContractId,
+            GroupId = args.GroupId,
+            Properties = [.. args.PropertyIds],
+            DatasetFields = [.. args.DatasetFields.Select(field => field.Id)],
+            NotificationEmails = [.. args.NotificationEmails],
+            DeliveryConfiguration = new DatastreamDeliveryConfigurationArgs
+            {
+                Format = DeliveryFormat,
+                Frequency = new DatastreamDeliveryConfigurationFrequencyArgs { IntervalInSecs = args.DeliveryFrequencySeconds },
+            },
+            AzureConnector = new DatastreamAzureConnectorArgs
+            {
+                AccountName = StorageAccount.Name,
+                AccessKey = args.AccessKey,
+                ContainerName = args.ContainerName,
+                Path = args.Path,
+                DisplayName = args.ConnectorDisplayName ?? $"azure-{args.StorageAccountName}-{args.ContainerName}",
+                CompressLogs = args.CompressLogs,
+            },
+        }, new CustomResourceOptions { Parent = this });
+
+        if (args.DiagnosticSettings is { } diagnostics)
+        {
+            new DiagnosticSetting("diagnostics", new DiagnosticSettingArgs
+            {
+                Name = "edgeinfra-diagnostics",
+                ResourceUri = Output.Format($"{StorageAccount.Id}/blobServices/default"),
+                WorkspaceId = diagnostics.WorkspaceId,
+                Logs = [.. diagnostics.LogCategoryGroups.Select(group => new DiagnosticsLogSettingsArgs { CategoryGroup = group, Enabled = true })],
+                Metrics = diagnostics.Metrics ? [new DiagnosticsMetricSettingsArgs { Category = "Transaction", Enabled = true }] : null,
+            }, new CustomResourceOptions { Parent = this });
+        }
+
+        RoleAssignments.GrantAll(this, "role", StorageAccount.Id, args.RoleAssignments);
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["streamId"] = StreamId,
+            ["storageAccountId"] = StorageAccountId,
+            ["storageAccountName"] = StorageAccountName,
+            ["propertyRuleJson"] = PropertyRuleJson,
+        });
+    }
+
+    /// <summary>The storage account the logs are delivered to.</summary>
+    public StorageAccount StorageAccount { get; }
+
+    /// <summary>The DataStream stream.</summary>
+    public Datastream Stream { get; }
+
+    /// <summary>The stream's id.</summary>
+    public Output<string> StreamId => Stream.Id;
+
+    /// <summary>The storage account's resource id.</summary>
+    public Output<string> StorageAccountId => StorageAccount.Id;
+
+    /// <summary>The storage account's name.</summary>
+    public Output<string> StorageAccountName => StorageAccount.Name;
+
+    /// <summary>The <c>datastream</c> rule, as JSON, that each property's rule tree needs for its logs to flow (the stream's <c>papiJson</c>).</summary>
+    public Output<string> PropertyRuleJson => Stream.PapiJson;
+
+    private static void Validate(string name, EdgeLogStreamArgs args)
+    {
+        var errors = new ComponentErrors(TypeToken, name);
+        if (string.IsNullOrWhiteSpace(args.StreamName))
+        {
+            errors.Add("streamName", $"'{args.StreamName}' is blank: give the stream's name");
+        }
+
+        var propertyIds = args.PropertyIds ?? [];
+        if (propertyIds.Count is 0 or > MaxProperties)
+        {
+            errors.Add("propertyIds", $"has {Count(propertyIds.Count)} properties: a stream monitors 1 to {Count(MaxProperties)}");
+        }
+
+        for (var i = 0; i < propertyIds.Count; i++)
+        {
+            if (propertyIds[i] is null || IsBlankLiteral(propertyIds[i]))
+            {
+                errors.Add($"propertyIds[{Count(i)}]", "is empty: give a property id, e.g. 'prp_123456'");
+            }
+        }
+
+        CheckNotBlank(args.ContractId, "contractId", "a contract id, e.g. 'ctr_C-0N7RAC7'", errors);
+        CheckNotBlank(args.GroupId, "groupId", "a group id, e.g. 'grp_12345'", errors);
+        CheckEmails(args.NotificationEmails ?? [], errors);
+        CheckFields(args.DatasetFields ?? [], errors);
+
+        if (args.DeliveryFrequencySeconds is < MinDeliveryFrequencySeconds or > MaxDeliveryFrequencySeconds)
+        {
+            errors.Add("deliveryFrequencySeconds", $"{Count(args.DeliveryFrequencySeconds)} is out of range: logs are delivered every {Count(MinDeliveryFrequencySeconds)} to {Count(MaxDeliveryFrequencySeconds)} seconds");
+        }
+
+        if (!StorageAccountNamePattern().IsMatch(args.StorageAccountName ?? string.Empty))
+        {
+            errors.Add("storageAccountName", $"'{args.StorageAccountName}' is not a valid storage account name: 3 to 24 lowercase letters and digits (global uniqueness is checked by Azure at deployment)");
+        }
+
+        var containerName = args.ContainerName ?? string.Empty;
+        if (!ContainerNamePattern().IsMatch(containerName) || containerName.Contains("--", StringComparison.Ordinal))
+        {
+            errors.Add("containerName", $"'{args.ContainerName}' is not a valid blob container name: 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit, no consecutive hyphens");
+        }
+
+        if (string.IsNullOrWhiteSpace(args.Path) || args.Path.StartsWith('/'))
+        {
+            errors.Add("path", $"'{args.Path}' is not a folder path in the container: not blank, no leading '/'");
+        }
+
+        CheckAccessKey(args.AccessKey, errors);
+
+        if (args.ConnectorDisplayName is not null && string.IsNullOrWhiteSpace(args.ConnectorDisplayName))
+        {
+            errors.Add("connectorDisplayName", $"'{args.ConnectorDisplayName}' is blank: give a name, or leave it null for the default");
+        }
+
+        if (!RedundantSkus.Contains(args.StorageSku))
+        {
+            errors.Add("storageSku", $"'{args.StorageSku}' is not allowed: an audit trail needs redundancy beyond one datacenter, one of {string.Join(", ", RedundantSkus)}");
+        }
+
+        CheckIpRanges(args.AllowedIpRanges ?? [], errors);
+
+        if (args.DiagnosticSettings is { } diagnostics
+            && !diagnostics.LogCategoryGroups.Any(g => g is "audit" or "allLogs"))
+        {
+            errors.Add("diagnosticSettings.logCategoryGroups", $"[{string.Join(", ", diagnostics.LogCategoryGroups.Select(g => $"'{g}'"))}] has neither 'audit' nor 'allLogs': the log account must log who reads and writes it");
+        }
+
+        ManagedIdentityBlock.Reject(args.ManagedIdentities, "EdgeLogStream", errors);
+        errors.ThrowIfAny();
+    }
+
+    private static void CheckNotBlank(Input<string>? value, string property, string example, ComponentErrors errors)
+    {
+        if (value is null || IsBlankLiteral(value))
+        {
+            errors.Add(property, $"is empty: give {example}");
+        }
+    }
+
+    private static bool IsBlankLiteral(Input<string> value) =>
+        value.ToExpression() is LiteralExpression { Value: string text } && string.IsNullOrWhiteSpace(text);
+
+    private static void CheckEmails(IReadOnlyList<string> emails, ComponentErrors errors)
+    {
+        if (emails.Count == 0)
+        {
+            errors.Add("notificationEmails", "is empty: give at least one address, so that a stream that stops is noticed");
+        }
+
+        for (var i = 0; i < emails.Count; i++)
+        {
+            if (!EmailPattern().IsMatch(emails[i] ?? string.Empty))
+            {
+                errors.Add($"notificationEmails[{Count(i)}]", $"'{emails[i]}' is not an email address: name@domain.tld, no spaces");
+            }
+        }
+    }
+
+    private static void CheckFields(IReadOnlyList<DataStreamField> fields, ComponentErrors errors)
+    {
+        if (fields.Count == 0)
+        {
+            errors.Add("datasetFields", "is empty: a stream logs at least one data set field");
+        }
+
+        var seen = new HashSet<int>();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i] is null || fields[i].Id <= 0)
+            {
+                errors.Add($"datasetFields[{Count(i)}]", $"{(fields[i] is null ? "null" : Count(fields[i].Id))} is not a data set field id: a positive integer from Akamai's data set parameters");
+            }
+            else if (!seen.Add(fields[i].Id))
+            {
+                errors.Add($"datasetFields[{Count(i)}]", $"{Count(fields[i].Id)} ({fields[i].Name}) is listed twice: each field is logged once");
+            }
+        }
+    }
+
+    /// <summary>The key must come from a reference (secret config, a resource output, an invoke), never a literal.</summary>
+    private static void CheckAccessKey(Output<string>? accessKey, ComponentErrors errors)
+    {
+        if (accessKey is null)
+        {
+            errors.Add("accessKey", "is null: give the storage account's access key as a secret config reference, e.g. config.RequireSecret(\"logStorageKey\")");
+            return;
+        }
+
+        var expression = accessKey.Expression;
+        while (expression is BuiltinCallExpression { Function: BuiltinFunction.Secret, Arguments.Length: 1 } secret)
+        {
+            expression = secret.Arguments[0];
+        }
+
+        switch (expression)
+        {
+            case ConfigReferenceExpression { IsSecret: false } config:
+                errors.Add("accessKey", $"is the config value '{config.Key}', which is not secret: read it with config.RequireSecret and set it with 'pulumi config set --secret'");
+                break;
+            case ConfigReferenceExpression or ResourceReferenceExpression or InvokeExpression:
+                break;
+            default:
+                errors.Add("accessKey", $"is a {expression.Describe()}: an access key must never be written in the program; give a secret config reference, e.g. config.RequireSecret(\"logStorageKey\")");
+                break;
+        }
+    }
+
+    private static void CheckIpRanges(IReadOnlyList<string> ranges, ComponentErrors errors)
+    {
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var range = ranges[i] ?? string.Empty;
+            var property = $"allowedIpRanges[{Count(i)}]";
+            var isAddress = !range.Contains('/', StringComparison.Ordinal);
+            if (!Ipv4Cidr.TryParse(isAddress ? range + "/32" : range, out var cidr, out _))
+            {
+                errors.Add(property, $"'{range}' is not an IPv4 address or CIDR range, e.g. 203.0.113.7 or 203.0.113.0/24");
+            }
+            else if (!isAddress && cidr.PrefixLength > 30)
+            {
+                errors.Add(property, $"'{range}' is a /{Count(cidr.PrefixLength)}: Azure storage takes CIDR ranges up to /30; give single addresses without a prefix");
+            }
+            else if (cidr.IsPrivate)
+            {
+                errors.Add(property, $"'{range}' is a private range: storage IP rules take public addresses only");
+            }
+        }
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^[a-z0-9]{3,24}$")]
+    private static partial Regex StorageAccountNamePattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+    private static partial Regex ContainerNamePattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$")]
+    private static partial Regex EmailPattern();
+}

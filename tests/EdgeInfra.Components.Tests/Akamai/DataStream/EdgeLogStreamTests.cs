@@ -1,0 +1,385 @@
+using EdgeInfra.AzureNative.Storage;
+using EdgeInfra.Components.Akamai;
+using EdgeInfra.Components.Azure;
+using EdgeInfra.Testing;
+using static EdgeInfra.Components.Tests.Akamai.DataStream.SecretConfigHarness;
+
+namespace EdgeInfra.Components.Tests.Akamai.DataStream;
+
+public sealed class EdgeLogStreamTests
+{
+    private const string Subject = "component 'logs' (edgeinfra:akamai:EdgeLogStream)";
+
+    private static EdgeLogStreamArgs Defaults() => new()
+    {
+        ResourceGroupName = "rg-logs",
+        Location = "westeurope",
+        ContractId = "ctr_C-0N7RAC7",
+        GroupId = "grp_12345",
+        PropertyIds = ["prp_111"],
+        StreamName = "edge-audit-dev",
+        NotificationEmails = ["soc@example.com"],
+        StorageAccountName = "edgelogsdev",
+        ContainerName = "edge-logs",
+        AccessKey = AccessKey(),
+    };
+
+    private static EdgeLogStreamArgs Full() => new()
+    {
+        ResourceGroupName = "rg-logs",
+        Location = "westeurope",
+        ContractId = "ctr_C-0N7RAC7",
+        GroupId = "grp_12345",
+        PropertyIds = ["prp_111", "prp_222"],
+        StreamName = "edge-audit-prod",
+        NotificationEmails = ["soc@example.com", "oncall@example.com"],
+        Active = false,
+        DatasetFields = [DataStreamField.RequestTime, DataStreamField.ClientIp, DataStreamField.HttpStatusCode],
+        DeliveryFrequencySeconds = 60,
+        StorageAccountName = "edgelogsprod",
+        ContainerName = "audit",
+        Path = "akamai",
+        AccessKey = AccessKey(),
+        ConnectorDisplayName = "soc-archive",
+        CompressLogs = false,
+        StorageSku = SkuName.Standard_ZRS,
+        AllowedIpRanges = ["203.0.113.0/24", "198.51.100.7"],
+        Tags = new Dictionary<string, Input<string>> { ["environment"] = "prod" },
+        Lock = LockKind.CanNotDelete,
+        DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "ws-1", LogCategoryGroups = ["audit"] },
+        RoleAssignments = [new RoleAssignmentSpec { Name = "auditors", Role = BuiltInRole.Reader, PrincipalId = "group-1", PrincipalType = "Group" }],
+    };
+
+    [Fact]
+    public void Defaults_stream_the_audit_fields_as_json_every_30_seconds_to_a_locked_down_account()
+    {
+        var program = SynthConforming(() => new EdgeLogStream("logs", Defaults()));
+        Assert.Contains("""
+              logs-storage:
+                type: "azure-native:storage:StorageAccount"
+                properties:
+                  accountName: "edgelogsdev"
+                  allowBlobPublicAccess: false
+                  allowCrossTenantReplication: false
+                  allowSharedKeyAccess: true
+                  defaultToOAuthAuthentication: true
+                  enableHttpsTrafficOnly: true
+                  encryption:
+                    keySource: "Microsoft.Storage"
+                    requireInfrastructureEncryption: true
+                    services:
+                      blob:
+                        enabled: true
+                        keyType: "Account"
+                  isLocalUserEnabled: false
+                  isSftpEnabled: false
+                  kind: "StorageV2"
+                  location: "westeurope"
+                  minimumTlsVersion: "TLS1_2"
+                  networkRuleSet:
+                    bypass: "AzureServices"
+                    defaultAction: "Allow"
+                  publicNetworkAccess: "Enabled"
+                  resourceGroupName: "rg-logs"
+                  sku:
+                    name: "Standard_GRS"
+                  tags:
+                    managedBy: "edge-infra"
+            """, program);
+        Assert.Contains("""
+              logs-stream:
+                type: "akamai:index/datastream:Datastream"
+                properties:
+                  active: true
+                  azureConnector:
+                    accessKey:
+                      fn::secret: "${logStorageKey}"
+                    accountName: "${logs-storage.name}"
+                    compressLogs: true
+                    containerName: "edge-logs"
+                    displayName: "azure-edgelogsdev-edge-logs"
+                    path: "edge-logs/{%Y}/{%m}/{%d}"
+                  contractId: "ctr_C-0N7RAC7"
+                  datasetFields:
+                    - 1100
+                    - 1002
+                    - 1000
+                    - 1006
+                    - 1011
+                    - 1012
+                    - 1013
+                    - 1009
+                    - 1008
+                    - 1005
+                    - 1017
+                    - 1032
+                    - 1066
+                    - 2002
+                    - 2010
+                  deliveryConfiguration:
+                    format: "JSON"
+                    frequency:
+                      intervalInSecs: 30
+                  groupId: "grp_12345"
+                  notificationEmails:
+                    - "soc@example.com"
+                  properties:
+                    - "prp_111"
+                  streamName: "edge-audit-dev"
+            """, program);
+        Assert.DoesNotContain("ipRules", program);
+        Assert.DoesNotContain("DiagnosticSetting", program);
+        Assert.DoesNotContain("protect:", program);
+    }
+
+    [Fact]
+    public void The_access_key_is_a_secret_config_reference_and_its_value_is_nowhere_in_the_program()
+    {
+        var program = SynthConforming(() => new EdgeLogStream("logs", Defaults()));
+        Assert.Contains("config:\n  logStorageKey:\n    type: \"string\"\n    secret: true\n", program);
+        Assert.Contains("        accessKey:\n          fn::secret: \"${logStorageKey}\"\n", program);
+        Assert.DoesNotContain(KeyValue, program);
+    }
+
+    [Fact]
+    public void Full_configuration_conforms_and_admits_only_the_allowed_ranges()
+    {
+        var program = SynthConforming(() => new EdgeLogStream("logs", Full()));
+        Assert.Contains("""
+                  networkRuleSet:
+                    bypass: "AzureServices"
+                    defaultAction: "Deny"
+                    ipRules:
+                      - action: "Allow"
+                        iPAddressOrRange: "203.0.113.0/24"
+                      - action: "Allow"
+                        iPAddressOrRange: "198.51.100.7"
+            """, program);
+        Assert.Contains("      sku:\n        name: \"Standard_ZRS\"\n", program);
+        Assert.Contains("""
+                  active: false
+                  azureConnector:
+                    accessKey:
+                      fn::secret: "${logStorageKey}"
+                    accountName: "${logs-storage.name}"
+                    compressLogs: false
+                    containerName: "audit"
+                    displayName: "soc-archive"
+                    path: "akamai"
+                  contractId: "ctr_C-0N7RAC7"
+                  datasetFields:
+                    - 1100
+                    - 1006
+                    - 1008
+                  deliveryConfiguration:
+                    format: "JSON"
+                    frequency:
+                      intervalInSecs: 60
+            """, program);
+        Assert.Contains("      notificationEmails:\n        - \"soc@example.com\"\n        - \"oncall@example.com\"\n      properties:\n        - \"prp_111\"\n        - \"prp_222\"\n", program);
+        Assert.Contains("""
+              logs-diagnostics:
+                type: "azure-native:monitor:DiagnosticSetting"
+                properties:
+                  logs:
+                    - categoryGroup: "audit"
+                      enabled: true
+                  metrics:
+                    - category: "Transaction"
+                      enabled: true
+                  name: "edgeinfra-diagnostics"
+                  resourceUri: "${logs-storage.id}/blobServices/default"
+                  workspaceId: "ws-1"
+            """, program);
+        Assert.Contains("  logs-role-auditors:\n", program);
+        Assert.Contains("        environment: \"prod\"\n", program);
+        Assert.Contains("      protect: true\n      retainOnDelete: true\n", program);
+    }
+
+    [Fact]
+    public void Every_invalid_argument_is_reported_at_once()
+    {
+        var errors = Errors(() => new EdgeLogStream("logs", new EdgeLogStreamArgs
+        {
+            ResourceGroupName = "rg-logs",
+            Location = "westeurope",
+            ContractId = "",
+            GroupId = " ",
+            PropertyIds = [],
+            StreamName = "",
+            NotificationEmails = ["soc@example", "ops example.com"],
+            DatasetFields = [DataStreamField.ClientIp, new DataStreamField(0, "Nothing"), DataStreamField.ClientIp],
+            DeliveryFrequencySeconds = 15,
+            StorageAccountName = "Edge_Logs",
+            ContainerName = "-logs",
+            Path = "/logs",
+            AccessKey = Output.Create("literal-key"),
+            ConnectorDisplayName = " ",
+            StorageSku = SkuName.Standard_LRS,
+            AllowedIpRanges = ["10.0.0.0/8", "203.0.113.4/31", "not-an-ip"],
+            DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "ws", LogCategoryGroups = ["metrics-only"] },
+            ManagedIdentities = new ManagedIdentitiesSpec { SystemAssigned = true },
+        }));
+        Assert.Equal(
+        [
+            $"{Subject}, property 'streamName': '' is blank: give the stream's name",
+            $"{Subject}, property 'propertyIds': has 0 properties: a stream monitors 1 to 100",
+            $"{Subject}, property 'contractId': is empty: give a contract id, e.g. 'ctr_C-0N7RAC7'",
+            $"{Subject}, property 'groupId': is empty: give a group id, e.g. 'grp_12345'",
+            $"{Subject}, property 'notificationEmails[0]': 'soc@example' is not an email address: name@domain.tld, no spaces",
+            $"{Subject}, property 'notificationEmails[1]': 'ops example.com' is not an email address: name@domain.tld, no spaces",
+            $"{Subject}, property 'datasetFields[1]': 0 is not a data set field id: a positive integer from Akamai's data set parameters",
+            $"{Subject}, property 'datasetFields[2]': 1006 (Client IP) is listed twice: each field is logged once",
+            $"{Subject}, property 'deliveryFrequencySeconds': 15 is out of range: logs are delivered every 30 to 60 seconds",
+            $"{Subject}, property 'storageAccountName': 'Edge_Logs' is not a valid storage account name: 3 to 24 lowercase letters and digits (global uniqueness is checked by Azure at deployment)",
+            $"{Subject}, property 'containerName': '-logs' is not a valid blob container name: 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit, no consecutive hyphens",
+            $"{Subject}, property 'path': '/logs' is not a folder path in the container: not blank, no leading '/'",
+            $"{Subject}, property 'accessKey': is a string literal: an access key must never be written in the program; give a secret config reference, e.g. config.RequireSecret(\"logStorageKey\")",
+            $"{Subject}, property 'connectorDisplayName': ' ' is blank: give a name, or leave it null for the default",
+            $"{Subject}, property 'storageSku': 'Standard_LRS' is not allowed: an audit trail needs redundancy beyond one datacenter, one of Standard_GRS, Standard_RAGRS, Standard_ZRS, Standard_GZRS, Standard_RAGZRS",
+            $"{Subject}, property 'allowedIpRanges[0]': '10.0.0.0/8' is a private range: storage IP rules take public addresses only",
+            $"{Subject}, property 'allowedIpRanges[1]': '203.0.113.4/31' is a /31: Azure storage takes CIDR ranges up to /30; give single addresses without a prefix",
+            $"{Subject}, property 'allowedIpRanges[2]': 'not-an-ip' is not an IPv4 address or CIDR range, e.g. 203.0.113.7 or 203.0.113.0/24",
+            $"{Subject}, property 'diagnosticSettings.logCategoryGroups': ['metrics-only'] has neither 'audit' nor 'allLogs': the log account must log who reads and writes it",
+            $"{Subject}, property 'managedIdentities': EdgeLogStream's resources take no managed identity",
+        ], errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void A_secret_wrapped_literal_key_is_still_a_literal()
+    {
+        var error = Assert.Single(Errors(() => new EdgeLogStream("logs", WithKey(Output.CreateSecret<string>("literal-key")))));
+        Assert.Equal("accessKey", error.Property);
+        Assert.Equal("is a string literal: an access key must never be written in the program; give a secret config reference, e.g. config.RequireSecret(\"logStorageKey\")", error.Message);
+    }
+
+    [Fact]
+    public void Missing_emails_properties_over_the_limit_and_no_fields_are_reported()
+    {
+        var errors = Errors(() => new EdgeLogStream("logs", new EdgeLogStreamArgs
+        {
+            ResourceGroupName = "rg-logs",
+            Location = "westeurope",
+            ContractId = "ctr_1",
+            GroupId = "grp_1",
+            PropertyIds = [.. Enumerable.Range(1, 101).Select(i => (Input<string>)$"prp_{i}")],
+            StreamName = "s",
+            NotificationEmails = [],
+            DatasetFields = [],
+            DeliveryFrequencySeconds = 61,
+            StorageAccountName = "edgelogs",
+            ContainerName = "logs",
+            AccessKey = AccessKey(),
+        }));
+        Assert.Equal(
+        [
+            "propertyIds: has 101 properties: a stream monitors 1 to 100",
+            "notificationEmails: is empty: give at least one address, so that a stream that stops is noticed",
+            "datasetFields: is empty: a stream logs at least one data set field",
+            "deliveryFrequencySeconds: 61 is out of range: logs are delivered every 30 to 60 seconds",
+        ], errors.Select(e => $"{e.Property}: {e.Message}"));
+    }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("edgelogs0123456789abcdefg")]
+    [InlineData("EdgeLogs")]
+    [InlineData("edge-logs")]
+    public void Storage_account_names_break_azure_rules(string accountName)
+    {
+        var error = Assert.Single(Errors(() => new EdgeLogStream("logs", WithNames(accountName, "logs"))));
+        Assert.Equal("storageAccountName", error.Property);
+    }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("logs-")]
+    [InlineData("edge--logs")]
+    [InlineData("Logs")]
+    [InlineData("edge_logs")]
+    public void Container_names_break_azure_rules(string containerName)
+    {
+        var error = Assert.Single(Errors(() => new EdgeLogStream("logs", WithNames("edgelogs", containerName))));
+        Assert.Equal("containerName", error.Property);
+    }
+
+    [Theory]
+    [InlineData("abc", "log")]
+    [InlineData("edgelogs0123456789abcdef", "a-1")]
+    [InlineData("e1x", "edge-logs-0123456789-0123456789-0123456789-0123456789-012345678")]
+    public void Names_within_azure_rules_are_accepted(string accountName, string containerName) =>
+        Synth(() => new EdgeLogStream("logs", WithNames(accountName, containerName)));
+
+    [Theory]
+    [InlineData(30)]
+    [InlineData(45)]
+    [InlineData(60)]
+    public void Delivery_frequencies_of_30_to_60_seconds_are_accepted(int seconds)
+    {
+        var program = Synth(() => new EdgeLogStream("logs", new EdgeLogStreamArgs
+        {
+            ResourceGroupName = "rg-logs",
+            Location = "westeurope",
+            ContractId = "ctr_1",
+            GroupId = "grp_1",
+            PropertyIds = ["prp_1"],
+            StreamName = "s",
+            NotificationEmails = ["a@b.co"],
+            DeliveryFrequencySeconds = seconds,
+            StorageAccountName = "edgelogs",
+            ContainerName = "logs",
+            AccessKey = AccessKey(),
+        }));
+        Assert.Contains($"          intervalInSecs: {seconds}\n", program);
+    }
+
+    [Fact]
+    public async Task Against_mocks_the_connector_gets_the_account_name_and_a_secret_key()
+    {
+        EdgeLogStream? stream = null;
+        var result = await RunAsync(() => stream = new EdgeLogStream("logs", Defaults()));
+        var connector = (System.Collections.Immutable.ImmutableDictionary<string, object?>)result.Resource("logs-stream").Inputs["azureConnector"]!;
+        // ComponentMocks give a resource without a 'name' input its logical name as its 'name' output.
+        Assert.Equal("logs-storage", connector["accountName"]);
+        var key = Assert.IsType<SecretValue>(connector["accessKey"]);
+        Assert.Equal(KeyValue, key.Value);
+        Assert.Equal("logs-storage", result.Evaluate(stream!.StorageAccountName));
+        Assert.Equal("edgelogsdev", result.Resource("logs-storage").Inputs["accountName"]);
+        Assert.Equal("logs-stream_id", result.Evaluate(stream.StreamId));
+    }
+
+    [Fact]
+    public void The_audit_trail_fields_are_documented_ids_without_duplicates()
+    {
+        Assert.Equal([1100, 1002, 1000, 1006, 1011, 1012, 1013, 1009, 1008, 1005, 1017, 1032, 1066, 2002, 2010], DataStreamField.AuditTrail.Select(f => f.Id));
+        Assert.Equal(DataStreamField.AuditTrail.Count, DataStreamField.AuditTrail.Select(f => f.Id).Distinct().Count());
+    }
+
+    private static EdgeLogStreamArgs WithKey(Output<string> key) => new()
+    {
+        ResourceGroupName = "rg-logs",
+        Location = "westeurope",
+        ContractId = "ctr_1",
+        GroupId = "grp_1",
+        PropertyIds = ["prp_1"],
+        StreamName = "s",
+        NotificationEmails = ["a@b.co"],
+        StorageAccountName = "edgelogs",
+        ContainerName = "logs",
+        AccessKey = key,
+    };
+
+    private static EdgeLogStreamArgs WithNames(string accountName, string containerName) => new()
+    {
+        ResourceGroupName = "rg-logs",
+        Location = "westeurope",
+        ContractId = "ctr_1",
+        GroupId = "grp_1",
+        PropertyIds = ["prp_1"],
+        StreamName = "s",
+        NotificationEmails = ["a@b.co"],
+        StorageAccountName = accountName,
+        ContainerName = containerName,
+        AccessKey = AccessKey(),
+    };
+}
