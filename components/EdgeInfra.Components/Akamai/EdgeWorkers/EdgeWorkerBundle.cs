@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EdgeInfra.Components.Azure;
 
@@ -21,7 +22,7 @@ namespace EdgeInfra.Components.Akamai;
 /// <para>
 /// <b>Versioning.</b> Akamai never replaces an uploaded version, so the files must not change without a new
 /// <c>edgeworker-version</c>. The bundle's content hash (<see cref="Sha256"/>) is recorded with its version in the
-/// committed <c>bundle.lock.json</c> (<see cref="EdgeWorkerBundleLock"/>). <see cref="Load"/> fails synthesis when
+/// committed <c>bundle.lock.json</c> (<see cref="EdgeWorkerBundleLock"/>). <see cref="Load(string)"/> fails synthesis when
 /// the lock is missing, when the files changed but the version did not ("bump it"), and when the version changed
 /// but the lock was not updated. The workflow: change the code, bump <c>edgeworker-version</c> in
 /// <c>bundle.json</c>, run <see cref="WriteLock"/> on the directory (it refuses to record changed files under an
@@ -49,8 +50,9 @@ public sealed partial class EdgeWorkerBundle
     private const string BundleProperty = "bundle";
     private readonly byte[] _tarball;
 
-    private EdgeWorkerBundle(string sourceDirectory, string version, string? description, string? apiVersion, IReadOnlyList<string> files, long uncompressedSize, string sha256, byte[] tarball)
+    private EdgeWorkerBundle(string sourceDirectory, string version, string? description, string? apiVersion, IReadOnlyList<string> files, long uncompressedSize, string sha256, byte[] tarball, EdgeWorkerBundleLock diskLock)
     {
+        Lock = diskLock;
         SourceDirectory = sourceDirectory;
         Version = version;
         Description = description;
@@ -64,7 +66,10 @@ public sealed partial class EdgeWorkerBundle
     /// <summary>The directory the bundle was read from, as given.</summary>
     public string SourceDirectory { get; }
 
-    /// <summary>The <c>edgeworker-version</c> of <c>bundle.json</c>.</summary>
+    /// <summary>
+    /// The version Akamai sees: the <c>edgeworker-version</c> of <c>bundle.json</c>, followed, when the bundle was
+    /// loaded with an <see cref="EdgeGatewayConfig"/>, by <see cref="EdgeGatewayConfig.VersionSuffix"/>.
+    /// </summary>
     public string Version { get; }
 
     /// <summary>The <c>description</c> of <c>bundle.json</c>, or null when it has none.</summary>
@@ -82,15 +87,20 @@ public sealed partial class EdgeWorkerBundle
     /// <summary>
     /// The content hash, lowercase hex SHA-256 over the files in ordinal order of their paths, each as its UTF-8 path,
     /// a zero byte, its length as a big-endian 64-bit integer and its bytes. It is computed over the files rather
-    /// than the <c>.tgz</c>, so that it does not depend on the runtime's zlib.
+    /// than the <c>.tgz</c>, so that it does not depend on the runtime's zlib. It covers the packed files, so with an
+    /// <see cref="EdgeGatewayConfig"/> it includes the rendered configuration; <see cref="Lock"/> holds the hash of the
+    /// files on disk.
     /// </summary>
     public string Sha256 { get; }
 
     /// <summary>The <c>.tgz</c> bytes.</summary>
     public ReadOnlyMemory<byte> Tarball => _tarball;
 
-    /// <summary>The lock that records this bundle: its version and content hash.</summary>
-    public EdgeWorkerBundleLock Lock => new(Version, Sha256);
+    /// <summary>
+    /// The lock that records the files on disk: the <c>edgeworker-version</c> of <c>bundle.json</c> and their content
+    /// hash (without any configuration replaced, so it is what <c>bundle.lock.json</c> holds).
+    /// </summary>
+    public EdgeWorkerBundleLock Lock { get; }
 
     /// <summary>Reads, checks and builds the bundle in <paramref name="sourceDirectory"/>, checking it against its <c>bundle.lock.json</c>.</summary>
     /// <exception cref="SynthesisException">The bundle is invalid, too large, or its lock disagrees; every problem is listed.</exception>
@@ -99,6 +109,24 @@ public sealed partial class EdgeWorkerBundle
         ArgumentNullException.ThrowIfNull(sourceDirectory);
         var errors = new ComponentErrors($"EdgeWorker bundle '{sourceDirectory}'");
         var bundle = Read(sourceDirectory, errors, checkLock: true);
+        errors.ThrowIfAny();
+        return bundle!;
+    }
+
+    /// <summary>
+    /// Reads, checks and builds the bundle in <paramref name="sourceDirectory"/> with its <c>config.json</c> and
+    /// <c>config-data.js</c> replaced by <paramref name="config"/> rendered (the files on disk are not modified, and
+    /// the lock check applies to them). The packed <c>bundle.json</c> and <see cref="Version"/> get
+    /// <c>edgeworker-version</c> + <see cref="EdgeGatewayConfig.VersionSuffix"/>.
+    /// </summary>
+    /// <exception cref="SynthesisException">The bundle or the configuration is invalid, too large, or its lock disagrees; every problem is listed.</exception>
+    public static EdgeWorkerBundle Load(string sourceDirectory, EdgeGatewayConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(sourceDirectory);
+        ArgumentNullException.ThrowIfNull(config);
+        var errors = new ComponentErrors($"EdgeWorker bundle '{sourceDirectory}'");
+        config.Validate(errors, "config");
+        var bundle = errors.IsEmpty ? Read(sourceDirectory, errors, checkLock: true, config) : null;
         errors.ThrowIfAny();
         return bundle!;
     }
@@ -142,8 +170,12 @@ public sealed partial class EdgeWorkerBundle
         return fullPath;
     }
 
-    /// <summary>Reads and checks the bundle, recording every problem in <paramref name="errors"/>; null when it cannot be built.</summary>
-    internal static EdgeWorkerBundle? Read(string sourceDirectory, ComponentErrors errors, bool checkLock)
+    /// <summary>
+    /// Reads and checks the bundle, recording every problem in <paramref name="errors"/>; null when it cannot be built.
+    /// With a valid <paramref name="config"/>, its rendered files replace <c>config.json</c> and <c>config-data.js</c>
+    /// in the package and the version gets its suffix; the lock is checked against the files on disk.
+    /// </summary>
+    internal static EdgeWorkerBundle? Read(string sourceDirectory, ComponentErrors errors, bool checkLock, EdgeGatewayConfig? config = null)
     {
         if (!Directory.Exists(sourceDirectory))
         {
@@ -169,6 +201,16 @@ public sealed partial class EdgeWorkerBundle
             return null;
         }
 
+        var diskLock = new EdgeWorkerBundleLock(manifest.Value.Version, ContentHash(files));
+        var version = manifest.Value.Version;
+        if (config is not null)
+        {
+            version += config.VersionSuffix();
+            files[ManifestFileName] = RewriteVersion(manifestBytes, version);
+            files[EdgeGatewayConfig.ConfigFileName] = Encoding.UTF8.GetBytes(config.ToJson());
+            files[EdgeGatewayConfig.ConfigDataFileName] = Encoding.UTF8.GetBytes(config.ToConfigDataJs());
+        }
+
         var uncompressedSize = files.Values.Sum(content => (long)content.Length);
         if (uncompressedSize > MaxUncompressedBytes)
         {
@@ -183,13 +225,14 @@ public sealed partial class EdgeWorkerBundle
 
         var bundle = new EdgeWorkerBundle(
             sourceDirectory,
-            manifest.Value.Version,
+            version,
             manifest.Value.Description,
             manifest.Value.ApiVersion,
             [.. files.Keys.Order(StringComparer.Ordinal)],
             uncompressedSize,
             ContentHash(files),
-            tarball);
+            tarball,
+            diskLock);
 
         if (checkLock)
         {
@@ -216,14 +259,24 @@ public sealed partial class EdgeWorkerBundle
             return;
         }
 
-        if (recorded.Version == bundle.Version && recorded.Sha256 != bundle.Sha256)
+        var onDisk = bundle.Lock;
+        if (recorded.Version == onDisk.Version && recorded.Sha256 != onDisk.Sha256)
         {
-            errors.Add(EdgeWorkerBundleLock.FileName, FilesChangedMessage(bundle.Version));
+            errors.Add(EdgeWorkerBundleLock.FileName, FilesChangedMessage(onDisk.Version));
         }
-        else if (recorded.Version != bundle.Version)
+        else if (recorded.Version != onDisk.Version)
         {
-            errors.Add(EdgeWorkerBundleLock.FileName, $"edgeworker-version changed from {recorded.Version} to {bundle.Version} but the lock was not updated: update it with {write} and commit it");
+            errors.Add(EdgeWorkerBundleLock.FileName, $"edgeworker-version changed from {recorded.Version} to {onDisk.Version} but the lock was not updated: update it with {write} and commit it");
         }
+    }
+
+    /// <summary><c>bundle.json</c> with <c>edgeworker-version</c> set to <paramref name="version"/>, properties in their order, indented by two spaces, with a final newline.</summary>
+    private static byte[] RewriteVersion(byte[] manifest, string version)
+    {
+        var root = JsonNode.Parse(manifest)!.AsObject();
+        root["edgeworker-version"] = version;
+        var text = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, NewLine = "\n" });
+        return Encoding.UTF8.GetBytes(text + "\n");
     }
 
     private static string FilesChangedMessage(string version) =>

@@ -11,6 +11,15 @@ namespace EdgeInfra.Components.Akamai;
 /// <c>.tgz</c>, checked against Akamai's limits and against <c>bundle.lock.json</c>), written to
 /// <see cref="EdgeWorkerDeploymentArgs.OutputDirectory"/> and given to the EdgeWorker as <c>localBundle</c>. Both
 /// activations are pinned to the bundle's <c>edgeworker-version</c>; PRODUCTION depends on STAGING.
+/// <para>
+/// <b>Configuration.</b> With <see cref="EdgeWorkerDeploymentArgs.Config"/>, the packed bundle holds that
+/// configuration rendered as <c>config.json</c> and <c>config-data.js</c> instead of the files on disk (which are
+/// neither modified nor exempt from the lock check), and the version Akamai sees, in the packed <c>bundle.json</c>
+/// and in both activations, is <c>{edgeworker-version}-c{first 8 hex digits of the SHA-256 of the rendered
+/// config.json}</c>, e.g. <c>1.0.0-c1a2b3c4d</c>. The same code and configuration therefore always give the same
+/// version and the same <c>.tgz</c> bytes; a configuration change gives a new version (Akamai never replaces an
+/// uploaded one); dev and prod stacks with different configurations get different versions of the same code.
+/// </para>
 /// Children: <c>edgeworker</c>, <c>activation-staging</c> and, with <see cref="EdgeWorkerDeploymentArgs.ActivateProduction"/>,
 /// <c>activation-production</c>.
 /// </summary>
@@ -64,7 +73,7 @@ public sealed class EdgeWorkerDeployment : ComponentResource
         RegisterOutputs(outputs);
     }
 
-    /// <summary>The bundle built from the bundle directory.</summary>
+    /// <summary>The bundle built from the bundle directory (with the configuration replaced, when one is given).</summary>
     public EdgeWorkerBundle Bundle { get; }
 
     /// <summary>The <c>localBundle</c> path stated in the program: <c>{OutputDirectory}/{name}-{version}.tgz</c>.</summary>
@@ -82,7 +91,10 @@ public sealed class EdgeWorkerDeployment : ComponentResource
     /// <summary>The EdgeWorker's id, assigned by Akamai.</summary>
     public Output<int> EdgeWorkerId => EdgeWorker.EdgeworkerId;
 
-    /// <summary>The version the activations are pinned to: the bundle's <c>edgeworker-version</c>.</summary>
+    /// <summary>
+    /// The version the activations are pinned to: the bundle's <c>edgeworker-version</c>, plus
+    /// <see cref="EdgeGatewayConfig.VersionSuffix"/> when <see cref="EdgeWorkerDeploymentArgs.Config"/> is given.
+    /// </summary>
     public Output<string> Version => Output.Create(Bundle.Version);
 
     /// <summary>The STAGING activation's id.</summary>
@@ -137,6 +149,7 @@ public sealed class EdgeWorkerDeployment : ComponentResource
             errors.Add("outputDirectory", $"'{args.OutputDirectory}' is blank: give the folder the .tgz is written to");
         }
 
+        args.Config?.Validate(errors, "config");
         EdgeWorkerBundle? bundle = null;
         if (string.IsNullOrWhiteSpace(args.BundleDirectory))
         {
@@ -144,7 +157,8 @@ public sealed class EdgeWorkerDeployment : ComponentResource
         }
         else
         {
-            bundle = EdgeWorkerBundle.Read(args.BundleDirectory, errors, checkLock: true);
+            var config = errors.IsEmpty ? args.Config : null;
+            bundle = EdgeWorkerBundle.Read(args.BundleDirectory, errors, checkLock: true, config);
         }
 
         errors.ThrowIfAny();

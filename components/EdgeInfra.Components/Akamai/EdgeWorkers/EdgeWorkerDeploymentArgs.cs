@@ -38,4 +38,13 @@ public sealed class EdgeWorkerDeploymentArgs
     /// reads it too). Default: <c>.build/edgeworkers</c>.
     /// </summary>
     public string OutputDirectory { get; init; } = ".build/edgeworkers";
+
+    /// <summary>
+    /// The configuration of the edge-gateway bundle, the one source of truth for its issuer, audience, JWKS URL,
+    /// header schema version and routes. When given, it is validated (every problem under <c>config.*</c>), the
+    /// packed bundle holds it rendered as <c>config.json</c> and <c>config-data.js</c> in place of the files on disk,
+    /// and the version becomes <c>{edgeworker-version}-c{first 8 hex digits of SHA-256 of the rendered
+    /// config.json}</c> (see <see cref="EdgeWorkerDeployment"/>). Default: null, the files on disk as they are.
+    /// </summary>
+    public EdgeGatewayConfig? Config { get; init; }
 }

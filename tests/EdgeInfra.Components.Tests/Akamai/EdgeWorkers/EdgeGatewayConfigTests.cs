@@ -1,0 +1,333 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EdgeInfra.Components.Akamai;
+using static EdgeInfra.Components.Tests.ComponentHarness;
+
+namespace EdgeInfra.Components.Tests.Akamai.EdgeWorkers;
+
+public sealed class EdgeGatewayConfigTests : IDisposable
+{
+    /// <summary>The values of the checked-in sample config.json.</summary>
+    private static EdgeGatewayConfig Sample(string audience = "api://edge-gateway") => new()
+    {
+        Jwt = new EdgeGatewayJwt
+        {
+            Issuer = "https://login.example.com/edge-sample/v2.0",
+            Audience = audience,
+            JwksUrl = "https://auth.example.com/.well-known/jwks.json",
+        },
+        Routing = new EdgeGatewayRouting
+        {
+            DefaultOriginGroup = "primary",
+            OriginGroups = new Dictionary<string, EdgeGatewayOriginGroup>
+            {
+                ["reports"] = new("origin-reports"),
+                ["primary"] = new("origin-primary"),
+                ["eu"] = new("origin-eu"),
+            },
+            PathRules = [new("/reports", "reports")],
+            GeoRules = [new(["DE", "FR", "NL"], "eu")],
+        },
+    };
+
+    private const string SampleJson = """
+        {
+          "headers": {
+            "schemaVersion": 1
+          },
+          "jwt": {
+            "algorithms": [
+              "RS256"
+            ],
+            "audience": "api://edge-gateway",
+            "clockSkewSeconds": 60,
+            "issuer": "https://login.example.com/edge-sample/v2.0",
+            "jwksCacheSeconds": 300,
+            "jwksUrl": "https://auth.example.com/.well-known/jwks.json"
+          },
+          "originAuth": {
+            "headerName": "X-Origin-Auth",
+            "secretVariable": "PMUSER_ORIGIN_SECRET"
+          },
+          "routing": {
+            "defaultOriginGroup": "primary",
+            "geoRules": [
+              {
+                "countries": [
+                  "DE",
+                  "FR",
+                  "NL"
+                ],
+                "originGroup": "eu"
+              }
+            ],
+            "originGroups": {
+              "eu": {
+                "originId": "origin-eu"
+              },
+              "primary": {
+                "originId": "origin-primary"
+              },
+              "reports": {
+                "originId": "origin-reports"
+              }
+            },
+            "pathRules": [
+              {
+                "originGroup": "reports",
+                "pathPrefix": "/reports"
+              }
+            ],
+            "variableName": "PMUSER_ORIGIN_GROUP"
+          }
+        }
+
+        """;
+
+    private readonly EdgeGatewayBundleCopy _bundle = new();
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "edgeinfra-gw-out-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        _bundle.Dispose();
+        if (Directory.Exists(_output))
+        {
+            Directory.Delete(_output, recursive: true);
+        }
+    }
+
+    private string DiskVersion => JsonDocument.Parse(_bundle.Read("bundle.json")).RootElement.GetProperty("edgeworker-version").GetString()!;
+
+    private EdgeWorkerDeploymentArgs Args(EdgeGatewayConfig config) => new()
+    {
+        GroupId = 12345,
+        BundleDirectory = _bundle.Path,
+        ActivateProduction = true,
+        OutputDirectory = _output,
+        Config = config,
+    };
+
+    private static Dictionary<string, string> ReadEntries(ReadOnlyMemory<byte> tgz)
+    {
+        using var gzip = new GZipStream(new MemoryStream(tgz.ToArray()), CompressionMode.Decompress);
+        using var reader = new TarReader(gzip);
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.GetNextEntry(copyData: true) is { } entry)
+        {
+            using var content = new StreamReader(entry.DataStream!);
+            entries[entry.Name] = content.ReadToEnd();
+        }
+
+        return entries;
+    }
+
+    [Fact]
+    public void Equal_configs_render_byte_identical_json_with_sorted_keys()
+    {
+        Assert.Equal(SampleJson.ReplaceLineEndings("\n"), Sample().ToJson());
+        Assert.Equal(Sample().ToJson(), Sample().ToJson());
+        Assert.Equal(
+            "// Generated from config.json by the bundler: EdgeWorkers can only import JavaScript modules.\n// Do not edit by hand; test/config.test.js checks that it matches config.json.\nexport default " + SampleJson.ReplaceLineEndings("\n").TrimEnd('\n') + ";\n",
+            Sample().ToConfigDataJs());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SampleJson.ReplaceLineEndings("\n")))), Sample().Sha256());
+        Assert.Equal("-c" + Sample().Sha256()[..8], Sample().VersionSuffix());
+    }
+
+    [Fact]
+    public void Hs256_writes_the_hmac_variable_and_no_jwks_url()
+    {
+        var config = Sample() with { Jwt = new EdgeGatewayJwt { Issuer = "https://issuer", Audience = "aud", Algorithms = ["HS256"] } };
+        var jwt = JsonDocument.Parse(config.ToJson()).RootElement.GetProperty("jwt");
+        Assert.Equal(["algorithms", "audience", "clockSkewSeconds", "hmacSecretVariable", "issuer", "jwksCacheSeconds"], jwt.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("PMUSER_JWT_HMAC_SECRET", jwt.GetProperty("hmacSecretVariable").GetString());
+    }
+
+    [Fact]
+    public void The_rendered_files_pass_the_bundles_own_javascript_validator()
+    {
+        var node = FindNode();
+        if (node is null)
+        {
+            return;
+        }
+
+        var config = Sample() with { Jwt = Sample().Jwt with { Algorithms = ["RS256", "HS256"], ClockSkewSeconds = 0 } };
+        var bundle = EdgeWorkerBundle.Load(_bundle.Path, config);
+        var entries = ReadEntries(bundle.Tarball);
+        var folder = Path.Combine(_bundle.Path, ".rendered");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "config.json"), entries["config.json"]);
+        File.WriteAllText(Path.Combine(folder, "config-data.js"), entries["config-data.js"]);
+        File.WriteAllText(Path.Combine(folder, "package.json"), "{\"type\": \"module\"}\n");
+
+        var configJs = new Uri(Path.Combine(_bundle.Path, "lib", "config.js")).AbsoluteUri;
+        var dataJs = new Uri(Path.Combine(folder, "config-data.js")).AbsoluteUri;
+        var script = $$"""
+            import { readGatewayConfig } from '{{configJs}}';
+            import data from '{{dataJs}}';
+            import { readFileSync } from 'node:fs';
+            import { deepStrictEqual } from 'node:assert';
+            const json = JSON.parse(readFileSync(new URL('./config.json', '{{dataJs}}'), 'utf8'));
+            deepStrictEqual(data, json);
+            const config = readGatewayConfig(json);
+            process.stdout.write(JSON.stringify([config.jwt.issuer, config.jwt.algorithms, config.jwt.clockSkewSeconds, config.headers.schemaVersion, config.routing.defaultOriginGroup]));
+            """;
+        var start = new ProcessStartInfo(node) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--input-type=module", "-e", script })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, stderr);
+        Assert.Equal("[\"https://login.example.com/edge-sample/v2.0\",[\"RS256\",\"HS256\"],0,1,\"primary\"]", stdout);
+    }
+
+    [Fact]
+    public void The_real_bundle_is_packed_with_the_rendered_config_and_a_suffixed_version()
+    {
+        var config = Sample("api://edge-gateway-dev");
+        var before = Directory.EnumerateFiles(_bundle.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+
+        var bundle = EdgeWorkerBundle.Load(_bundle.Path, config);
+
+        var version = DiskVersion + config.VersionSuffix();
+        Assert.Matches("^[0-9.]+-c[0-9a-f]{8}$", bundle.Version);
+        Assert.Equal(version, bundle.Version);
+        var entries = ReadEntries(bundle.Tarball);
+        Assert.Equal(config.ToConfigDataJs(), entries["config-data.js"]);
+        Assert.Equal(config.ToJson(), entries["config.json"]);
+        Assert.Contains("\"audience\": \"api://edge-gateway-dev\"", entries["config-data.js"], StringComparison.Ordinal);
+        Assert.Equal(version, JsonDocument.Parse(entries["bundle.json"]).RootElement.GetProperty("edgeworker-version").GetString());
+        Assert.Equal(_bundle.Read("main.js"), entries["main.js"]);
+        Assert.Equal(EdgeWorkerBundle.Load(_bundle.Path).Lock, bundle.Lock);
+        Assert.Equal(before, Directory.EnumerateFiles(_bundle.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText));
+    }
+
+    [Fact]
+    public void The_version_changes_with_the_config_and_not_otherwise()
+    {
+        var first = EdgeWorkerBundle.Load(_bundle.Path, Sample());
+        var again = EdgeWorkerBundle.Load(_bundle.Path, Sample());
+        var prod = EdgeWorkerBundle.Load(_bundle.Path, Sample("api://edge-gateway-prod"));
+
+        Assert.Equal(first.Version, again.Version);
+        Assert.True(first.Tarball.Span.SequenceEqual(again.Tarball.Span));
+        Assert.NotEqual(first.Version, prod.Version);
+        Assert.StartsWith(DiskVersion + "-c", prod.Version, StringComparison.Ordinal);
+        Assert.Equal(first.Lock, prod.Lock);
+    }
+
+    [Fact]
+    public void A_deployment_with_config_pins_both_activations_to_the_suffixed_version()
+    {
+        var config = Sample();
+        var version = DiskVersion + config.VersionSuffix();
+        var program = SynthConforming(() => new EdgeWorkerDeployment("gw", Args(config)));
+
+        Assert.Contains($"      localBundle: \"{_output.Replace('\\', '/')}/gw-{version}.tgz\"\n", program);
+        Assert.Contains($"      network: \"STAGING\"\n", program);
+        Assert.Equal(2, program.Split($"      version: \"{version}\"\n").Length - 1);
+        var tarball = File.ReadAllBytes(Path.Combine(_output, $"gw-{version}.tgz"));
+        Assert.Equal(config.ToConfigDataJs(), ReadEntries(tarball)["config-data.js"]);
+
+        Assert.Equal(program, Synth(() => new EdgeWorkerDeployment("gw", Args(Sample()))));
+        Assert.Equal(tarball, File.ReadAllBytes(Path.Combine(_output, $"gw-{version}.tgz")));
+    }
+
+    [Fact]
+    public void The_lock_still_applies_to_the_files_on_disk()
+    {
+        File.AppendAllText(Path.Combine(_bundle.Path, "main.js"), "// changed\n");
+        var error = Assert.Single(Errors(() => new EdgeWorkerDeployment("gw", Args(Sample()))));
+        Assert.Equal($"component 'gw' (edgeinfra:akamai:EdgeWorkerDeployment), property 'bundle.lock.json': files changed but edgeworker-version is still {DiskVersion}: bump it in bundle.json, then update the lock with EdgeWorkerBundle.WriteLock", error.ToString());
+    }
+
+    [Fact]
+    public void Every_invalid_config_value_is_reported_at_once_with_property_value_and_rule()
+    {
+        var config = new EdgeGatewayConfig
+        {
+            Jwt = new EdgeGatewayJwt
+            {
+                Issuer = "http://login.example.com",
+                Audience = " ",
+                Algorithms = ["RS256", "none"],
+                JwksUrl = "http://auth.example.com/jwks",
+                JwksCacheSeconds = 5,
+                ClockSkewSeconds = 301,
+                HmacSecretVariable = "secret",
+            },
+            Headers = new EdgeGatewayHeaders { SchemaVersion = 2 },
+            OriginAuth = new EdgeGatewayOriginAuth { HeaderName = "X-Edge-Secret", SecretVariable = "PMUSER_ok" },
+            Routing = new EdgeGatewayRouting
+            {
+                VariableName = "origin_group",
+                DefaultOriginGroup = "missing",
+                OriginGroups = new Dictionary<string, EdgeGatewayOriginGroup> { ["eu"] = new("origin eu") },
+                PathRules = [new("reports", "nowhere"), new("/a", "eu"), new("/a", "eu")],
+                GeoRules = [new(["de"], "eu"), new(["FR"], "eu"), new(["FR"], "eu"), new([], "eu")],
+            },
+        };
+        var errors = Errors(() => new EdgeWorkerDeployment("gw", Args(config)));
+        Assert.Equal(
+        [
+            "config.jwt.issuer: value \"http://login.example.com\" must be an https:// URL",
+            "config.jwt.audience: value \" \" must be a non-empty string",
+            "config.jwt.algorithms: value [\"RS256\",\"none\"] must be a non-empty list of distinct values from RS256, HS256 (\"none\" is never allowed)",
+            "config.jwt.jwksUrl: value \"http://auth.example.com/jwks\" must be an https:// URL when RS256 is allowed",
+            "config.jwt.jwksCacheSeconds: value 5 must be an integer from 60 to 86400",
+            "config.jwt.clockSkewSeconds: value 301 must be an integer from 0 to 300",
+            "config.jwt.hmacSecretVariable: value \"secret\" must be a property user variable name (PMUSER_ followed by A-Z, 0-9 or _)",
+            "config.headers.schemaVersion: value 2 must be 1, the header schema version this bundle writes",
+            "config.originAuth.headerName: value \"X-Edge-Secret\" must be an HTTP header name that does not start with X-Edge-",
+            "config.originAuth.secretVariable: value \"PMUSER_ok\" must be a property user variable name (PMUSER_ followed by A-Z, 0-9 or _)",
+            "config.routing.variableName: value \"origin_group\" must be a property user variable name (PMUSER_ followed by A-Z, 0-9 or _)",
+            "config.routing.originGroups.eu.originId: value \"origin eu\" must be a property origin id (letters, digits, '.', '_', '-')",
+            "config.routing.defaultOriginGroup: value \"missing\" must be one of the origin groups (eu)",
+            "config.routing.pathRules[0].pathPrefix: value \"reports\" must start with '/' and contain no whitespace, '?' or '#'",
+            "config.routing.pathRules[0].originGroup: value \"nowhere\" must be one of the origin groups (eu)",
+            "config.routing.pathRules: pathPrefix \"/a\" must appear only once",
+            "config.routing.geoRules[0].countries: value \"de\" must be an upper-case ISO 3166-1 alpha-2 code",
+            "config.routing.geoRules[2].countries: country \"FR\" must appear in only one geo rule",
+            "config.routing.geoRules[3].countries: value [] must list at least one country",
+        ], errors.Select(e => $"{e.Property}: {e.Message}"));
+        Assert.All(errors, e => Assert.StartsWith("component 'gw' (edgeinfra:akamai:EdgeWorkerDeployment), property 'config.", e.ToString(), StringComparison.Ordinal));
+        Assert.False(Directory.Exists(_output));
+    }
+
+    [Theory]
+    [InlineData("HS256", "https://auth.example.com/jwks", "config.jwt.jwksUrl: value \"https://auth.example.com/jwks\" must be absent when RS256 is not allowed")]
+    [InlineData("RS256", null, "config.jwt.jwksUrl: value null must be an https:// URL when RS256 is allowed")]
+    public void The_jwks_url_follows_the_algorithms(string algorithm, string? jwksUrl, string message)
+    {
+        var config = Sample() with { Jwt = Sample().Jwt with { Algorithms = [algorithm], JwksUrl = jwksUrl } };
+        var error = Assert.Single(Assert.Throws<SynthesisException>(() => EdgeWorkerBundle.Load(_bundle.Path, config)).Errors);
+        Assert.Equal(message, $"{error.Property}: {error.Message}");
+    }
+
+    [Fact]
+    public void No_origin_groups_is_reported()
+    {
+        var config = Sample() with { Routing = Sample().Routing with { OriginGroups = new Dictionary<string, EdgeGatewayOriginGroup>(), PathRules = [], GeoRules = [] } };
+        var errors = Assert.Throws<SynthesisException>(() => EdgeWorkerBundle.Load(_bundle.Path, config)).Errors;
+        Assert.Equal(
+        [
+            "config.routing.originGroups: value {} must name at least one origin group",
+            "config.routing.defaultOriginGroup: value \"primary\" must be one of the origin groups (none)",
+        ], errors.Select(e => $"{e.Property}: {e.Message}"));
+    }
+
+    private static string? FindNode() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, OperatingSystem.IsWindows() ? "node.exe" : "node"))
+            .FirstOrDefault(File.Exists);
+}
