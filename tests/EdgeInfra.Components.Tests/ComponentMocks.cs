@@ -6,8 +6,9 @@ namespace EdgeInfra.Components.Tests;
 /// <summary>
 /// Mocks that echo inputs as outputs, and add what providers compute: <c>result</c> of random resources,
 /// <c>name</c> (the logical name when no name input was given) and the subscription of <c>getClientConfig</c>.
+/// Tests that need more of what a provider computes override <see cref="Complete"/>.
 /// </summary>
-internal sealed class ComponentMocks() : EchoMocks(new Dictionary<string, object>
+internal class ComponentMocks() : EchoMocks(new Dictionary<string, object>
 {
     ["azure-native:authorization:getClientConfig"] = ImmutableDictionary<string, object?>.Empty
         .Add("subscriptionId", "sub-1")
@@ -30,6 +31,10 @@ internal sealed class ComponentMocks() : EchoMocks(new Dictionary<string, object
             outputs = outputs.SetItem("name", args.Name);
         }
 
-        return (id, outputs);
+        return Complete(args, id, outputs);
     }
+
+    /// <summary>What a test's provider computes beyond the defaults: the id and the outputs of the resource <paramref name="args"/> describes.</summary>
+    protected virtual (string? Id, ImmutableDictionary<string, object?> Outputs) Complete(MockResourceArgs args, string? id, ImmutableDictionary<string, object?> outputs) =>
+        (id, outputs);
 }

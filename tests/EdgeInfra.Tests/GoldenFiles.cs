@@ -18,7 +18,7 @@ internal static class GoldenFiles
         }
 
         Assert.True(File.Exists(path), $"No golden file {path}: run the tests with EDGEINFRA_UPDATE_GOLDEN=1 and review it.");
-        Assert.Equal(File.ReadAllText(path), actual);
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
     }
 
     private static string FindProjectDirectory()

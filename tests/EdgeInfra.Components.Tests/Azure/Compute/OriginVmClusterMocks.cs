@@ -7,19 +7,13 @@ namespace EdgeInfra.Components.Tests.Azure.Compute;
 /// <see cref="ComponentMocks"/> plus what Azure computes for an origin cluster: the ids of the load balancer's backend
 /// pools, the public IP's address and FQDN, and the identity's principal and client ids.
 /// </summary>
-internal sealed class OriginVmClusterMocks : IMocks
+internal sealed class OriginVmClusterMocks : ComponentMocks
 {
     public const string Fqdn = "origin-label-abc123.westeurope.cloudapp.azure.com";
     public const string IpAddress = "203.0.113.10";
 
-    private readonly ComponentMocks _inner = new();
-
-    public Task<object> CallAsync(MockCallArgs args) => _inner.CallAsync(args);
-
-    public async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    protected override (string? Id, ImmutableDictionary<string, object?> Outputs) Complete(MockResourceArgs args, string? id, ImmutableDictionary<string, object?> outputs)
     {
-        var (id, state) = await _inner.NewResourceAsync(args);
-        var outputs = (ImmutableDictionary<string, object?>)state;
         switch (args.Type)
         {
             case "azure-native:network:LoadBalancer":

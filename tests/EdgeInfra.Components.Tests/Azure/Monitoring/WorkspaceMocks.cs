@@ -4,21 +4,10 @@ using EdgeInfra.Testing;
 namespace EdgeInfra.Components.Tests.Azure.Monitoring;
 
 /// <summary><see cref="ComponentMocks"/>, plus the <c>customerId</c> that Azure computes for a Log Analytics workspace.</summary>
-internal sealed class WorkspaceMocks : IMocks
+internal sealed class WorkspaceMocks : ComponentMocks
 {
-    private readonly ComponentMocks _inner = new();
-
-    public async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
-    {
-        var (id, state) = await _inner.NewResourceAsync(args);
-        var outputs = (ImmutableDictionary<string, object?>)state;
-        if (args.Type == "azure-native:operationalinsights:Workspace")
-        {
-            outputs = outputs.SetItem("customerId", $"{args.Name}-customer-guid");
-        }
-
-        return (id, outputs);
-    }
-
-    public Task<object> CallAsync(MockCallArgs args) => _inner.CallAsync(args);
+    protected override (string? Id, ImmutableDictionary<string, object?> Outputs) Complete(MockResourceArgs args, string? id, ImmutableDictionary<string, object?> outputs) =>
+        args.Type == "azure-native:operationalinsights:Workspace"
+            ? (id, outputs.SetItem("customerId", $"{args.Name}-customer-guid"))
+            : (id, outputs);
 }

@@ -7,14 +7,10 @@ namespace EdgeInfra.Components.Tests.Azure.Network;
 /// <see cref="ComponentMocks"/>, plus what Azure computes for a virtual network: the <c>id</c> of each inline subnet
 /// (<c>{vnet id}/subnets/{name}</c>), and its <c>name</c> when <c>virtualNetworkName</c> is given.
 /// </summary>
-internal sealed class NetworkMocks : IMocks
+internal sealed class NetworkMocks : ComponentMocks
 {
-    private readonly ComponentMocks _inner = new();
-
-    public async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    protected override (string? Id, ImmutableDictionary<string, object?> Outputs) Complete(MockResourceArgs args, string? id, ImmutableDictionary<string, object?> outputs)
     {
-        var (id, state) = await _inner.NewResourceAsync(args);
-        var outputs = (ImmutableDictionary<string, object?>)state;
         if (args.Inputs.TryGetValue("virtualNetworkName", out var name) && name is string)
         {
             outputs = outputs.SetItem("name", name);
@@ -31,6 +27,4 @@ internal sealed class NetworkMocks : IMocks
 
         return (id, outputs);
     }
-
-    public Task<object> CallAsync(MockCallArgs args) => _inner.CallAsync(args);
 }

@@ -38,18 +38,8 @@ internal static class DiffTestKit
     /// Compares <paramref name="actual"/> with the golden file <paramref name="name"/> in <c>Golden/</c>. With
     /// <c>EDGEINFRA_UPDATE_GOLDEN=1</c> the golden file is written first: review its diff like any other.
     /// </summary>
-    public static void MatchesGolden(string name, string actual)
-    {
-        var golden = Path.Combine(RepositoryRoot(), "tests", "EdgeInfra.Tests", "Review", "Diff", "Golden", name);
-        if (Environment.GetEnvironmentVariable("EDGEINFRA_UPDATE_GOLDEN") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(golden)!);
-            File.WriteAllText(golden, actual);
-        }
-
-        Assert.True(File.Exists(golden), $"No golden file {golden}: run the tests with EDGEINFRA_UPDATE_GOLDEN=1 and review it.");
-        Assert.Equal(File.ReadAllText(golden).ReplaceLineEndings("\n"), actual);
-    }
+    public static void MatchesGolden(string name, string actual) =>
+        GoldenFiles.AssertMatches(Path.Combine("Review", "Diff", "Golden", name), actual);
 
     public static string RepositoryRoot()
     {
