@@ -28,20 +28,12 @@ internal static class ProviderEmitter
         MetadataEmitter.Emit(writer, provider);
         writer.BeginMember();
         writer.Line("/// <summary>Creates the provider named <paramref name=\"name\"/>.</summary>");
-        if (ArgsEmitter.HasRequiredMembers(context, args, provider.InputProperties, provider.RequiredInputs))
-        {
-            writer.Line($"public {type.Name}(string name, {argsName} args, global::EdgeInfra.CustomResourceOptions? options = null)");
-            writer.Indent();
-            writer.Line(": base(PackageName, name, args, PackageVersion, options, TypeMetadata) { }");
-        }
-        else
-        {
-            writer.Line($"public {type.Name}(string name, {argsName}? args = null, global::EdgeInfra.CustomResourceOptions? options = null)");
-            writer.Indent();
-            writer.Line($": base(PackageName, name, args ?? new {argsName}(), PackageVersion, options, TypeMetadata) {{ }}");
-        }
-
-        writer.Unindent();
+        ConstructorEmitter.Emit(
+            writer,
+            type.Name,
+            argsName,
+            ArgsEmitter.HasRequiredMembers(context, args, provider.InputProperties, provider.RequiredInputs),
+            a => $"PackageName, name, {a}, PackageVersion, options, TypeMetadata");
         writer.CloseBlock();
         yield return GeneratorContext.FileOf(type, writer);
         yield return ArgsEmitter.Emit(

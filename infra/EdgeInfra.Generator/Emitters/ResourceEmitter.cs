@@ -22,20 +22,7 @@ internal static class ResourceEmitter
         MetadataEmitter.Emit(writer, resource);
         writer.BeginMember();
         writer.Line("/// <summary>Creates the resource named <paramref name=\"name\"/>.</summary>");
-        if (argsRequired)
-        {
-            writer.Line($"public {type.Name}(string name, {argsName} args, global::EdgeInfra.CustomResourceOptions? options = null)");
-            writer.Indent();
-            writer.Line(": base(TypeToken, name, args, options, TypeMetadata) { }");
-        }
-        else
-        {
-            writer.Line($"public {type.Name}(string name, {argsName}? args = null, global::EdgeInfra.CustomResourceOptions? options = null)");
-            writer.Indent();
-            writer.Line($": base(TypeToken, name, args ?? new {argsName}(), options, TypeMetadata) {{ }}");
-        }
-
-        writer.Unindent();
+        ConstructorEmitter.Emit(writer, type.Name, argsName, argsRequired, a => $"TypeToken, name, {a}, options, TypeMetadata");
         var outputs = BindingProperty.Of(resource.Properties, resource.Required, type.Name, InheritedMembers.Resource, "id", "urn");
         OutputPropertiesEmitter.Emit(writer, context, type.Namespace, outputs, "GetOutput", "OutputExpression");
         writer.CloseBlock();
