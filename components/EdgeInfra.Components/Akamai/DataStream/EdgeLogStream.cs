@@ -15,7 +15,8 @@ namespace EdgeInfra.Components.Akamai;
 /// <summary>
 /// Streams properties' edge logs to Azure Blob Storage with DataStream 2, as an audit trail: a locked-down storage
 /// account (<c>storage</c>) and a stream (<c>stream</c>) of the <see cref="DataStreamField.AuditTrail"/> fields as
-/// JSON, delivered every 30 to 60 seconds. Children: <c>storage</c>, <c>stream</c>, <c>diagnostics</c> (when
+/// JSON, delivered every 30 to 60 seconds. Children: <c>storage</c>, <c>stream</c> (once the account's access key
+/// is given, see <see cref="EdgeLogStreamArgs.AccessKey"/>), <c>diagnostics</c> (when
 /// diagnostic settings are given) and <c>role-{name}</c> per role assignment.
 /// <para>
 /// The account: StorageV2, geo- or zone-redundant, HTTPS only, TLS 1.2 minimum, no public blob access, no
@@ -94,7 +95,7 @@ public sealed partial class EdgeLogStream : ComponentResource
             },
         }, args.LockedOptions(this));
 
-        Stream = new Datastream("stream", new DatastreamArgs
+        Stream = args.AccessKey is null ? null : new Datastream("stream", new DatastreamArgs
         {
             StreamName = args.StreamName,
             Active = args.Active,
@@ -133,23 +134,28 @@ public sealed partial class EdgeLogStream : ComponentResource
 
         RoleAssignments.GrantAll(this, "role", StorageAccount.Id, args.RoleAssignments);
 
-        RegisterOutputs(new Dictionary<string, object?>
+        var outputs = new Dictionary<string, object?>
         {
-            ["streamId"] = StreamId,
             ["storageAccountId"] = StorageAccountId,
             ["storageAccountName"] = StorageAccountName,
-            ["propertyRuleJson"] = PropertyRuleJson,
-        });
+        };
+        if (Stream is not null)
+        {
+            outputs["streamId"] = StreamId;
+            outputs["propertyRuleJson"] = PropertyRuleJson;
+        }
+
+        RegisterOutputs(outputs);
     }
 
     /// <summary>The storage account the logs are delivered to.</summary>
     public StorageAccount StorageAccount { get; }
 
-    /// <summary>The DataStream stream.</summary>
-    public Datastream Stream { get; }
+    /// <summary>The DataStream stream; null until <see cref="EdgeLogStreamArgs.AccessKey"/> is given.</summary>
+    public Datastream? Stream { get; }
 
-    /// <summary>The stream's id.</summary>
-    public Output<string> StreamId => Stream.Id;
+    /// <summary>The stream's id; null without a stream.</summary>
+    public Output<string>? StreamId => Stream?.Id;
 
     /// <summary>The storage account's resource id.</summary>
     public Output<string> StorageAccountId => StorageAccount.Id;
@@ -158,7 +164,7 @@ public sealed partial class EdgeLogStream : ComponentResource
     public Output<string> StorageAccountName => StorageAccount.Name;
 
     /// <summary>The <c>datastream</c> rule, as JSON, that each property's rule tree needs for its logs to flow (the stream's <c>papiJson</c>).</summary>
-    public Output<string> PropertyRuleJson => Stream.PapiJson;
+    public Output<string>? PropertyRuleJson => Stream?.PapiJson;
 
     private static void Validate(string name, EdgeLogStreamArgs args)
     {
@@ -285,7 +291,6 @@ public sealed partial class EdgeLogStream : ComponentResource
     {
         if (accessKey is null)
         {
-            errors.Add("accessKey", "is null: give the storage account's access key as a secret config reference, e.g. config.RequireSecret(\"logStorageKey\")");
             return;
         }
 

@@ -66,12 +66,14 @@ public sealed class EdgeLogStreamArgs : AzureComponentArgs
 
     /// <summary>
     /// The storage account's access key, which Akamai's Azure connector authenticates with. It must be a reference,
-    /// never a literal: a secret config value (<c>config.RequireSecret("logStorageKey")</c>) or another resource's
+    /// never a literal: a secret config value (<c>config.GetSecret("logStorageKey")</c>) or another resource's
     /// output. The provider schemas this library is generated from hold no function that lists storage account keys,
-    /// so the key cannot be read from the account in the program: after the first deployment, store it with
-    /// <c>pulumi config set --secret</c> (from <c>az storage account keys list</c>). Required.
+    /// so the key cannot be read from the account in the program, and the account must exist before its key does.
+    /// Hence two deployments: the first, without a key, creates the account and no stream; then store the key with
+    /// <c>pulumi config set --secret</c> (from <c>az storage account keys list</c>) and the next deployment creates
+    /// the stream. Default: null (the account only).
     /// </summary>
-    public required Output<string> AccessKey { get; init; }
+    public Output<string>? AccessKey { get; init; }
 
     /// <summary>The connector's display name in Akamai. Default: null, <c>azure-{StorageAccountName}-{ContainerName}</c>.</summary>
     public string? ConnectorDisplayName { get; init; }

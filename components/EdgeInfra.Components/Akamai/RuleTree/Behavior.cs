@@ -118,6 +118,20 @@ public sealed class Behavior
         Custom("denyAccess", new Dictionary<string, object?> { ["reason"] = reason, ["enabled"] = enabled });
 
     /// <summary>
+    /// Lets child rules with a <see cref="Criterion.ConditionalOriginId"/> criterion define alternate origins
+    /// (<c>allowCloudletsOrigins</c>, Property Manager's "Allow Conditional Origins"), which EdgeWorkers select with
+    /// <c>request.route({ origin })</c>. Akamai wants it alone in its own rule; purge requests name the origin in the
+    /// <paramref name="purgeOriginQueryParameter"/> query parameter.
+    /// </summary>
+    public static Behavior AllowConditionalOrigins(string purgeOriginQueryParameter = "originId") =>
+        Custom("allowCloudletsOrigins", new Dictionary<string, object?>
+        {
+            ["enabled"] = true,
+            ["honorBaseDirectory"] = false,
+            ["purgeOriginQueryParameter"] = purgeOriginQueryParameter,
+        });
+
+    /// <summary>
     /// Any behavior, stated as given: <paramref name="name"/> and <paramref name="options"/> use Property Manager's
     /// names for the pinned <see cref="RuleFormat"/>. Option values may be plain values, inputs, lists and
     /// string-keyed dictionaries. Options this library knows (ports, TTLs, header and variable names, enumerations)

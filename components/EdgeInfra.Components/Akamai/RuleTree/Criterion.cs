@@ -91,6 +91,15 @@ public sealed class Criterion
         });
 
     /// <summary>
+    /// The request was routed to the conditional origin <paramref name="originId"/> (<c>cloudletsOrigin</c>,
+    /// "Conditional Origin ID"; letters, digits and underscores), e.g. by an EdgeWorker's
+    /// <c>request.route({ origin })</c>. Akamai wants it as the rule's only criterion, with an <c>origin</c> behavior
+    /// beside it and <see cref="Behavior.AllowConditionalOrigins"/> in a parent rule.
+    /// </summary>
+    public static Criterion ConditionalOriginId(string originId) =>
+        Custom("cloudletsOrigin", new Dictionary<string, object?> { ["originId"] = originId });
+
+    /// <summary>
     /// Any criterion, stated as given: <paramref name="name"/> and <paramref name="options"/> use Property Manager's
     /// names for the pinned <see cref="RuleFormat"/>. Option values may be plain values, inputs, lists and string-keyed
     /// dictionaries. Options this library knows (match operators, header names) are still checked.

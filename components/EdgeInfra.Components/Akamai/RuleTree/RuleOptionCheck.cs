@@ -29,6 +29,10 @@ internal sealed partial record RuleOptionCheck(string What, string Rule, Func<ob
 
     public static readonly RuleOptionCheck DenyReason = new("a deny reason", "1 to 64 letters, digits, underscores and hyphens", value => value is string text && DenyReasonPattern().IsMatch(text));
 
+    public static readonly RuleOptionCheck ConditionalOriginId = new("a conditional origin id", "1 to 64 letters, digits and underscores", value => value is string text && ConditionalOriginIdPattern().IsMatch(text));
+
+    public static readonly RuleOptionCheck QueryParameterName = new("a query parameter name", "1 to 64 letters, digits, '_', '-' and '.'", value => value is string text && QueryParameterNamePattern().IsMatch(text));
+
     public static readonly RuleOptionCheck NonEmptyList = new("a list of values", "at least one value", value => value is System.Collections.IEnumerable sequence and not string && sequence.Cast<object?>().Any());
 
     /// <summary>A check that the value is one of <paramref name="values"/>.</summary>
@@ -59,4 +63,10 @@ internal sealed partial record RuleOptionCheck(string What, string Rule, Func<ob
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex DenyReasonPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_]{1,64}$")]
+    private static partial Regex ConditionalOriginIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
+    private static partial Regex QueryParameterNamePattern();
 }

@@ -42,6 +42,7 @@ internal static class RuleOptionChecks
         ["downstreamCache.sendHeaders"] = RuleOptionCheck.OneOf("CACHE_CONTROL_AND_EXPIRES", "CACHE_CONTROL", "EXPIRES", "PASS_ORIGIN"),
         ["gzipResponse.behavior"] = RuleOptionCheck.OneOf("ORIGIN_RESPONSE", "ALWAYS", "NEVER"),
         ["denyAccess.reason"] = RuleOptionCheck.DenyReason,
+        ["allowCloudletsOrigins.purgeOriginQueryParameter"] = RuleOptionCheck.QueryParameterName,
     };
 
     /// <summary>Checks of criterion options.</summary>
@@ -58,5 +59,6 @@ internal static class RuleOptionChecks
         ["requestMethod.value"] = RuleOptionCheck.OneOf("GET", "POST", "HEAD", "PUT", "PATCH", "HTTP_DELETE", "OPTIONS"),
         ["fileExtension.matchOperator"] = MatchOneOf,
         ["fileExtension.values"] = RuleOptionCheck.NonEmptyList,
+        ["cloudletsOrigin.originId"] = RuleOptionCheck.ConditionalOriginId,
     };
 }

@@ -79,6 +79,9 @@ public sealed class OriginNetwork : ComponentResource
                 PrivateEndpointNetworkPolicies = VirtualNetworkPrivateEndpointNetworkPolicies.Enabled,
                 PrivateLinkServiceNetworkPolicies = VirtualNetworkPrivateLinkServiceNetworkPolicies.Enabled,
                 DefaultOutboundAccess = false,
+                ServiceEndpoints = subnet.ServiceEndpoints.Count == 0
+                    ? null
+                    : [.. subnet.ServiceEndpoints.Select(service => new NetworkInputs.ServiceEndpointPropertiesFormatArgs { Service = service })],
             };
         }
 

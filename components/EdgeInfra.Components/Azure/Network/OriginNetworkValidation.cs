@@ -63,6 +63,7 @@ internal static partial class OriginNetworkValidation
                 errors.Add($"subnets[{i}].name", $"'{subnetName}' is reserved for an Azure service ({reserved}) whose security rules this component does not state: name the subnet otherwise");
             }
 
+            CheckServiceEndpoints(i, subnets[i].ServiceEndpoints ?? [], errors);
             if (seen.TryGetValue(subnetName, out var first))
             {
                 errors.Add($"subnets[{i}].name", $"'{subnetName}' repeats subnets[{first}].name: subnet names must be unique (Azure compares them ignoring case)");
@@ -70,6 +71,24 @@ internal static partial class OriginNetworkValidation
             else
             {
                 seen.Add(subnetName, i);
+            }
+        }
+    }
+
+    private static void CheckServiceEndpoints(int subnet, IReadOnlyList<string> serviceEndpoints, ComponentErrors errors)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < serviceEndpoints.Count; i++)
+        {
+            var service = serviceEndpoints[i];
+            var property = $"subnets[{subnet}].serviceEndpoints[{i}]";
+            if (!SubnetSpec.KnownServiceEndpoints.Contains(service, StringComparer.Ordinal))
+            {
+                errors.Add(property, $"'{service}' is not a service endpoint: one of {string.Join(", ", SubnetSpec.KnownServiceEndpoints)}");
+            }
+            else if (!seen.Add(service))
+            {
+                errors.Add(property, $"'{service}' is listed twice: each service endpoint once");
             }
         }
     }

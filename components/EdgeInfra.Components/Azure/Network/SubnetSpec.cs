@@ -18,4 +18,19 @@ public sealed record SubnetSpec
     /// Default: null, no requirement beyond Azure's /29 minimum (3 usable addresses).
     /// </summary>
     public int? MinimumHosts { get; init; }
+
+    /// <summary>
+    /// The service endpoints of the subnet, by service name (<c>Microsoft.KeyVault</c>, <c>Microsoft.Storage</c>, ...;
+    /// see <see cref="KnownServiceEndpoints"/>), no repeats. A Key Vault or storage account that admits the subnet in its
+    /// network rules needs the matching endpoint, or Azure refuses the rule. Default: none.
+    /// </summary>
+    public IReadOnlyList<string> ServiceEndpoints { get; init; } = [];
+
+    /// <summary>The service endpoint names Azure offers on a subnet.</summary>
+    public static IReadOnlyList<string> KnownServiceEndpoints { get; } =
+    [
+        "Microsoft.AzureActiveDirectory", "Microsoft.AzureCosmosDB", "Microsoft.CognitiveServices", "Microsoft.ContainerRegistry",
+        "Microsoft.EventHub", "Microsoft.KeyVault", "Microsoft.ServiceBus", "Microsoft.Sql", "Microsoft.Storage",
+        "Microsoft.Storage.Global", "Microsoft.Web",
+    ];
 }

@@ -10,7 +10,7 @@ public sealed class EdgeLogStreamTests
 {
     private const string Subject = "component 'logs' (edgeinfra:akamai:EdgeLogStream)";
 
-    private static EdgeLogStreamArgs Defaults() => new()
+    private static EdgeLogStreamArgs Defaults(bool withKey = true) => new()
     {
         ResourceGroupName = "rg-logs",
         Location = "westeurope",
@@ -21,7 +21,7 @@ public sealed class EdgeLogStreamTests
         NotificationEmails = ["soc@example.com"],
         StorageAccountName = "edgelogsdev",
         ContainerName = "edge-logs",
-        AccessKey = AccessKey(),
+        AccessKey = withKey ? AccessKey() : null,
     };
 
     private static EdgeLogStreamArgs Full() => new()
@@ -345,7 +345,19 @@ public sealed class EdgeLogStreamTests
         Assert.Equal(KeyValue, key.Value);
         Assert.Equal("logs-storage", result.Evaluate(stream!.StorageAccountName));
         Assert.Equal("edgelogsdev", result.Resource("logs-storage").Inputs["accountName"]);
-        Assert.Equal("logs-stream_id", result.Evaluate(stream.StreamId));
+        Assert.Equal("logs-stream_id", result.Evaluate(stream.StreamId!));
+    }
+
+    [Fact]
+    public void Without_an_access_key_only_the_account_is_created_for_the_first_deployment()
+    {
+        EdgeLogStream? logs = null;
+        var program = SynthConforming(() => logs = new EdgeLogStream("logs", Defaults(withKey: false)));
+        Assert.Contains("  logs-storage:\n", program);
+        Assert.DoesNotContain("akamai:index/datastream:Datastream", program);
+        Assert.Null(logs!.Stream);
+        Assert.Null(logs.StreamId);
+        Assert.Null(logs.PropertyRuleJson);
     }
 
     [Fact]

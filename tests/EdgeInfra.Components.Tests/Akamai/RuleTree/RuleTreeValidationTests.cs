@@ -89,6 +89,52 @@ public sealed class RuleTreeValidationTests
     }
 
     [Theory]
+    [InlineData("origin_weu")]
+    [InlineData("A1")]
+    public void Conditional_origin_ids_of_letters_digits_and_underscores_are_accepted(string originId)
+    {
+        var tree = new RuleTree(new Rule
+        {
+            Name = "default",
+            Behaviors = [Behavior.Origin(new OriginOptions { Hostname = "origin.example.com" }), Behavior.CpCode(1)],
+            Children =
+            [
+                new Rule
+                {
+                    Name = "Conditional origins",
+                    Behaviors = [Behavior.AllowConditionalOrigins()],
+                    Children = [new Rule { Name = originId, Criteria = [Criterion.ConditionalOriginId(originId)], Behaviors = [Behavior.Origin(new OriginOptions { Hostname = "o2.example.com" })] }],
+                },
+            ],
+        });
+        Assert.Empty(tree.Validate());
+    }
+
+    [Theory]
+    [InlineData("origin-weu")]
+    [InlineData("")]
+    [InlineData("origin weu")]
+    public void Conditional_origin_ids_with_other_characters_are_rejected(string originId)
+    {
+        var tree = new RuleTree(new Rule
+        {
+            Name = "default",
+            Behaviors = [Behavior.Origin(new OriginOptions { Hostname = "origin.example.com" }), Behavior.CpCode(1)],
+            Children = [new Rule { Name = "Child", Criteria = [Criterion.ConditionalOriginId(originId)] }],
+        });
+        var error = Assert.Single(tree.Validate());
+        Assert.Equal("rules.children[0].criteria[0].options.originId", error.Path);
+        Assert.Equal($"'{originId}' is not a conditional origin id: 1 to 64 letters, digits and underscores (in rule 'Child')", error.Message);
+    }
+
+    [Fact]
+    public void A_purge_query_parameter_with_spaces_is_rejected()
+    {
+        var error = Assert.Single(WithChild(Behavior.AllowConditionalOrigins("origin id")).Validate());
+        Assert.Equal("rules.children[0].behaviors[0].options.purgeOriginQueryParameter", error.Path);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(65536)]
     [InlineData(-1)]

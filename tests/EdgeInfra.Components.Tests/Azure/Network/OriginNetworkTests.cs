@@ -321,6 +321,35 @@ public sealed class OriginNetworkTests
         AssertOnlyError(Args(subnets: [new SubnetSpec { Name = name, AddressPrefix = "10.0.1.0/24" }]), "subnets[0].name", message);
 
     [Fact]
+    public void Service_endpoints_are_stated_on_their_subnet_only()
+    {
+        var program = SynthConforming(() => new OriginNetwork("origin", Args(subnets:
+        [
+            new SubnetSpec { Name = "web", AddressPrefix = "10.0.1.0/24", ServiceEndpoints = ["Microsoft.KeyVault", "Microsoft.Storage"] },
+            new SubnetSpec { Name = "data", AddressPrefix = "10.0.2.0/24" },
+        ])));
+        Assert.Contains("""
+                      serviceEndpoints:
+                        - service: "Microsoft.KeyVault"
+                        - service: "Microsoft.Storage"
+            """, program, StringComparison.Ordinal);
+        Assert.Equal(1, Count(program, "serviceEndpoints:"));
+    }
+
+    [Theory]
+    [InlineData("Microsoft.Keyvault", "'Microsoft.Keyvault' is not a service endpoint: one of Microsoft.AzureActiveDirectory, Microsoft.AzureCosmosDB, Microsoft.CognitiveServices, Microsoft.ContainerRegistry, Microsoft.EventHub, Microsoft.KeyVault, Microsoft.ServiceBus, Microsoft.Sql, Microsoft.Storage, Microsoft.Storage.Global, Microsoft.Web")]
+    [InlineData("", "'' is not a service endpoint: one of Microsoft.AzureActiveDirectory, Microsoft.AzureCosmosDB, Microsoft.CognitiveServices, Microsoft.ContainerRegistry, Microsoft.EventHub, Microsoft.KeyVault, Microsoft.ServiceBus, Microsoft.Sql, Microsoft.Storage, Microsoft.Storage.Global, Microsoft.Web")]
+    public void An_unknown_service_endpoint_is_refused(string service, string message) =>
+        AssertOnlyError(Args(subnets: [new SubnetSpec { Name = "web", AddressPrefix = "10.0.1.0/24", ServiceEndpoints = [service] }]), "subnets[0].serviceEndpoints[0]", message);
+
+    [Fact]
+    public void A_repeated_service_endpoint_is_refused() =>
+        AssertOnlyError(
+            Args(subnets: [new SubnetSpec { Name = "web", AddressPrefix = "10.0.1.0/24", ServiceEndpoints = ["Microsoft.KeyVault", "Microsoft.KeyVault"] }]),
+            "subnets[0].serviceEndpoints[1]",
+            "'Microsoft.KeyVault' is listed twice: each service endpoint once");
+
+    [Fact]
     public void Duplicate_subnet_names_are_refused_whatever_their_case() =>
         AssertOnlyError(
             Args(subnets: [new SubnetSpec { Name = "web", AddressPrefix = "10.0.1.0/24" }, new SubnetSpec { Name = "Web", AddressPrefix = "10.0.2.0/24" }]),
