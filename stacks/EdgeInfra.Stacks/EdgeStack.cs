@@ -1,113 +1,158 @@
-using EdgeInfra.Akamai;
-using EdgeInfra.AzureNative.Authorization;
-using EdgeInfra.AzureNative.KeyVault;
-using EdgeInfra.AzureNative.KeyVault.Inputs;
+using System.Globalization;
 using EdgeInfra.AzureNative.Resources;
-using EdgeInfra.Random;
+using EdgeInfra.Components.Akamai;
+using EdgeInfra.Components.Application;
+using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Azure.Compute;
 
 namespace EdgeInfra.Stacks;
 
 /// <summary>
-/// The repository's stack: a generated password kept in a Key Vault whose tenant comes from the deploying
-/// identity, and an Akamai CP code for the edge. The dev and prod stacks differ only by config.
+/// The repository's stack: one <see cref="EdgeFrontedApplication"/> (an Akamai property and edge gateway in front of
+/// origin VMs in one or more Azure regions) in its own resource group. Every difference between stacks (regions,
+/// VM counts and sizes, activation on PRODUCTION, retention, locks) comes from <c>Pulumi.{stack}.yaml</c>; the code
+/// never looks at the stack's name.
 /// </summary>
 public sealed class EdgeStack : Stack
 {
+    /// <summary>The edge-gateway bundle, relative to the project folder.</summary>
+    public const string EdgeGatewayBundle = "components/edgeworkers/bundles/edge-gateway";
+
     /// <summary>Builds the stack from the current stack's config.</summary>
     public EdgeStack()
     {
         var config = new Config();
         var location = config.Require("location");
         var environment = config.Require("environment");
-        var passwordLength = config.GetInt32("passwordLength", 32);
-        if (passwordLength.Value is < 16 or > 128)
-        {
-            throw new ArgumentException($"Config 'passwordLength' is {passwordLength.Value}: a generated password has 16 to 128 characters.");
-        }
-
-        var password = new RandomPassword("origin-password", new RandomPasswordArgs
-        {
-            Length = passwordLength,
-            Special = true,
-            MinSpecial = 2,
-            MinNumeric = 2,
-            MinUpper = 2,
-            MinLower = 2,
-        });
+        var locked = config.GetBoolean("lockStatefulResources", false).Value;
+        var tags = new Dictionary<string, Input<string>> { ["environment"] = environment };
 
         var resourceGroup = new ResourceGroup("rg", new ResourceGroupArgs
         {
             ResourceGroupName = config.Require("resourceGroupName"),
             Location = location,
-            Tags = Tags(environment),
-        });
+            Tags = new InputMap<string> { ["environment"] = environment, ["managedBy"] = "edge-infra" },
+        }, new CustomResourceOptions { Protect = locked ? true : null });
 
-        var vault = new Vault("vault", new VaultArgs
-        {
-            VaultName = config.Require("vaultName"),
-            ResourceGroupName = resourceGroup.Name,
-            Location = location,
-            Tags = Tags(environment),
-            Properties = new VaultPropertiesArgs
-            {
-                TenantId = GetClientConfig.Invoke().TenantId,
-                Sku = new SkuArgs { Family = "A", Name = config.Get("vaultSku", "standard").AsInput<SkuName>() },
-                EnableRbacAuthorization = true,
-                EnableSoftDelete = true,
-                SoftDeleteRetentionInDays = 90,
-                EnablePurgeProtection = true,
-                PublicNetworkAccess = "Disabled",
-                NetworkAcls = new NetworkRuleSetArgs { Bypass = "AzureServices", DefaultAction = "Deny" },
-            },
-        }, new CustomResourceOptions { Protect = config.GetBoolean("protectStatefulResources", false) });
-
-        new Secret("origin-password-secret", new SecretArgs
+        var app = new EdgeFrontedApplication("app", new EdgeFrontedApplicationArgs
         {
             ResourceGroupName = resourceGroup.Name,
-            VaultName = vault.Name,
-            SecretName = "origin-password",
-            Properties = new SecretPropertiesArgs { Value = password.Result, ContentType = "text/plain" },
-        });
-
-        if (config.GetSecret("partnerApiKey") is { } partnerApiKey)
-        {
-            new Secret("partner-api-key-secret", new SecretArgs
-            {
-                ResourceGroupName = resourceGroup.Name,
-                VaultName = vault.Name,
-                SecretName = "partner-api-key",
-                Properties = new SecretPropertiesArgs { Value = partnerApiKey, ContentType = "text/plain" },
-            });
-        }
-
-        var cpCode = new CpCode("cp-code", new CpCodeArgs
-        {
-            Name = Output.Format($"edge-infra-{environment}"),
+            Location = location.Value,
+            Tags = tags,
+            Lock = locked ? LockKind.CanNotDelete : LockKind.None,
             ContractId = config.Require("akamaiContractId"),
-            GroupId = config.Require("akamaiGroupId"),
+            GroupId = config.Require("akamaiGroupId").Value,
             ProductId = config.Require("akamaiProductId"),
+            PropertyName = config.Require("propertyName").Value,
+            Hostnames = config.RequireObject<string[]>("hostnames").Value,
+            EdgeHostname = config.Require("edgeHostname").Value,
+            ActivationContacts = config.RequireObject<string[]>("activationContacts").Value,
+            ActivationNote = config.Require("activationNote").Value,
+            ActivateProduction = config.GetBoolean("activateProduction", false).Value,
+            EdgeCidrs = config.RequireObject<string[]>("edgeCidrs").Value,
+            SiteShieldMap = config.Get("siteShieldMap")?.Value,
+            EdgeWorkerBundleDirectory = EdgeGatewayBundle,
+            Jwt = Jwt(config.RequireObject<JwtConfig>("jwt").Value),
+            Flavor = Flavor(config.Require("originFlavor").Value),
+            AdminSshPublicKey = config.Get("adminSshPublicKey")?.Value,
+            Regions = [.. config.RequireObject<RegionConfig[]>("regions").Value.Select(Region)],
+            VaultName = config.Require("vaultName").Value,
+            OriginSecret = new GeneratedSecretSpec
+            {
+                ExpiresOn = Date(config, "originSecretExpiresOn"),
+                Keepers = new Dictionary<string, Input<string>> { ["rotation"] = config.Require("originSecretRotation") },
+            },
+            LogRetentionDays = config.GetInt32("logRetentionDays", 30).Value,
+            AlertEmails = config.GetObject<string[]>("alertEmails")?.Value ?? [],
+            BackupDailyRetentionDays = config.GetInt32("backupDailyRetentionDays", 30).Value,
+            BackupWeeklyRetentionWeeks = config.GetInt32("backupWeeklyRetentionWeeks")?.Value,
+            EdgeLogs = config.GetObject<EdgeLogsConfig>("edgeLogs")?.Value is { } logs ? EdgeLogs(logs, config.GetSecret("edgeLogStorageKey")) : null,
         });
 
-        VaultUri = vault.Properties.VaultUri;
-        CpCodeId = cpCode.Id;
         ResourceGroupName = resourceGroup.Name;
+        EdgeHostname = app.EdgeHostname;
+        OriginHostname = app.OriginHostname;
+        VaultUri = app.VaultUri;
+        WorkspaceId = app.WorkspaceId;
+        PropertyStagingVersion = app.PropertyStagingVersion;
+        PropertyProductionVersion = app.PropertyProductionVersion;
+        EdgeWorkerVersion = app.EdgeWorkerVersion;
     }
-
-    /// <summary>The Key Vault's URI.</summary>
-    [Output]
-    public Output<string> VaultUri { get; }
-
-    /// <summary>The Akamai CP code's id.</summary>
-    [Output]
-    public Output<string> CpCodeId { get; }
 
     /// <summary>The resource group's name.</summary>
     [Output]
     public Output<string> ResourceGroupName { get; }
 
-    private static InputMap<string> Tags(ConfigValue<string> environment) => new()
+    /// <summary>The edge hostname to CNAME the served hostnames to.</summary>
+    [Output]
+    public Output<string> EdgeHostname { get; }
+
+    /// <summary>The first region's origin hostname (the property's default origin).</summary>
+    [Output]
+    public Output<string> OriginHostname { get; }
+
+    /// <summary>The Key Vault's URI.</summary>
+    [Output]
+    public Output<string> VaultUri { get; }
+
+    /// <summary>The Log Analytics workspace's resource id.</summary>
+    [Output]
+    public Output<string> WorkspaceId { get; }
+
+    /// <summary>The property version active on STAGING.</summary>
+    [Output]
+    public Output<int> PropertyStagingVersion { get; }
+
+    /// <summary>The property version active on PRODUCTION; absent when the stack activates STAGING only.</summary>
+    [Output]
+    public Output<int>? PropertyProductionVersion { get; }
+
+    /// <summary>The EdgeWorker version the edge runs.</summary>
+    [Output]
+    public Output<string> EdgeWorkerVersion { get; }
+
+    private static OriginFlavor Flavor(string value) => value switch
     {
-        ["environment"] = environment,
-        ["managedBy"] = "edge-infra",
+        "nginx" => OriginFlavor.Nginx,
+        "kong" => OriginFlavor.Kong,
+        "iis" => OriginFlavor.Iis,
+        _ => throw new ConfigException("edge-infra:originFlavor", $"'{value}' is not an origin flavor: nginx, kong or iis"),
     };
+
+    private static EdgeGatewayJwt Jwt(JwtConfig jwt) => new()
+    {
+        Issuer = jwt.Issuer ?? string.Empty,
+        Audience = jwt.Audience ?? string.Empty,
+        JwksUrl = jwt.JwksUrl,
+    };
+
+    private static OriginRegionSpec Region(RegionConfig region) => new()
+    {
+        Name = region.Name ?? string.Empty,
+        Location = region.Location ?? string.Empty,
+        AddressSpace = region.AddressSpace ?? string.Empty,
+        OriginSubnet = region.OriginSubnet ?? string.Empty,
+        VmCount = region.VmCount,
+        Zones = region.Zones ?? ["1", "2", "3"],
+        VmSize = region.VmSize ?? "Standard_D2s_v5",
+        DomainNameLabel = region.DomainNameLabel ?? string.Empty,
+        BackupVaultName = region.BackupVaultName ?? string.Empty,
+        Countries = region.Countries ?? [],
+    };
+
+    private static EdgeLogsSpec EdgeLogs(EdgeLogsConfig logs, Output<string>? accessKey) => new()
+    {
+        StorageAccountName = logs.StorageAccountName ?? string.Empty,
+        ContainerName = logs.ContainerName ?? string.Empty,
+        NotificationEmails = logs.NotificationEmails ?? [],
+        AccessKey = accessKey,
+    };
+
+    private static DateTimeOffset Date(Config config, string key)
+    {
+        var text = config.Require(key).Value;
+        return DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
+            ? date
+            : throw new ConfigException($"edge-infra:{key}", $"'{text}' is not a UTC time: yyyy-MM-ddTHH:mm:ssZ, e.g. 2027-06-30T00:00:00Z");
+    }
 }

@@ -42,11 +42,11 @@ public class ConfigSectionTests
     }
 
     [Fact]
-    public void The_type_must_be_string_integer_boolean_or_array()
+    public void The_type_must_be_string_integer_boolean_array_or_object()
     {
         AssertSingle(Program("config:\n  x:\n    type: \"number\"\n"),
             "config.x.type",
-            "\"number\" (a string) is not a config type (allowed: string, integer, boolean, array)");
+            "\"number\" (a string) is not a config type (allowed: string, integer, boolean, array, object)");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class ConfigSectionTests
     {
         AssertSingle(Program("config:\n  x:\n    type: \"array\"\n    items:\n      type: \"map\"\n"),
             "config.x.items.type",
-            "\"map\" (a string) is not a config type (allowed: string, integer, boolean, array)");
+            "\"map\" (a string) is not a config type (allowed: string, integer, boolean, array, object)");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class ConfigSectionTests
     {
         AssertSingle(Program("config:\n  x:\n    secret: true\n"),
             "config.x.type",
-            "config x has no type (one of string, integer, boolean, array) and no default to infer it from");
+            "config x has no type (one of string, integer, boolean, array, object) and no default to infer it from");
     }
 
     [Fact]

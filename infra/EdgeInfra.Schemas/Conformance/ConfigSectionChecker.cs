@@ -10,7 +10,7 @@ namespace EdgeInfra.Schemas;
 internal sealed class ConfigSectionChecker
 {
     private static readonly string[] EntryKeys = ["type", "items", "secret", "default", "description"];
-    private static readonly string[] TypeNames = ["string", "integer", "boolean", "array"];
+    private static readonly string[] TypeNames = ["string", "integer", "boolean", "array", "object"];
 
     private readonly ProgramContext context;
 

@@ -73,7 +73,7 @@ public sealed class Config
     public ConfigValue<T>? GetObject<T>(string key)
     {
         var itemType = ArrayItemType(typeof(T));
-        return Read(key, itemType is null ? null : "array", itemType, text =>
+        return Read(key, itemType is null ? "object" : "array", itemType, text =>
         {
             try
             {
@@ -146,7 +146,7 @@ public sealed class Config
     private static string? ArrayItemType(Type type)
     {
         var item = type.IsArray ? type.GetElementType()
-            : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0]
+            : type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(List<>) || type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)) ? type.GetGenericArguments()[0]
             : null;
         return item switch
         {
@@ -154,7 +154,7 @@ public sealed class Config
             _ when item == typeof(string) => "string",
             _ when item == typeof(int) || item == typeof(long) => "integer",
             _ when item == typeof(bool) => "boolean",
-            _ => null,
+            _ => "object",
         };
     }
 }

@@ -56,6 +56,12 @@ public static class Deployment
         where TStack : Stack, new() => Testing.StackTest.RunAsync<TStack>(mocks, options);
 
     /// <summary>
+    /// The folder of the Pulumi project of the stack being built (see <see cref="DeploymentSettings.ProjectDirectory"/>):
+    /// resolve relative paths of files the program reads against it. Outside a build, the current directory.
+    /// </summary>
+    public static string ProjectDirectory => DeploymentContext.Current?.ProjectDirectory ?? Directory.GetCurrentDirectory();
+
+    /// <summary>
     /// Adds a stack-wide pass (like an AWS CDK aspect): <paramref name="pass"/> runs once the stack's constructor is
     /// done, with every resource created by then; resources it creates join the stack. Passes run in the order they
     /// were added. Only while a stack is built.

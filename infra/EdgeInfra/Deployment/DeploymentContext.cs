@@ -15,6 +15,7 @@ internal sealed class DeploymentContext
         StackName = settings.StackName;
         Config = settings.Config;
         Packages = settings.Packages;
+        ProjectDirectory = settings.ProjectDirectory ?? Directory.GetCurrentDirectory();
     }
 
     /// <summary>The stack being built on this flow of execution, if any.</summary>
@@ -27,6 +28,8 @@ internal sealed class DeploymentContext
     public ConfigSource Config { get; }
 
     public PackageCatalog Packages { get; }
+
+    public string ProjectDirectory { get; }
 
     public IReadOnlyList<Resource> Resources => _resources;
 

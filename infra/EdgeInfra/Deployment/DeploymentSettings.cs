@@ -12,6 +12,12 @@ public sealed record DeploymentSettings
     /// <summary>The stack's config.</summary>
     public ConfigSource Config { get; init; } = ConfigSource.Empty;
 
+    /// <summary>
+    /// The folder of the Pulumi project (where <c>Pulumi.yaml</c> is and Pulumi runs the program): relative paths of
+    /// files a program reads while it is built are relative to it. Default: null, the current directory.
+    /// </summary>
+    public string? ProjectDirectory { get; init; }
+
     /// <summary>The packages the program may use, with their pinned versions.</summary>
     public PackageCatalog Packages { get; init; } = new(new Dictionary<string, string>());
 }

@@ -26,6 +26,7 @@ internal sealed class VerbContext(CommandLine command, Func<Stack> createStack, 
         StackName = stack,
         Config = ReadConfig(stack),
         Packages = Environment.Packages,
+        ProjectDirectory = Environment.WorkingDirectory,
     });
 
     /// <summary>Writes a synthesis failure to standard error.</summary>

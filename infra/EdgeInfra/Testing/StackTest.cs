@@ -37,6 +37,7 @@ public static class StackTest
             StackName = options.StackName,
             Config = ConfigSourceOf(options),
             Packages = options.Packages ?? PackageCatalog.Discover(stackAssembly ?? typeof(StackTest).Assembly),
+            ProjectDirectory = options.ProjectDirectory,
         };
         var graph = StackBuilder.Build(createStack, settings);
         return await TestRun.RunAsync(graph, mocks, options.ProjectDirectory ?? Directory.GetCurrentDirectory());

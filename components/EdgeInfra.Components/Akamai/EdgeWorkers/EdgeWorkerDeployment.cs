@@ -42,7 +42,7 @@ public sealed class EdgeWorkerDeployment : ComponentResource
         ArgumentNullException.ThrowIfNull(args);
         Bundle = Validate(name, args);
         LocalBundlePath = $"{args.OutputDirectory.TrimEnd('/', '\\').Replace('\\', '/')}/{name}-{Bundle.Version}.tgz";
-        Bundle.WriteTarball(LocalBundlePath);
+        Bundle.WriteTarball(Path.Combine(EdgeInfra.Deployment.ProjectDirectory, LocalBundlePath));
 
         EdgeWorker = new EdgeWorker("edgeworker", new EdgeWorkerArgs
         {
@@ -158,7 +158,7 @@ public sealed class EdgeWorkerDeployment : ComponentResource
         else
         {
             var config = errors.IsEmpty ? args.Config : null;
-            bundle = EdgeWorkerBundle.Read(args.BundleDirectory, errors, checkLock: true, config);
+            bundle = EdgeWorkerBundle.Read(Path.Combine(EdgeInfra.Deployment.ProjectDirectory, args.BundleDirectory), errors, checkLock: true, config);
         }
 
         errors.ThrowIfAny();

@@ -11,8 +11,8 @@ public sealed class EdgeWorkerDeploymentArgs
 
     /// <summary>
     /// The directory holding <c>main.js</c>, <c>bundle.json</c> and <c>bundle.lock.json</c> (see
-    /// <see cref="EdgeWorkerBundle"/>); relative paths are relative to the current directory, which is the project
-    /// folder when Pulumi runs the program. Required.
+    /// <see cref="EdgeWorkerBundle"/>); relative paths are relative to the Pulumi project's folder
+    /// (<see cref="EdgeInfra.Deployment.ProjectDirectory"/>). Required.
     /// </summary>
     public required string BundleDirectory { get; init; }
 
@@ -34,8 +34,8 @@ public sealed class EdgeWorkerDeploymentArgs
     /// <summary>
     /// The folder the <c>.tgz</c> is written to, as <c>{folder}/{component name}-{version}.tgz</c>; the path is stated
     /// in the program as given, so keep it relative for the program to be the same on every machine. Relative
-    /// paths are relative to the current directory (the project folder under Pulumi, where the akamai provider
-    /// reads it too). Default: <c>.build/edgeworkers</c>.
+    /// paths are relative to the Pulumi project's folder (<see cref="EdgeInfra.Deployment.ProjectDirectory"/>), where the
+    /// akamai provider reads it too. Default: <c>.build/edgeworkers</c>.
     /// </summary>
     public string OutputDirectory { get; init; } = ".build/edgeworkers";
 

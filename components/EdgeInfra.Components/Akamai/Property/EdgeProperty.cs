@@ -76,10 +76,10 @@ public sealed class EdgeProperty : ComponentResource
             })],
         }, new CustomResourceOptions { Parent = this });
 
-        _staging = Activate("staging", StagingNetwork, args, dependsOn: null);
+        _staging = Activate("staging", StagingNetwork, args, args.StagingDependsOn ?? []);
         if (args.ActivateProduction)
         {
-            _production = Activate("production", ProductionNetwork, args, dependsOn: _staging);
+            _production = Activate("production", ProductionNetwork, args, [_staging, .. args.ProductionDependsOn ?? []]);
         }
 
         var outputs = new Dictionary<string, object?>
@@ -149,7 +149,7 @@ public sealed class EdgeProperty : ComponentResource
             IsSecure = (args.EdgeHostname ?? string.Empty).EndsWith(EdgePropertyValidation.EnhancedTlsSuffix, StringComparison.OrdinalIgnoreCase),
         });
 
-    private PropertyActivation Activate(string name, string network, EdgePropertyArgs args, PropertyActivation? dependsOn)
+    private PropertyActivation Activate(string name, string network, EdgePropertyArgs args, IReadOnlyList<Resource> dependsOn)
     {
         var timeout = CustomTimeouts.FormatDuration(args.ActivationTimeout);
         var options = new CustomResourceOptions
@@ -157,9 +157,9 @@ public sealed class EdgeProperty : ComponentResource
             Parent = this,
             CustomTimeouts = new CustomTimeouts { Create = args.ActivationTimeout, Update = args.ActivationTimeout, Delete = args.ActivationTimeout },
         };
-        if (dependsOn is not null)
+        foreach (var resource in dependsOn)
         {
-            options.DependsOn.Add(dependsOn);
+            options.DependsOn.Add(resource);
         }
 
         return new PropertyActivation(name, new PropertyActivationArgs

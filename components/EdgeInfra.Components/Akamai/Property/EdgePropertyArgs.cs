@@ -71,6 +71,15 @@ public sealed class EdgePropertyArgs
     /// <summary>How long the engine and the provider wait for an activation (create, update, delete), 10 minutes to 24 hours in whole minutes. Default: 90 minutes.</summary>
     public TimeSpan ActivationTimeout { get; init; } = TimeSpan.FromMinutes(90);
 
+    /// <summary>
+    /// Resources the STAGING activation waits for besides the property, e.g. the STAGING activation of an EdgeWorker
+    /// the rules run: Akamai refuses to activate rules that call an EdgeWorker not active on that network. Default: none.
+    /// </summary>
+    public IReadOnlyList<Resource> StagingDependsOn { get; init; } = [];
+
+    /// <summary>Resources the PRODUCTION activation waits for besides STAGING, e.g. the EdgeWorker's PRODUCTION activation. Default: none.</summary>
+    public IReadOnlyList<Resource> ProductionDependsOn { get; init; } = [];
+
     /// <summary>Whether activations acknowledge rule warnings and go on (<c>autoAcknowledgeRuleWarnings</c>). Default: false (a warning stops the activation).</summary>
     public bool AutoAcknowledgeRuleWarnings { get; init; }
 }

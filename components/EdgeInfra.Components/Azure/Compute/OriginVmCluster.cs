@@ -23,7 +23,7 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// carry the per-environment origin secret, which it reads from Key Vault at boot with its identity.
 /// </summary>
 /// <remarks>
-/// Children: <c>identity</c>, <c>identity-secrets-user</c> (Key Vault Secrets User on the vault, with
+/// Children: <c>identity</c>, <c>identity-secrets-user</c> (Key Vault Secrets User on the vault or on the origin secret alone, with
 /// <c>identity-secrets-user-id</c>), <c>pip</c>, <c>lb</c>, and per VM <c>n</c> (from 1) <c>vm-{n}-nic</c>,
 /// <c>vm-{n}</c>, <c>vm-{n}-setup</c> (Iis only) and <c>vm-{n}-role-{name}</c> per role assignment; for Iis
 /// <c>admin-password</c> and <c>admin-password-secret</c>; with diagnostic settings <c>lb-diagnostics</c> and
@@ -59,7 +59,7 @@ public sealed class OriginVmCluster : ComponentResource
             Tags = args.TagsWithDefaults(),
         }, new CustomResourceOptions { Parent = this });
 
-        var secretsUser = RoleAssignments.Grant(this, "identity-secrets-user", args.KeyVaultId, BuiltInRole.KeyVaultSecretsUser, Identity.PrincipalId);
+        var secretsUser = RoleAssignments.Grant(this, "identity-secrets-user", args.OriginSecretScope ?? args.KeyVaultId, BuiltInRole.KeyVaultSecretsUser, Identity.PrincipalId);
 
         PublicIp = new PublicIPAddress("pip", new PublicIPAddressArgs
         {

@@ -35,6 +35,13 @@ public sealed class OriginVmClusterArgs : AzureComponentArgs
     /// </summary>
     public required string OriginSecretName { get; init; }
 
+    /// <summary>
+    /// Where the cluster's identity is granted <c>Key Vault Secrets User</c>: null means the whole vault
+    /// (<see cref="KeyVaultId"/>); the resource id of the origin secret (e.g. <c>GeneratedSecret.Secret.Id</c>) grants
+    /// it on that one secret only, the least privilege the VMs need. Default: null.
+    /// </summary>
+    public Input<string>? OriginSecretScope { get; init; }
+
     /// <summary>The number of VMs, 1 to 10, spread round-robin over <see cref="Zones"/>. Default: 2 (one per zone in two zones, so a zone can fail).</summary>
     public int Count { get; init; } = 2;
 

@@ -1,0 +1,333 @@
+using EdgeInfra.Components.Akamai;
+using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Azure.Compute;
+using EdgeInfra.Components.Azure.Monitoring;
+using EdgeInfra.Components.Azure.Network;
+
+namespace EdgeInfra.Components.Application;
+
+/// <summary>
+/// An application served through Akamai from origin VMs in Azure, declared as one graph: what the edge needs from
+/// Azure (origin hostnames, the origin secret) and what Azure needs from the edge (its egress ranges, the origin
+/// header) flow through references, never copied values.
+/// </summary>
+/// <remarks>
+/// <para>Children (names prefixed with the component's name):</para>
+/// <list type="bullet">
+/// <item>per region <c>{region}-net</c> (<see cref="OriginNetwork"/>: one <c>origin</c> subnet with the
+/// <c>Microsoft.KeyVault</c> service endpoint, whose security group admits only <see cref="EdgeFrontedApplicationArgs.EdgeCidrs"/>
+/// on 443), <c>{region}-origin</c> (<see cref="OriginVmCluster"/>) and <c>{region}-backup</c> (<see cref="BackupProtection"/>
+/// in the region, protecting every VM of the cluster as <c>vm-{n}</c>);</item>
+/// <item><c>vault</c> (<see cref="SecretsVault"/>, reachable only from the origin subnets) holding the generated origin
+/// secret; each cluster's identity may read that one secret and nothing else;</item>
+/// <item><c>gateway</c> (<see cref="EdgeWorkerDeployment"/> of the edge-gateway bundle: JWT gate, <c>X-Edge-*</c>
+/// headers, origin secret header, routing by country to a region's conditional origin);</item>
+/// <item><c>property</c> (<see cref="EdgeProperty"/>): default origin the first region's load balancer, the EdgeWorker,
+/// the origin secret as the sensitive variable <see cref="OriginSecretVariable"/>, and a last rule of conditional origins
+/// <c>origin_{region}</c>; each activation waits for the EdgeWorker's activation on the same network;</item>
+/// <item><c>monitoring</c> (<see cref="Observability"/>: every VM gets the Azure Monitor agent and every resource that
+/// supports one a diagnostic setting) and, with <see cref="EdgeFrontedApplicationArgs.EdgeLogs"/>, <c>edge-logs</c>
+/// (<see cref="EdgeLogStream"/>).</item>
+/// </list>
+/// <para>
+/// The origin secret is one <c>random</c> password: stored in Key Vault (the VMs read it at boot with their
+/// identity) and given to the edge as the property variable, so both ends always hold the same value and rotating
+/// it (<see cref="GeneratedSecretSpec.Keepers"/>) changes both in one deployment. The property's rules hold it, so
+/// Pulumi keeps the property's <c>rules</c> secret in its state.
+/// </para>
+/// </remarks>
+public sealed class EdgeFrontedApplication : ComponentResource
+{
+    /// <summary>The component's type token.</summary>
+    public const string TypeToken = "edgeinfra:application:EdgeFrontedApplication";
+
+    /// <summary>The sensitive property variable that carries the origin secret to the edge gateway.</summary>
+    public const string OriginSecretVariable = "PMUSER_ORIGIN_SECRET";
+
+    /// <summary>The property variable the edge gateway writes the chosen origin group to.</summary>
+    public const string OriginGroupVariable = "PMUSER_ORIGIN_GROUP";
+
+    /// <summary>The name of each region's origin subnet.</summary>
+    public const string OriginSubnetName = "origin";
+
+    /// <summary>The name of the property rule that defines the regions' conditional origins.</summary>
+    public const string ConditionalOriginsRuleName = "Conditional origins";
+
+    /// <summary>Creates the application named <paramref name="name"/>.</summary>
+    /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed.</exception>
+    public EdgeFrontedApplication(string name, EdgeFrontedApplicationArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        EdgeFrontedApplicationValidation.Validate(name, args);
+        var child = new ComponentResourceOptions { Parent = this };
+
+        Monitoring = new Observability("monitoring", new ObservabilityArgs
+        {
+            ResourceGroupName = args.ResourceGroupName,
+            Location = args.Location,
+            Tags = args.Tags,
+            Lock = args.Lock,
+            RetentionInDays = args.LogRetentionDays,
+            AlertEmails = args.AlertEmails,
+        }, child);
+
+        Networks = [.. args.Regions.Select(region => new OriginNetwork($"{region.Name}-net", new OriginNetworkArgs
+        {
+            ResourceGroupName = args.ResourceGroupName,
+            Location = region.Location,
+            Tags = args.Tags,
+            Lock = args.Lock,
+            AddressSpace = [region.AddressSpace],
+            Subnets = [new SubnetSpec { Name = OriginSubnetName, AddressPrefix = region.OriginSubnet, ServiceEndpoints = ["Microsoft.KeyVault"] }],
+            EdgeCidrs = args.EdgeCidrs,
+        }, child))];
+
+        Vault = new SecretsVault("vault", new SecretsVaultArgs
+        {
+            ResourceGroupName = args.ResourceGroupName,
+            Location = args.Location,
+            Tags = args.Tags,
+            Lock = args.Lock,
+            VaultName = args.VaultName,
+            AllowedSubnetIds = [.. Networks.Select(network => network.SubnetId(OriginSubnetName))],
+        }, child);
+        OriginSecret = Vault.AddGeneratedSecret(args.OriginSecretName, args.OriginSecret);
+
+        var clusters = new List<OriginVmCluster>();
+        var backups = new List<BackupProtection>();
+        for (var i = 0; i < args.Regions.Count; i++)
+        {
+            var region = args.Regions[i];
+            var cluster = new OriginVmCluster($"{region.Name}-origin", new OriginVmClusterArgs
+            {
+                ResourceGroupName = args.ResourceGroupName,
+                Location = region.Location,
+                Tags = args.Tags,
+                Lock = args.Lock,
+                Flavor = args.Flavor,
+                SubnetId = Networks[i].SubnetId(OriginSubnetName),
+                Count = region.VmCount,
+                Zones = region.Zones,
+                VmSize = region.VmSize,
+                DomainNameLabel = region.DomainNameLabel,
+                KeyVaultId = Vault.VaultId,
+                KeyVaultUri = Vault.VaultUri,
+                KeyVaultName = args.Flavor == OriginFlavor.Iis ? (Input<string>)Vault.VaultName : null,
+                OriginSecretName = OriginSecret.Name,
+                OriginSecretScope = OriginSecret.Secret.Id,
+                OriginAuthHeaderName = args.OriginAuthHeaderName,
+                AdminSshPublicKey = args.AdminSshPublicKey,
+                // The Azure Monitor agent authenticates with the system-assigned identity when there is one; it is
+                // granted no role.
+                ManagedIdentities = new ManagedIdentitiesSpec { SystemAssigned = true },
+            }, child);
+            clusters.Add(cluster);
+
+            var backup = new BackupProtection($"{region.Name}-backup", new BackupProtectionArgs
+            {
+                ResourceGroupName = args.ResourceGroupName,
+                Location = region.Location,
+                Tags = args.Tags,
+                Lock = args.Lock,
+                VaultName = region.BackupVaultName,
+                DailyRetentionDays = args.BackupDailyRetentionDays,
+                WeeklyRetentionWeeks = args.BackupWeeklyRetentionWeeks,
+            }, child);
+            for (var n = 0; n < cluster.VirtualMachines.Count; n++)
+            {
+                var vm = cluster.VirtualMachines[n];
+                backup.Protect($"vm-{n + 1}", vm.Id, vm.Name, args.ResourceGroupName);
+            }
+
+            backups.Add(backup);
+        }
+
+        Clusters = clusters;
+        Backups = backups;
+        OriginHostnames = args.Regions.Select((region, i) => (region.Name, clusters[i].OriginHostname))
+            .ToDictionary(pair => pair.Name, pair => pair.OriginHostname, StringComparer.Ordinal);
+
+        Gateway = new EdgeWorkerDeployment("gateway", new EdgeWorkerDeploymentArgs
+        {
+            GroupId = EdgeFrontedApplicationValidation.GroupNumber(args.GroupId),
+            BundleDirectory = args.EdgeWorkerBundleDirectory,
+            Name = $"{args.PropertyName}-gateway",
+            ResourceTier = args.EdgeWorkerResourceTier,
+            ActivateProduction = args.ActivateProduction,
+            OutputDirectory = args.EdgeWorkerOutputDirectory,
+            Config = GatewayConfig(args),
+        }, child);
+
+        Property = new EdgeProperty("property", new EdgePropertyArgs
+        {
+            ContractId = args.ContractId,
+            GroupId = args.GroupId,
+            ProductId = args.ProductId,
+            PropertyName = args.PropertyName,
+            Hostnames = args.Hostnames,
+            EdgeHostname = args.EdgeHostname,
+            CertificateEnrollmentId = args.CertificateEnrollmentId,
+            Origin = new OriginOptions { Hostname = clusters[0].OriginHostname },
+            DefaultBehaviors = DefaultBehaviors(args, Gateway),
+            Rules = [.. args.Rules ?? [], ConditionalOrigins(args.Regions, clusters)],
+            Variables = Variables(args),
+            ActivationContacts = args.ActivationContacts,
+            ActivationNote = args.ActivationNote,
+            ActivateProduction = args.ActivateProduction,
+            StagingDependsOn = [Gateway.StagingActivation],
+            ProductionDependsOn = Gateway.ProductionActivation is { } gatewayProduction ? [gatewayProduction] : [],
+        }, child);
+
+        if (args.EdgeLogs is { } logs)
+        {
+            EdgeLogs = new EdgeLogStream("edge-logs", new EdgeLogStreamArgs
+            {
+                ResourceGroupName = args.ResourceGroupName,
+                Location = args.Location,
+                Tags = args.Tags,
+                Lock = args.Lock,
+                ContractId = args.ContractId,
+                GroupId = args.GroupId,
+                PropertyIds = [Property.PropertyId],
+                StreamName = $"{args.PropertyName}-edge-logs",
+                NotificationEmails = logs.NotificationEmails,
+                StorageAccountName = logs.StorageAccountName,
+                ContainerName = logs.ContainerName,
+                AccessKey = logs.AccessKey,
+                AllowedIpRanges = logs.AllowedIpRanges,
+            }, child);
+        }
+
+        var outputs = new Dictionary<string, object?>
+        {
+            ["edgeHostname"] = EdgeHostname,
+            ["originHostname"] = OriginHostname,
+            ["originHostnames"] = OriginHostnames,
+            ["vaultUri"] = VaultUri,
+            ["workspaceId"] = WorkspaceId,
+            ["propertyStagingVersion"] = Property.StagingVersion,
+            ["edgeWorkerVersion"] = Gateway.Version,
+        };
+        if (Property.ProductionVersion is { } productionVersion)
+        {
+            outputs["propertyProductionVersion"] = productionVersion;
+        }
+
+        RegisterOutputs(outputs);
+    }
+
+    /// <summary>The edge hostname the served hostnames CNAME to.</summary>
+    public Output<string> EdgeHostname => Property.EdgeHostname;
+
+    /// <summary>The first region's origin hostname: the property's default origin.</summary>
+    public Output<string> OriginHostname => Clusters[0].OriginHostname;
+
+    /// <summary>Every region's origin hostname, by region name.</summary>
+    public IReadOnlyDictionary<string, Output<string>> OriginHostnames { get; }
+
+    /// <summary>The Key Vault's URI.</summary>
+    public Output<string> VaultUri => Vault.VaultUri;
+
+    /// <summary>The Log Analytics workspace's resource id.</summary>
+    public Output<string> WorkspaceId => Monitoring.WorkspaceId;
+
+    /// <summary>The property version active on STAGING.</summary>
+    public Output<int> PropertyStagingVersion => Property.StagingVersion;
+
+    /// <summary>The property version active on PRODUCTION; null without a PRODUCTION activation.</summary>
+    public Output<int>? PropertyProductionVersion => Property.ProductionVersion;
+
+    /// <summary>The EdgeWorker version both networks run (the bundle's version with its configuration suffix).</summary>
+    public Output<string> EdgeWorkerVersion => Gateway.Version;
+
+    /// <summary>The Akamai property.</summary>
+    public EdgeProperty Property { get; }
+
+    /// <summary>The edge gateway EdgeWorker.</summary>
+    public EdgeWorkerDeployment Gateway { get; }
+
+    /// <summary>The Key Vault.</summary>
+    public SecretsVault Vault { get; }
+
+    /// <summary>The origin secret shared by the edge and the origins.</summary>
+    public GeneratedSecret OriginSecret { get; }
+
+    /// <summary>The regions' networks, in region order.</summary>
+    public IReadOnlyList<OriginNetwork> Networks { get; }
+
+    /// <summary>The regions' VM clusters, in region order.</summary>
+    public IReadOnlyList<OriginVmCluster> Clusters { get; }
+
+    /// <summary>The regions' backup vaults, in region order.</summary>
+    public IReadOnlyList<BackupProtection> Backups { get; }
+
+    /// <summary>The workspace, agents and diagnostic settings.</summary>
+    public Observability Monitoring { get; }
+
+    /// <summary>The edge log stream; null without <see cref="EdgeFrontedApplicationArgs.EdgeLogs"/>.</summary>
+    public EdgeLogStream? EdgeLogs { get; }
+
+    /// <summary>The conditional origin id of <paramref name="region"/>: <c>origin_{name}</c>.</summary>
+    public static string ConditionalOriginId(OriginRegionSpec region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return $"origin_{region.Name}";
+    }
+
+    private static EdgeGatewayConfig GatewayConfig(EdgeFrontedApplicationArgs args) => new()
+    {
+        Jwt = args.Jwt,
+        Headers = args.Headers,
+        OriginAuth = new EdgeGatewayOriginAuth { HeaderName = args.OriginAuthHeaderName, SecretVariable = OriginSecretVariable },
+        Routing = new EdgeGatewayRouting
+        {
+            VariableName = OriginGroupVariable,
+            DefaultOriginGroup = args.Regions[0].Name,
+            OriginGroups = args.Regions.ToDictionary(region => region.Name, region => new EdgeGatewayOriginGroup(ConditionalOriginId(region)), StringComparer.Ordinal),
+            GeoRules = [.. args.Regions.Where(region => region.Countries.Count > 0).Select(region => new EdgeGatewayGeoRule(region.Countries, region.Name))],
+        },
+    };
+
+    private static List<Behavior> DefaultBehaviors(EdgeFrontedApplicationArgs args, EdgeWorkerDeployment gateway)
+    {
+        var behaviors = new List<Behavior> { Behavior.EdgeWorker(gateway.EdgeWorkerId) };
+        if (args.SiteShieldMap is { } map)
+        {
+            behaviors.Add(Behavior.SiteShield(map));
+        }
+
+        // Responses are per caller (the gateway checks each token), so the edge does not cache them.
+        behaviors.Add(Behavior.Caching(CachingOptions.NoStore()));
+        behaviors.Add(Behavior.AllowPost());
+        return behaviors;
+    }
+
+    private List<RuleVariable> Variables(EdgeFrontedApplicationArgs args)
+    {
+        List<RuleVariable> variables =
+        [
+            RuleVariable.Secret(OriginSecretVariable, $"Sent to the origin in {args.OriginAuthHeaderName}; Key Vault secret '{OriginSecret.Name}'.", OriginSecret.Password.Result),
+            RuleVariable.Visible(OriginGroupVariable, "", "The origin group the edge gateway chose."),
+        ];
+        if (args.JwtHmacSecret is { } hmac)
+        {
+            variables.Add(RuleVariable.Secret(args.Jwt.HmacSecretVariable, "The HS256 key the edge gateway verifies tokens with.", hmac));
+        }
+
+        return variables;
+    }
+
+    private Rule ConditionalOrigins(IReadOnlyList<OriginRegionSpec> regions, IReadOnlyList<OriginVmCluster> clusters) => new()
+    {
+        Name = ConditionalOriginsRuleName,
+        Comments = "Origins the edge gateway routes to with request.route({ origin }); Akamai wants this rule last.",
+        Behaviors = [Behavior.AllowConditionalOrigins()],
+        Children = [.. regions.Select((region, i) => new Rule
+        {
+            Name = $"Origin {region.Name}",
+            Criteria = [Criterion.ConditionalOriginId(ConditionalOriginId(region))],
+            Behaviors = [Behavior.Origin(new OriginOptions { Hostname = clusters[i].OriginHostname })],
+        })],
+    };
+}

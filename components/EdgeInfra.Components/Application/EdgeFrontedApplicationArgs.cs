@@ -1,0 +1,131 @@
+using EdgeInfra.Components.Akamai;
+using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Azure.Compute;
+
+namespace EdgeInfra.Components.Application;
+
+/// <summary>
+/// The arguments of an <see cref="EdgeFrontedApplication"/>: the Akamai property and its edge gateway, the origin
+/// regions in Azure, and the shared Key Vault, monitoring, backup retention and edge logs. Every argument is
+/// checked before anything is created, each error naming the application, the property, the bad value and the rule.
+/// </summary>
+public sealed class EdgeFrontedApplicationArgs
+{
+    /// <summary>The resource group of every Azure resource of the application. Required.</summary>
+    public required Input<string> ResourceGroupName { get; init; }
+
+    /// <summary>The region of the shared resources: the Key Vault, the Log Analytics workspace and the edge log storage. Required.</summary>
+    public required string Location { get; init; }
+
+    /// <summary>Tags for every taggable Azure resource; <c>managedBy: edge-infra</c> is always added. Default: none.</summary>
+    public IReadOnlyDictionary<string, Input<string>> Tags { get; init; } = new Dictionary<string, Input<string>>();
+
+    /// <summary>
+    /// How stateful resources (vaults, networks, VMs, the workspace, the log storage account) are guarded:
+    /// <see cref="LockKind.CanNotDelete"/> sets Pulumi's <c>protect</c> and <c>retainOnDelete</c> on them. Default: none.
+    /// </summary>
+    public LockKind Lock { get; init; } = LockKind.None;
+
+    /// <summary>The Akamai contract (<c>ctr_…</c>). Required.</summary>
+    public required Input<string> ContractId { get; init; }
+
+    /// <summary>
+    /// The Akamai group, <c>grp_</c> followed by digits, known at synthesis: the EdgeWorker takes the same group as
+    /// an integer. Required.
+    /// </summary>
+    public required string GroupId { get; init; }
+
+    /// <summary>The Akamai product (<c>prd_…</c>). Required.</summary>
+    public required Input<string> ProductId { get; init; }
+
+    /// <summary>The property's name in Property Manager (see <see cref="EdgePropertyArgs.PropertyName"/>); also the prefix of the EdgeWorker's name. Required.</summary>
+    public required string PropertyName { get; init; }
+
+    /// <summary>The hostnames the property serves. Required.</summary>
+    public required IReadOnlyList<string> Hostnames { get; init; }
+
+    /// <summary>The edge hostname the served hostnames CNAME to (see <see cref="EdgePropertyArgs.EdgeHostname"/>). Required.</summary>
+    public required string EdgeHostname { get; init; }
+
+    /// <summary>The CPS enrollment of an <c>.edgekey.net</c> edge hostname. Default: null.</summary>
+    public int? CertificateEnrollmentId { get; init; }
+
+    /// <summary>Who is told about activations. Required.</summary>
+    public required IReadOnlyList<string> ActivationContacts { get; init; }
+
+    /// <summary>The note of every property activation. Required.</summary>
+    public required string ActivationNote { get; init; }
+
+    /// <summary>Whether the property and the EdgeWorker are also activated on PRODUCTION, each after its STAGING activation. Default: false.</summary>
+    public bool ActivateProduction { get; init; }
+
+    /// <summary>
+    /// The edge's egress ranges (Site Shield map or origin IP ACL CIDRs): every origin subnet admits these, and only
+    /// these, on 443. Required.
+    /// </summary>
+    public required IReadOnlyList<string> EdgeCidrs { get; init; }
+
+    /// <summary>The Site Shield map whose ranges <see cref="EdgeCidrs"/> are (e.g. <c>s123.akamaiedge.net</c>), stated with the <c>siteShield</c> behavior. Default: null.</summary>
+    public string? SiteShieldMap { get; init; }
+
+    /// <summary>The edge-gateway bundle directory (see <see cref="EdgeWorkerDeploymentArgs.BundleDirectory"/>). Required.</summary>
+    public required string EdgeWorkerBundleDirectory { get; init; }
+
+    /// <summary>Where the packed EdgeWorker bundle is written (see <see cref="EdgeWorkerDeploymentArgs.OutputDirectory"/>). Default: <c>.build/edgeworkers</c>.</summary>
+    public string EdgeWorkerOutputDirectory { get; init; } = ".build/edgeworkers";
+
+    /// <summary>How the edge gateway verifies tokens. Required.</summary>
+    public required EdgeGatewayJwt Jwt { get; init; }
+
+    /// <summary>
+    /// The HS256 key as a secret reference, given to the edge as the sensitive variable
+    /// <see cref="EdgeGatewayJwt.HmacSecretVariable"/>; required when <see cref="EdgeGatewayJwt.Algorithms"/> allows HS256,
+    /// refused otherwise. Default: null.
+    /// </summary>
+    public Output<string>? JwtHmacSecret { get; init; }
+
+    /// <summary>The <c>X-Edge-*</c> header schema the gateway sends. Default: schema version 1.</summary>
+    public EdgeGatewayHeaders Headers { get; init; } = new();
+
+    /// <summary>The EdgeWorker's resource tier. Default: <see cref="ResourceTier.DynamicCompute"/>.</summary>
+    public ResourceTier EdgeWorkerResourceTier { get; init; } = ResourceTier.DynamicCompute;
+
+    /// <summary>Child rules of the property's default rule, before the conditional origins. Default: none.</summary>
+    public IReadOnlyList<Rule> Rules { get; init; } = [];
+
+    /// <summary>What the origin VMs run. Required.</summary>
+    public required OriginFlavor Flavor { get; init; }
+
+    /// <summary>The administrator's SSH public key for the Linux flavors; refused for IIS. Default: null.</summary>
+    public string? AdminSshPublicKey { get; init; }
+
+    /// <summary>The origin regions, at least one; the first is the property's default origin and the gateway's default origin group. Required.</summary>
+    public required IReadOnlyList<OriginRegionSpec> Regions { get; init; }
+
+    /// <summary>The Key Vault's name (see <see cref="SecretsVaultArgs.VaultName"/>). Required.</summary>
+    public required string VaultName { get; init; }
+
+    /// <summary>How the origin secret is generated: length, expiry, rotation keepers. Required.</summary>
+    public required GeneratedSecretSpec OriginSecret { get; init; }
+
+    /// <summary>The origin secret's name in the vault. Default: <c>origin-auth</c>.</summary>
+    public string OriginSecretName { get; init; } = "origin-auth";
+
+    /// <summary>The header the edge puts the origin secret in and the origin checks. Default: <c>X-Origin-Auth</c>.</summary>
+    public string OriginAuthHeaderName { get; init; } = "X-Origin-Auth";
+
+    /// <summary>How many days the Log Analytics workspace keeps data, 30 to 730. Default: 30.</summary>
+    public int LogRetentionDays { get; init; } = Azure.Monitoring.ObservabilityArgs.MinRetentionInDays;
+
+    /// <summary>Who receives the origin-auth-failure alert by email. Default: none.</summary>
+    public IReadOnlyList<string> AlertEmails { get; init; } = [];
+
+    /// <summary>How many daily backups of each VM are kept, 7 to 9999. Default: 30.</summary>
+    public int BackupDailyRetentionDays { get; init; } = 30;
+
+    /// <summary>How many weekly backups are kept, 1 to 5163; null keeps none. Default: null.</summary>
+    public int? BackupWeeklyRetentionWeeks { get; init; }
+
+    /// <summary>Where edge logs are streamed; null streams none. Default: null.</summary>
+    public EdgeLogsSpec? EdgeLogs { get; init; }
+}

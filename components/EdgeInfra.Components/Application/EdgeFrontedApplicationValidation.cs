@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Azure.Compute;
+using EdgeInfra.Components.Azure.Network;
+
+namespace EdgeInfra.Components.Application;
+
+/// <summary>
+/// The checks of <see cref="EdgeFrontedApplicationArgs"/> that shape the application (regions, address plans, VM
+/// counts, the flavor, the Akamai group, the HS256 key), made before any child is created; the children check the
+/// rest of their own arguments.
+/// </summary>
+internal static partial class EdgeFrontedApplicationValidation
+{
+    public const int MaxVmsPerRegion = 10;
+
+    public static void Validate(string name, EdgeFrontedApplicationArgs args)
+    {
+        var errors = new ComponentErrors(EdgeFrontedApplication.TypeToken, name);
+        if (!Enum.IsDefined(args.Flavor))
+        {
+            errors.Add("flavor", $"'{args.Flavor}' is not an origin flavor: one of {string.Join(", ", Enum.GetNames<OriginFlavor>())}");
+        }
+
+        if (!GroupIdPattern().IsMatch(args.GroupId ?? string.Empty))
+        {
+            errors.Add("groupId", $"'{args.GroupId}' is not an Akamai group id known at synthesis: grp_ followed by digits (the EdgeWorker takes the number)");
+        }
+
+        var hs256 = args.Jwt?.Algorithms?.Contains("HS256") == true;
+        if (hs256 && args.JwtHmacSecret is null)
+        {
+            errors.Add("jwtHmacSecret", "is null but jwt.algorithms allows HS256: give the HMAC key as a secret reference, e.g. config.RequireSecret(\"jwtHmacKey\")");
+        }
+        else if (!hs256 && args.JwtHmacSecret is not null)
+        {
+            errors.Add("jwtHmacSecret", "is given but jwt.algorithms does not allow HS256: drop it, an unused key must not reach the edge");
+        }
+
+        CheckRegions(args.Regions ?? [], errors);
+        errors.ThrowIfAny();
+    }
+
+    /// <summary>The Akamai group's number, from <c>grp_{digits}</c>.</summary>
+    public static int GroupNumber(string groupId) =>
+        int.Parse(groupId.AsSpan("grp_".Length), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static void CheckRegions(IReadOnlyList<OriginRegionSpec> regions, ComponentErrors errors)
+    {
+        if (regions.Count == 0)
+        {
+            errors.Add("regions", "is empty: an application has at least one origin region");
+            return;
+        }
+
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var countries = new Dictionary<string, int>(StringComparer.Ordinal);
+        var spaces = new List<(int Index, Ipv4Cidr Space)>();
+        for (var i = 0; i < regions.Count; i++)
+        {
+            var region = regions[i];
+            var at = $"regions[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (region is null)
+            {
+                errors.Add(at, "is null: describe the region");
+                continue;
+            }
+
+            if (!RegionNamePattern().IsMatch(region.Name ?? string.Empty))
+            {
+                errors.Add($"{at}.name", $"'{region.Name}' is not a region name: 1 to 12 lowercase letters and digits, starting with a letter");
+            }
+            else if (names.TryGetValue(region.Name!, out var first))
+            {
+                errors.Add($"{at}.name", $"'{region.Name}' repeats regions[{first.ToString(CultureInfo.InvariantCulture)}].name: region names are unique");
+            }
+            else
+            {
+                names.Add(region.Name!, i);
+            }
+
+            if (region.VmCount is < 1 or > MaxVmsPerRegion)
+            {
+                errors.Add($"{at}.vmCount", $"{region.VmCount.ToString(CultureInfo.InvariantCulture)} VMs: a region runs 1 to {MaxVmsPerRegion.ToString(CultureInfo.InvariantCulture)} origin VMs");
+            }
+
+            CheckAddressPlan(region, at, spaces, errors, i);
+            for (var c = 0; c < (region.Countries ?? []).Count; c++)
+            {
+                var country = region.Countries![c];
+                var where = $"{at}.countries[{c.ToString(CultureInfo.InvariantCulture)}]";
+                if (!CountryPattern().IsMatch(country ?? string.Empty))
+                {
+                    errors.Add(where, $"'{country}' is not a country code: two uppercase letters (ISO 3166-1 alpha-2)");
+                }
+                else if (countries.TryGetValue(country!, out var owner))
+                {
+                    errors.Add(where, $"'{country}' is already routed to regions[{owner.ToString(CultureInfo.InvariantCulture)}]: a country goes to one region");
+                }
+                else
+                {
+                    countries.Add(country!, i);
+                }
+            }
+        }
+    }
+
+    private static void CheckAddressPlan(OriginRegionSpec region, string at, List<(int Index, Ipv4Cidr Space)> spaces, ComponentErrors errors, int index)
+    {
+        if (!Ipv4Cidr.TryParse(region.AddressSpace, out var space, out var spaceError))
+        {
+            errors.Add($"{at}.addressSpace", spaceError);
+            return;
+        }
+
+        if (!Ipv4Cidr.TryParse(region.OriginSubnet, out var subnet, out var subnetError))
+        {
+            errors.Add($"{at}.originSubnet", subnetError);
+        }
+        else if (!space.Contains(subnet))
+        {
+            errors.Add($"{at}.originSubnet", $"'{subnet}' is outside the region's address space '{space}'");
+        }
+
+        foreach (var (other, otherSpace) in spaces)
+        {
+            if (space.Overlaps(otherSpace))
+            {
+                errors.Add($"{at}.addressSpace", $"'{space}' overlaps regions[{other.ToString(CultureInfo.InvariantCulture)}].addressSpace '{otherSpace}': regions' address plans must not overlap, so that their networks can be peered and routed");
+            }
+        }
+
+        spaces.Add((index, space));
+    }
+
+    [GeneratedRegex("^grp_[0-9]{1,9}$")]
+    private static partial Regex GroupIdPattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9]{0,11}$")]
+    private static partial Regex RegionNamePattern();
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryPattern();
+}
