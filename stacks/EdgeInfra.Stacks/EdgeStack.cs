@@ -75,7 +75,12 @@ public sealed class EdgeStack : Stack
         VaultUri = app.VaultUri;
         WorkspaceId = app.WorkspaceId;
         PropertyStagingVersion = app.PropertyStagingVersion;
-        PropertyProductionVersion = app.PropertyProductionVersion;
+        if (app.PropertyProductionVersion is { } productionVersion)
+        {
+            // Only stacks that activate PRODUCTION have this output.
+            RegisterOutputs(new Dictionary<string, object?> { ["propertyProductionVersion"] = productionVersion });
+        }
+
         EdgeWorkerVersion = app.EdgeWorkerVersion;
     }
 
@@ -102,10 +107,6 @@ public sealed class EdgeStack : Stack
     /// <summary>The property version active on STAGING.</summary>
     [Output]
     public Output<int> PropertyStagingVersion { get; }
-
-    /// <summary>The property version active on PRODUCTION; absent when the stack activates STAGING only.</summary>
-    [Output]
-    public Output<int>? PropertyProductionVersion { get; }
 
     /// <summary>The EdgeWorker version the edge runs.</summary>
     [Output]

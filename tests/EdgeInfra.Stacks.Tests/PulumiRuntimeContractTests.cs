@@ -27,27 +27,18 @@ public sealed class PulumiRuntimeContractTests
     public void A_secret_in_pulumi_config_appears_nowhere_in_the_program()
     {
         const string secret = "pa55-W0rd-that-must-never-leak";
-        var config = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["edge-infra:environment"] = "dev",
-            ["edge-infra:location"] = "westeurope",
-            ["edge-infra:resourceGroupName"] = "rg-edgeinfra-dev",
-            ["edge-infra:vaultName"] = "kv-edgeinfra-dev-weu",
-            ["edge-infra:akamaiContractId"] = "ctr_C-0000000",
-            ["edge-infra:akamaiGroupId"] = "grp_000000",
-            ["edge-infra:akamaiProductId"] = "prd_Fresca",
-            ["edge-infra:partnerApiKey"] = secret,
-        });
+        var config = StackConfig.AsPulumiConfig("dev", new Dictionary<string, string> { ["edgeLogStorageKey"] = secret });
         var (exitCode, program, error) = StackProgram.Run(new Dictionary<string, string>
         {
             ["PULUMI_STACK"] = "dev",
             ["PULUMI_PROJECT"] = "edge-infra",
             ["PULUMI_CONFIG"] = config,
+            ["PULUMI_CONFIG_SECRET_KEYS"] = "[\"edge-infra:edgeLogStorageKey\"]",
         }, "synth");
         Assert.True(exitCode == 0, error);
         Assert.DoesNotContain(secret, program);
-        Assert.Contains("  partnerApiKey:\n    type: \"string\"\n    secret: true\n", program);
-        Assert.Contains("        value: \"${partnerApiKey}\"\n", program);
+        Assert.Contains("  edgeLogStorageKey:\n    type: \"string\"\n    secret: true\n", program);
+        Assert.Contains("          fn::secret: \"${edgeLogStorageKey}\"\n", program);
     }
 
     /// <summary>The packages a program uses, with versions, as Pulumi's package discovery reads them.</summary>
