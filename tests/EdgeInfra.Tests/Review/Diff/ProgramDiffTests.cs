@@ -420,17 +420,18 @@ public sealed class ProgramDiffTests
     }
 
     [Fact]
-    public void Dev_and_prod_golden_programs_differ_by_the_vault_sku_and_protection()
+    public void Dev_and_prod_golden_programs_differ_by_the_second_region_the_production_activations_and_protection()
     {
         var dev = ProgramDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "EdgeInfra.Stacks.Tests", "Golden", "dev.golden.yml")));
         var prod = ProgramDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "EdgeInfra.Stacks.Tests", "Golden", "prod.golden.yml")));
 
         var diff = ProgramDiff.Compare(dev, prod, Context("prod"));
+        var kinds = diff.Resources.ToDictionary(r => r.Name, r => r.Kind);
 
-        var vault = Assert.Single(diff.Resources);
-        Assert.Equal(("vault", ResourceChangeKind.Update), (vault.Name, vault.Kind));
-        Assert.Equal(["properties.sku.name", "options.protect"], vault.Changes.Select(c => c.Path));
-        Assert.Equal(["protectStatefulResources", "vaultSku"], diff.Config.Select(c => c.Name));
-        Assert.Equal(dev.Resources.Count - 1, diff.Unchanged);
+        Assert.Equal(ResourceChangeKind.Create, kinds["app-neu-origin-vm-1"]);
+        Assert.Equal(ResourceChangeKind.Create, kinds["app-property-production"]);
+        Assert.Equal(ResourceChangeKind.Create, kinds["app-gateway-activation-production"]);
+        Assert.Contains("options.protect", diff.Resources.Single(r => r.Name == "app-vault-vault").Changes.Select(c => c.Path));
+        Assert.Contains("alertEmails", diff.Config.Select(c => c.Name));
     }
 }

@@ -102,8 +102,8 @@ public sealed class ProgramDocumentTests
     {
         var program = ProgramDocument.Parse(File.ReadAllText(Path.Combine(DiffTestKit.RepositoryRoot(), "tests", "EdgeInfra.Stacks.Tests", "Golden", "dev.golden.yml")));
 
-        Assert.Contains("vault", program.Resources.Keys);
-        Assert.Equal("azure-native:keyvault:Vault", program.Resources["vault"].Type);
+        Assert.Contains("app-vault-vault", program.Resources.Keys);
+        Assert.Equal("azure-native:keyvault:Vault", program.Resources["app-vault-vault"].Type);
         Assert.Contains("vaultUri", program.Outputs.Keys);
     }
 
