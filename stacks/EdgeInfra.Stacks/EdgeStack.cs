@@ -62,9 +62,9 @@ public sealed class EdgeStack : Stack
                 ExpiresOn = Date(config, "originSecretExpiresOn"),
                 Keepers = new Dictionary<string, Input<string>> { ["rotation"] = config.Require("originSecretRotation") },
             },
-            LogRetentionDays = config.GetInt32("logRetentionDays", 30).Value,
+            LogRetentionDays = config.RequireInt32("logRetentionDays").Value,
             AlertEmails = config.GetObject<string[]>("alertEmails")?.Value ?? [],
-            BackupDailyRetentionDays = config.GetInt32("backupDailyRetentionDays", 30).Value,
+            BackupDailyRetentionDays = config.RequireInt32("backupDailyRetentionDays").Value,
             BackupWeeklyRetentionWeeks = config.GetInt32("backupWeeklyRetentionWeeks")?.Value,
             EdgeLogs = config.GetObject<EdgeLogsConfig>("edgeLogs")?.Value is { } logs ? EdgeLogs(logs, config.GetSecret("edgeLogStorageKey")) : null,
         });
@@ -127,19 +127,26 @@ public sealed class EdgeStack : Stack
         JwksUrl = jwt.JwksUrl,
     };
 
-    private static OriginRegionSpec Region(RegionConfig region) => new()
+    /// <summary>The region <paramref name="region"/> describes; what it leaves out keeps <see cref="OriginRegionSpec"/>'s defaults.</summary>
+    private static OriginRegionSpec Region(RegionConfig region)
     {
-        Name = region.Name ?? string.Empty,
-        Location = region.Location ?? string.Empty,
-        AddressSpace = region.AddressSpace ?? string.Empty,
-        OriginSubnet = region.OriginSubnet ?? string.Empty,
-        VmCount = region.VmCount,
-        Zones = region.Zones ?? ["1", "2", "3"],
-        VmSize = region.VmSize ?? "Standard_D2s_v5",
-        DomainNameLabel = region.DomainNameLabel ?? string.Empty,
-        BackupVaultName = region.BackupVaultName ?? string.Empty,
-        Countries = region.Countries ?? [],
-    };
+        var spec = new OriginRegionSpec
+        {
+            Name = region.Name ?? string.Empty,
+            Location = region.Location ?? string.Empty,
+            AddressSpace = region.AddressSpace ?? string.Empty,
+            OriginSubnet = region.OriginSubnet ?? string.Empty,
+            DomainNameLabel = region.DomainNameLabel ?? string.Empty,
+            BackupVaultName = region.BackupVaultName ?? string.Empty,
+        };
+        return spec with
+        {
+            VmCount = region.VmCount ?? spec.VmCount,
+            Zones = region.Zones ?? spec.Zones,
+            VmSize = region.VmSize ?? spec.VmSize,
+            Countries = region.Countries ?? spec.Countries,
+        };
+    }
 
     private static EdgeLogsSpec EdgeLogs(EdgeLogsConfig logs, Output<string>? accessKey) => new()
     {

@@ -15,8 +15,8 @@ public sealed record RegionConfig
     /// <summary>The origin subnet, inside the address space.</summary>
     public string? OriginSubnet { get; init; }
 
-    /// <summary>The number of origin VMs.</summary>
-    public int VmCount { get; init; }
+    /// <summary>The number of origin VMs; null means the component's default.</summary>
+    public int? VmCount { get; init; }
 
     /// <summary>The availability zones; null means all three.</summary>
     public IReadOnlyList<string>? Zones { get; init; }

@@ -1,34 +1,24 @@
 using System.Collections.Immutable;
+using EdgeInfra.Components.Tests;
 using EdgeInfra.Testing;
 
 namespace EdgeInfra.Stacks.Tests;
 
 /// <summary>
-/// Mocks that echo inputs and add what Azure, Akamai and random compute for this stack: ARM ids, names, the public
-/// IPs' FQDNs, the vault URI, generated passwords, EdgeWorker ids and property versions.
+/// <see cref="ComponentMocks"/> plus what Azure and Akamai compute for this stack: ARM ids, the resource group and
+/// vault names, the public IPs' FQDNs, the vault URI, the CP code, EdgeWorker id and property versions.
 /// </summary>
-internal sealed class StackMocks() : EchoMocks(new Dictionary<string, object>
+internal sealed class StackMocks : ComponentMocks
 {
-    ["azure-native:authorization:getClientConfig"] = ImmutableDictionary<string, object?>.Empty
-        .Add("subscriptionId", Subscription)
-        .Add("tenantId", "00000000-0000-0000-0000-00000000000a")
-        .Add("objectId", "deployer")
-        .Add("clientId", "client"),
-})
-{
-    public const string Subscription = "00000000-0000-0000-0000-0000000000s1";
+    /// <summary>The subscription <see cref="ComponentMocks"/> gives <c>getClientConfig</c>.</summary>
+    public const string Subscription = "sub-1";
 
-    public override async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    protected override (string? Id, ImmutableDictionary<string, object?> Outputs) Complete(MockResourceArgs args, string? id, ImmutableDictionary<string, object?> outputs)
     {
-        var (id, state) = await base.NewResourceAsync(args);
-        var outputs = (ImmutableDictionary<string, object?>)state;
         var group = outputs.GetValueOrDefault("resourceGroupName") as string ?? "rg";
         string Arm(string provider, string name) => $"/subscriptions/{Subscription}/resourceGroups/{group}/providers/{provider}/{name}";
         switch (args.Type)
         {
-            case var type when type.StartsWith("random:", StringComparison.Ordinal):
-                outputs = outputs.SetItem("result", $"{args.Name}-result");
-                break;
             case "azure-native:resources:ResourceGroup":
                 outputs = outputs.SetItem("name", outputs["resourceGroupName"]);
                 id = $"/subscriptions/{Subscription}/resourceGroups/{outputs["resourceGroupName"]}";
@@ -49,11 +39,11 @@ internal sealed class StackMocks() : EchoMocks(new Dictionary<string, object>
             case "azure-native:compute:VirtualMachine":
                 id = Arm("Microsoft.Compute", $"virtualMachines/{args.Name}");
                 break;
-            case "akamai:index/edgeWorker:EdgeWorker":
-                outputs = outputs.SetItem("edgeworkerId", 4242L);
-                break;
             case "akamai:index/cpCode:CpCode":
                 id = "cpc_61234";
+                break;
+            case "akamai:index/edgeWorker:EdgeWorker":
+                outputs = outputs.SetItem("edgeworkerId", 4242L);
                 break;
             case "akamai:index/property:Property":
                 outputs = outputs.SetItem("latestVersion", 7L);
@@ -62,11 +52,6 @@ internal sealed class StackMocks() : EchoMocks(new Dictionary<string, object>
             case "akamai:index/propertyActivation:PropertyActivation":
                 outputs = outputs.SetItem("version", 7L);
                 break;
-        }
-
-        if (!outputs.ContainsKey("name"))
-        {
-            outputs = outputs.SetItem("name", args.Name);
         }
 
         return (id, outputs);

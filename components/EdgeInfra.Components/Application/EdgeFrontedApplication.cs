@@ -118,9 +118,6 @@ public sealed class EdgeFrontedApplication : ComponentResource
                 OriginSecretScope = OriginSecret.Secret.Id,
                 OriginAuthHeaderName = args.OriginAuthHeaderName,
                 AdminSshPublicKey = args.AdminSshPublicKey,
-                // The Azure Monitor agent authenticates with the system-assigned identity when there is one; it is
-                // granted no role.
-                ManagedIdentities = new ManagedIdentitiesSpec { SystemAssigned = true },
             }, child);
             clusters.Add(cluster);
 
@@ -318,7 +315,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
         return variables;
     }
 
-    private Rule ConditionalOrigins(IReadOnlyList<OriginRegionSpec> regions, IReadOnlyList<OriginVmCluster> clusters) => new()
+    private static Rule ConditionalOrigins(IReadOnlyList<OriginRegionSpec> regions, IReadOnlyList<OriginVmCluster> clusters) => new()
     {
         Name = ConditionalOriginsRuleName,
         Comments = "Origins the edge gateway routes to with request.route({ origin }); Akamai wants this rule last.",

@@ -13,8 +13,6 @@ namespace EdgeInfra.Components.Application;
 /// </summary>
 internal static partial class EdgeFrontedApplicationValidation
 {
-    public const int MaxVmsPerRegion = 10;
-
     public static void Validate(string name, EdgeFrontedApplicationArgs args)
     {
         var errors = new ComponentErrors(EdgeFrontedApplication.TypeToken, name);
@@ -80,9 +78,9 @@ internal static partial class EdgeFrontedApplicationValidation
                 names.Add(region.Name!, i);
             }
 
-            if (region.VmCount is < 1 or > MaxVmsPerRegion)
+            if (region.VmCount is < OriginVmClusterValidation.MinCount or > OriginVmClusterValidation.MaxCount)
             {
-                errors.Add($"{at}.vmCount", $"{region.VmCount.ToString(CultureInfo.InvariantCulture)} VMs: a region runs 1 to {MaxVmsPerRegion.ToString(CultureInfo.InvariantCulture)} origin VMs");
+                errors.Add($"{at}.vmCount", $"{region.VmCount.ToString(CultureInfo.InvariantCulture)} VMs: a region runs {OriginVmClusterValidation.MinCount.ToString(CultureInfo.InvariantCulture)} to {OriginVmClusterValidation.MaxCount.ToString(CultureInfo.InvariantCulture)} origin VMs");
             }
 
             CheckAddressPlan(region, at, spaces, errors, i);

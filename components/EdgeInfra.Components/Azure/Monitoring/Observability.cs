@@ -26,7 +26,8 @@ namespace EdgeInfra.Components.Azure.Monitoring;
 /// The stack pass runs once the stack's constructor is done. For every resource whose type is in
 /// <see cref="DiagnosticSupport"/> and that no diagnostic setting covers yet (see <see cref="DiagnosticCoverage"/>), it
 /// adds <c>{resource}-diag</c>. For every <c>compute:VirtualMachine</c> it adds <c>{vm}-ama</c>, the Azure Monitor agent
-/// extension for the VM's operating system (unless the VM has one already; see <see cref="VirtualMachineOsDetection"/>),
+/// extension for the VM's operating system (unless the VM has one already; see <see cref="VirtualMachineOsDetection"/>;
+/// on a VM with only user-assigned identities it names the first of them, see <see cref="AgentIdentity"/>),
 /// and <c>{vm}-dcra</c>, the association of the VM with the data collection rule.
 /// </para>
 /// </remarks>
@@ -386,6 +387,7 @@ public sealed partial class Observability : ComponentResource
             TypeHandlerVersion = "1.0",
             AutoUpgradeMinorVersion = true,
             EnableAutomaticUpgrade = true,
+            Settings = AgentIdentity.UserAssignedIdFor(vm) is { } identityId ? AgentIdentity.Settings(identityId) : null,
             Tags = _args.TagsWithDefaults(),
         }, new CustomResourceOptions { Parent = this });
     }

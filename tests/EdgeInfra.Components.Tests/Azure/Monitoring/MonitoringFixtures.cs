@@ -56,10 +56,11 @@ internal static class MonitoringFixtures
         new(name, new NetworkInterfaceArgs { ResourceGroupName = ResourceGroup, Location = Location });
 
     /// <summary>A minimal valid Linux VM: Ubuntu image, SSH key only, one NIC.</summary>
-    public static VirtualMachine LinuxVm(string name = "web-vm") => new(name, new VirtualMachineArgs
+    public static VirtualMachine LinuxVm(string name = "web-vm", VirtualMachineIdentityArgs? identity = null) => new(name, new VirtualMachineArgs
     {
         ResourceGroupName = ResourceGroup,
         Location = Location,
+        Identity = identity is null ? null : (Input<VirtualMachineIdentityArgs>)identity,
         HardwareProfile = new HardwareProfileArgs { VmSize = "Standard_B2s" },
         StorageProfile = new StorageProfileArgs
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EdgeInfra.AzureNative.Compute;
+using EdgeInfra.AzureNative.Compute.Inputs;
 using EdgeInfra.AzureNative.Monitor;
 using EdgeInfra.Components.Azure.Monitoring;
 using EdgeInfra.Expressions;
@@ -115,6 +116,28 @@ public sealed class ObservabilityStackPassTests
 
         Assert.Equal(2, graph.CustomResources.Count(r => r.GetResourceType() == VirtualMachineExtension.TypeToken));
         Assert.Equal(2, graph.CustomResources.Count(r => r.GetResourceType() == DataCollectionRuleAssociation.TypeToken));
+    }
+
+    [Fact]
+    public void The_agent_of_a_vm_with_only_user_assigned_identities_names_the_first_of_them()
+    {
+        CustomResource? identity = null;
+        var graph = Graph(() =>
+        {
+            new Observability("obs", DefaultArgs());
+            identity = new AzureNative.ManagedIdentity.UserAssignedIdentity("uai", new AzureNative.ManagedIdentity.UserAssignedIdentityArgs { ResourceGroupName = ResourceGroup, Location = Location });
+            LinuxVm("user-only", new VirtualMachineIdentityArgs { Type = ResourceIdentityType.UserAssigned, UserAssignedIdentities = [identity.Id] });
+            LinuxVm("both", new VirtualMachineIdentityArgs { Type = ResourceIdentityType.SystemAssigned_UserAssigned, UserAssignedIdentities = [identity.Id] });
+            LinuxVm("none");
+        });
+
+        CustomResource Agent(string vm) => Assert.Single(ReferencingOf(graph, VirtualMachineExtension.TypeToken, "vmName", graph.CustomResources.Single(r => r.LogicalName == vm)));
+        var settings = Assert.IsType<ObjectExpression>(graph.Properties[Agent("user-only")].Properties["settings"]);
+        var managedIdentity = (ObjectExpression)((ObjectExpression)settings.Properties["authentication"]).Properties["managedIdentity"];
+        Assert.Equal("mi_res_id", ((LiteralExpression)managedIdentity.Properties["identifier-name"]).Value);
+        Assert.Same(identity, Assert.IsType<ResourceReferenceExpression>(managedIdentity.Properties["identifier-value"]).Resource);
+        Assert.DoesNotContain("settings", graph.Properties[Agent("both")].Properties.Keys);
+        Assert.DoesNotContain("settings", graph.Properties[Agent("none")].Properties.Keys);
     }
 
     [Fact]
