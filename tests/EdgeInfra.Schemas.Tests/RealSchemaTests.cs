@@ -56,11 +56,13 @@ public class RealSchemaTests
         """;
 
     [Fact]
-    public void All_three_schemas_load_with_their_versions()
+    public void All_five_schemas_load_with_their_versions()
     {
         SchemaSet set = RealSchemas.Set;
 
-        Assert.Equal(["akamai", "azure-native", "random"], set.Packages.Select(package => package.Name));
+        Assert.Equal(["akamai", "azure-native", "azuread", "random", "tls"], set.Packages.Select(package => package.Name));
+        Assert.Equal("5.5.1", set.FindPackageByName("tls")!.Version);
+        Assert.Equal("6.10.0", set.FindPackageByName("azuread")!.Version);
         Assert.Equal("11.4.0", set.FindPackageByName("akamai")!.Version);
         Assert.Equal("3.28.0", set.FindPackageByName("azure-native")!.Version);
         Assert.Equal("4.21.1", set.FindPackageByName("random")!.Version);

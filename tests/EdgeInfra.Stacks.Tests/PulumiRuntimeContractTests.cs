@@ -18,9 +18,15 @@ public sealed class PulumiRuntimeContractTests
     {
         var (exitCode, discovery, error) = StackProgram.Run(NoEnvironment, "synth");
         Assert.True(exitCode == 0, error);
-        var expected = Packages(StackProgram.Synth("dev")).Union(Packages(StackProgram.Synth("prod"))).ToHashSet();
-        Assert.Equal(expected.OrderBy(p => p), Packages(discovery).OrderBy(p => p));
-        Assert.Equal(3, expected.Count);
+        var used = Packages(StackProgram.Synth("dev")).Union(Packages(StackProgram.Synth("prod"))).ToHashSet();
+        var discovered = Packages(discovery).ToHashSet();
+
+        // Discovery cannot run the stack (no config), so it names every package the program links: the ones the
+        // stacks use, at the same versions, and the linked ones they do not use yet (azuread), pinned the same way.
+        Assert.Subset(discovered, used);
+        Assert.Equal(
+            ["akamai@11.4.0", "azure-native@3.28.0", "azuread@6.10.0", "random@4.21.1", "tls@5.5.1"],
+            discovered.Order(StringComparer.Ordinal));
     }
 
     [Fact]

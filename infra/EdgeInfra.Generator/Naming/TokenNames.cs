@@ -12,8 +12,18 @@ internal static class TokenNames
     /// <summary>The module that stands for the package root namespace.</summary>
     public const string IndexModule = "index";
 
-    /// <summary>The root namespace of a package: <c>azure-native</c> → <c>EdgeInfra.AzureNative</c>.</summary>
-    public static string PackageNamespace(string package) => BaseNamespace + "." + Identifiers.PascalCase(package);
+    /// <summary>Packages whose namespace Pulumi .NET spells other than by capitalizing the name.</summary>
+    private static readonly Dictionary<string, string> KnownPackages = new(StringComparer.Ordinal)
+    {
+        ["azuread"] = "AzureAD",
+    };
+
+    /// <summary>
+    /// The root namespace of a package: <c>azure-native</c> → <c>EdgeInfra.AzureNative</c>, <c>azuread</c> →
+    /// <c>EdgeInfra.AzureAD</c> (the spelling of Pulumi's own .NET SDK).
+    /// </summary>
+    public static string PackageNamespace(string package) =>
+        BaseNamespace + "." + (KnownPackages.TryGetValue(package, out var known) ? known : Identifiers.PascalCase(package));
 
     /// <summary>
     /// The module of a token, as Pulumi's <c>moduleFormat</c> reads it: the middle part, without its last

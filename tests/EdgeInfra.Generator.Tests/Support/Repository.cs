@@ -17,12 +17,13 @@ internal static class Repository
 
     /// <summary>The schema files the committed bindings are generated from, in the order the regeneration command names them.</summary>
     public static IReadOnlyList<string> SchemaFiles =>
-        [.. new[] { "azure-native", "akamai", "random" }.Select(name => Path.Combine(Schemas, name + ".schema.json"))];
+        [.. new[] { "azure-native", "akamai", "random", "tls", "azuread" }.Select(name => Path.Combine(Schemas, name + ".schema.json"))];
 
     /// <summary>The command that regenerates the committed bindings, run from the repository root.</summary>
     public const string RegenerateCommand =
         "dotnet run --project infra/EdgeInfra.Generator -- generate --schema ../shared/schemas/azure-native.schema.json "
-        + "--schema ../shared/schemas/akamai.schema.json --schema ../shared/schemas/random.schema.json --out infra/EdgeInfra.Providers/Generated";
+        + "--schema ../shared/schemas/akamai.schema.json --schema ../shared/schemas/random.schema.json "
+        + "--schema ../shared/schemas/tls.schema.json --schema ../shared/schemas/azuread.schema.json --out infra/EdgeInfra.Providers/Generated";
 
     private static string FindRoot()
     {

@@ -11,6 +11,9 @@ public sealed class PackageMetadata : global::EdgeInfra.IResourceMetadataSource
     /// <inheritdoc />
     public static global::System.Collections.Generic.IReadOnlyList<global::EdgeInfra.ResourceMetadata> Resources { get; } =
     [
+        global::EdgeInfra.AzureNative.Authorization.ManagementLockAtResourceGroupLevel.TypeMetadata,
+        global::EdgeInfra.AzureNative.Authorization.ManagementLockAtResourceLevel.TypeMetadata,
+        global::EdgeInfra.AzureNative.Authorization.ManagementLockByScope.TypeMetadata,
         global::EdgeInfra.AzureNative.Authorization.RoleAssignment.TypeMetadata,
         global::EdgeInfra.AzureNative.Authorization.RoleDefinition.TypeMetadata,
         global::EdgeInfra.AzureNative.Compute.AvailabilitySet.TypeMetadata,
@@ -48,6 +51,9 @@ public sealed class PackageMetadata : global::EdgeInfra.IResourceMetadataSource
         global::EdgeInfra.AzureNative.RecoveryServices.ProtectionPolicy.TypeMetadata,
         global::EdgeInfra.AzureNative.RecoveryServices.Vault.TypeMetadata,
         global::EdgeInfra.AzureNative.Resources.ResourceGroup.TypeMetadata,
+        global::EdgeInfra.AzureNative.Storage.BlobContainer.TypeMetadata,
+        global::EdgeInfra.AzureNative.Storage.BlobContainerImmutabilityPolicy.TypeMetadata,
+        global::EdgeInfra.AzureNative.Storage.BlobServiceProperties.TypeMetadata,
         global::EdgeInfra.AzureNative.Storage.StorageAccount.TypeMetadata,
         Provider.TypeMetadata,
     ];
