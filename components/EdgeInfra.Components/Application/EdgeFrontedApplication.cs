@@ -23,7 +23,9 @@ namespace EdgeInfra.Components.Application;
 /// <item><c>gateway</c> (<see cref="EdgeWorkerDeployment"/> of the edge-gateway bundle: JWT gate, <c>X-Edge-*</c>
 /// headers, origin secret header, routing by country to a region's conditional origin);</item>
 /// <item><c>property</c> (<see cref="EdgeProperty"/>): default origin the first region's load balancer, the EdgeWorker,
-/// the origin secret as the sensitive variable <see cref="OriginSecretVariable"/>, and a last rule of conditional origins
+/// the origin secret as the sensitive variable <see cref="OriginSecretVariable"/> that a <c>modifyOutgoingRequestHeader</c>
+/// behavior sends to the origin, Origin IP ACL (or Site Shield), HTTPS only, the allowed methods, origins verified against
+/// the stack's own CA (<c>origin-ca</c>, <see cref="OriginCertificateAuthority"/>), and a last rule of conditional origins
 /// <c>origin_{region}</c>; each activation waits for the EdgeWorker's activation on the same network;</item>
 /// <item><c>monitoring</c> (<see cref="Observability"/>: every VM gets the Azure Monitor agent and every resource that
 /// supports one a diagnostic setting) and, with <see cref="EdgeFrontedApplicationArgs.EdgeLogs"/>, <c>edge-logs</c>
@@ -49,6 +51,9 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
     /// <summary>The name of each region's origin subnet.</summary>
     public const string OriginSubnetName = "origin";
+
+    /// <summary>The name of the first property rule, which redirects plain HTTP to HTTPS.</summary>
+    public const string RedirectToHttpsRuleName = "Redirect HTTP to HTTPS";
 
     /// <summary>The name of the property rule that defines the regions' conditional origins.</summary>
     public const string ConditionalOriginsRuleName = "Conditional origins";
@@ -93,6 +98,11 @@ public sealed class EdgeFrontedApplication : ComponentResource
             AllowedSubnetIds = [.. Networks.Select(network => network.SubnetId(OriginSubnetName))],
         }, child);
         OriginSecret = Vault.AddGeneratedSecret(args.OriginSecretName, args.OriginSecret);
+        OriginCertificateAuthority = new OriginCertificateAuthority("origin-ca", new OriginCertificateAuthorityArgs
+        {
+            CommonName = $"{args.PropertyName} origin CA",
+            Lock = args.Lock,
+        }, child);
 
         var clusters = new List<OriginVmCluster>();
         var backups = new List<BackupProtection>();
@@ -118,8 +128,14 @@ public sealed class EdgeFrontedApplication : ComponentResource
                 OriginSecretScope = OriginSecret.Secret.Id,
                 OriginAuthHeaderName = args.OriginAuthHeaderName,
                 AdminSshPublicKey = args.AdminSshPublicKey,
+                TlsCertificateSecretName = args.Flavor == OriginFlavor.Nginx ? TlsSecretName(region) : null,
             }, child);
             clusters.Add(cluster);
+            if (args.Flavor == OriginFlavor.Nginx)
+            {
+                var certificate = OriginCertificateAuthority.IssueServerCertificate($"{region.Name}-origin-tls", cluster.OriginHostname, Vault, TlsSecretName(region));
+                RoleAssignments.Grant(this, $"{region.Name}-origin-tls-user", certificate.Secret.Id, BuiltInRole.KeyVaultSecretsUser, cluster.IdentityPrincipalId);
+            }
 
             var backup = new BackupProtection($"{region.Name}-backup", new BackupProtectionArgs
             {
@@ -165,9 +181,9 @@ public sealed class EdgeFrontedApplication : ComponentResource
             Hostnames = args.Hostnames,
             EdgeHostname = args.EdgeHostname,
             CertificateEnrollmentId = args.CertificateEnrollmentId,
-            Origin = new OriginOptions { Hostname = clusters[0].OriginHostname },
+            Origin = OriginOptions.TrustingOnly(clusters[0].OriginHostname, OriginCertificateAuthority.CertificatePem),
             DefaultBehaviors = DefaultBehaviors(args, Gateway),
-            Rules = [.. args.Rules ?? [], ConditionalOrigins(args.Regions, clusters)],
+            Rules = [RedirectToHttps(Gateway), .. args.Rules ?? [], ConditionalOrigins(args.Regions, clusters, OriginCertificateAuthority)],
             Variables = Variables(args),
             ActivationContacts = args.ActivationContacts,
             ActivationNote = args.ActivationNote,
@@ -247,6 +263,9 @@ public sealed class EdgeFrontedApplication : ComponentResource
     /// <summary>The Key Vault.</summary>
     public SecretsVault Vault { get; }
 
+    /// <summary>The private CA whose certificates the origins serve and the edge trusts, alone.</summary>
+    public OriginCertificateAuthority OriginCertificateAuthority { get; }
+
     /// <summary>The origin secret shared by the edge and the origins.</summary>
     public GeneratedSecret OriginSecret { get; }
 
@@ -265,6 +284,13 @@ public sealed class EdgeFrontedApplication : ComponentResource
     /// <summary>The edge log stream; null without <see cref="EdgeFrontedApplicationArgs.EdgeLogs"/>.</summary>
     public EdgeLogStream? EdgeLogs { get; }
 
+    /// <summary>The Key Vault secret that holds <paramref name="region"/>'s origin certificate: <c>{name}-origin-tls</c>.</summary>
+    public static string TlsSecretName(OriginRegionSpec region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return $"{region.Name}-origin-tls";
+    }
+
     /// <summary>The conditional origin id of <paramref name="region"/>: <c>origin_{name}</c>.</summary>
     public static string ConditionalOriginId(OriginRegionSpec region)
     {
@@ -276,7 +302,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
     {
         Jwt = args.Jwt,
         Headers = args.Headers,
-        OriginAuth = new EdgeGatewayOriginAuth { HeaderName = args.OriginAuthHeaderName, SecretVariable = OriginSecretVariable },
+        OriginAuth = new EdgeGatewayOriginAuth { HeaderName = args.OriginAuthHeaderName },
         Routing = new EdgeGatewayRouting
         {
             VariableName = OriginGroupVariable,
@@ -289,16 +315,36 @@ public sealed class EdgeFrontedApplication : ComponentResource
     private static List<Behavior> DefaultBehaviors(EdgeFrontedApplicationArgs args, EdgeWorkerDeployment gateway)
     {
         var behaviors = new List<Behavior> { Behavior.EdgeWorker(gateway.EdgeWorkerId) };
-        if (args.SiteShieldMap is { } map)
-        {
-            behaviors.Add(Behavior.SiteShield(map));
-        }
+
+        // The origins' firewalls admit only EdgeCidrs: the edge must connect from those ranges, which only Site Shield
+        // or Origin IP ACL guarantee.
+        behaviors.Add(args.SiteShieldMap is { } map ? Behavior.SiteShield(map) : Behavior.OriginIpAcl());
+
+        // The origin secret goes to the origin from the sensitive variable through a Property Manager behavior, which
+        // Akamai documents for sensitive variables (they may not reach responses, Set-Cookie or logs); the EdgeWorker
+        // never reads it. Any copy a client sent is deleted first.
+        var secret = $"{{{{user.{OriginSecretVariable}}}}}";
+        behaviors.Add(Behavior.ModifyOutgoingRequestHeader(HeaderModification.Delete(args.OriginAuthHeaderName)));
+        behaviors.Add(Behavior.ModifyOutgoingRequestHeader(HeaderModification.Add(args.OriginAuthHeaderName, secret)));
 
         // Responses are per caller (the gateway checks each token), so the edge does not cache them.
         behaviors.Add(Behavior.Caching(CachingOptions.NoStore()));
-        behaviors.Add(Behavior.AllowPost());
+        behaviors.Add(Behavior.StrictTransportSecurity());
+        behaviors.AddRange((args.AllowedMethods ?? []).Select(Behavior.AllowMethod));
         return behaviors;
     }
+
+    /// <summary>
+    /// Plain-HTTP requests are answered with a redirect to HTTPS at the edge, before the gateway runs, so no request
+    /// reaches the origin over HTTP (no origin opens port 80).
+    /// </summary>
+    private static Rule RedirectToHttps(EdgeWorkerDeployment gateway) => new()
+    {
+        Name = RedirectToHttpsRuleName,
+        Comments = "Plain HTTP never reaches the gateway or the origin.",
+        Criteria = [Criterion.RequestProtocol("HTTP")],
+        Behaviors = [Behavior.EdgeWorker(gateway.EdgeWorkerId, enabled: false), Behavior.RedirectToHttps()],
+    };
 
     private List<RuleVariable> Variables(EdgeFrontedApplicationArgs args)
     {
@@ -309,13 +355,21 @@ public sealed class EdgeFrontedApplication : ComponentResource
         ];
         if (args.JwtHmacSecret is { } hmac)
         {
-            variables.Add(RuleVariable.Secret(args.Jwt.HmacSecretVariable, "The HS256 key the edge gateway verifies tokens with.", hmac));
+            // Hidden, not sensitive: the gateway reads it with request.getVariable, which Akamai documents for PMUSER
+            // variables but not for sensitive ones. Hidden keeps it out of debug headers; the rules are secret in state.
+            variables.Add(new RuleVariable
+            {
+                Name = args.Jwt.HmacSecretVariable,
+                Value = hmac,
+                Description = "The HS256 key the edge gateway verifies tokens with.",
+                Hidden = true,
+            });
         }
 
         return variables;
     }
 
-    private static Rule ConditionalOrigins(IReadOnlyList<OriginRegionSpec> regions, IReadOnlyList<OriginVmCluster> clusters) => new()
+    private static Rule ConditionalOrigins(IReadOnlyList<OriginRegionSpec> regions, IReadOnlyList<OriginVmCluster> clusters, OriginCertificateAuthority authority) => new()
     {
         Name = ConditionalOriginsRuleName,
         Comments = "Origins the edge gateway routes to with request.route({ origin }); Akamai wants this rule last.",
@@ -324,7 +378,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
         {
             Name = $"Origin {region.Name}",
             Criteria = [Criterion.ConditionalOriginId(ConditionalOriginId(region))],
-            Behaviors = [Behavior.Origin(new OriginOptions { Hostname = clusters[i].OriginHostname })],
+            Behaviors = [Behavior.Origin(OriginOptions.TrustingOnly(clusters[i].OriginHostname, authority.CertificatePem))],
         })],
     };
 }

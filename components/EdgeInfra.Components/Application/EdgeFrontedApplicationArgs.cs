@@ -90,6 +90,12 @@ public sealed class EdgeFrontedApplicationArgs
     /// <summary>The EdgeWorker's resource tier. Default: <see cref="ResourceTier.DynamicCompute"/>.</summary>
     public ResourceTier EdgeWorkerResourceTier { get; init; } = ResourceTier.DynamicCompute;
 
+    /// <summary>
+    /// The request methods the edge lets through besides GET and HEAD (see <see cref="HttpMethods.Optional"/>); any other
+    /// method gets 501 from the edge. Default: <see cref="HttpMethods.ApiDefault"/> (POST, PUT, PATCH, DELETE).
+    /// </summary>
+    public IReadOnlyList<string> AllowedMethods { get; init; } = HttpMethods.ApiDefault;
+
     /// <summary>Child rules of the property's default rule, before the conditional origins. Default: none.</summary>
     public IReadOnlyList<Rule> Rules { get; init; } = [];
 

@@ -36,8 +36,46 @@ internal static partial class EdgeFrontedApplicationValidation
             errors.Add("jwtHmacSecret", "is given but jwt.algorithms does not allow HS256: drop it, an unused key must not reach the edge");
         }
 
+        CheckOriginSecret(args.OriginSecret, errors);
+        CheckMethods(args.AllowedMethods ?? [], errors);
         CheckRegions(args.Regions ?? [], errors);
         errors.ThrowIfAny();
+    }
+
+    /// <summary>
+    /// Every value the <c>random</c> provider can generate for the origin secret must pass the origin boot scripts'
+    /// check (<see cref="OriginBootSettings.SecretValuePattern"/>): proved from the provider's character rules, not
+    /// sampled, so a deployed origin never refuses the secret the edge sends.
+    /// </summary>
+    private static void CheckOriginSecret(GeneratedSecretSpec? spec, ComponentErrors errors)
+    {
+        if (spec is null)
+        {
+            return;
+        }
+
+        var alphabet = RandomPasswordAlphabet.Of(spec.Special, spec.SpecialCharacters);
+        var refused = new string([.. alphabet.Where(c => !OriginBootSettings.IsSecretCharacter(c))]);
+        if (refused.Length > 0)
+        {
+            errors.Add("originSecret.specialCharacters", $"'{spec.SpecialCharacters}' lets the random provider generate {refused}, which the origins refuse: the origin secret is letters, digits and {OriginBootSettings.SecretSpecialCharacters} only");
+        }
+    }
+
+    private static void CheckMethods(IReadOnlyList<string> methods, ComponentErrors errors)
+    {
+        foreach (var method in methods)
+        {
+            if (!HttpMethods.Optional.Contains(method, StringComparer.Ordinal))
+            {
+                errors.Add("allowedMethods", $"'{method}' is not a method the property can allow: one of {string.Join(", ", HttpMethods.Optional)} (GET and HEAD are always allowed)");
+            }
+        }
+
+        if (methods.Distinct(StringComparer.Ordinal).Count() != methods.Count)
+        {
+            errors.Add("allowedMethods", $"'{string.Join(", ", methods)}' names a method twice");
+        }
     }
 
     /// <summary>The Akamai group's number, from <c>grp_{digits}</c>.</summary>

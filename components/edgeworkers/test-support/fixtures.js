@@ -42,7 +42,7 @@ export function rawConfig(overrides = {}) {
       ...overrides.jwt,
     },
     headers: { schemaVersion: 1 },
-    originAuth: { headerName: 'X-Origin-Auth', secretVariable: 'PMUSER_ORIGIN_SECRET' },
+    originAuth: { headerName: 'X-Origin-Auth' },
     routing: {
       variableName: 'PMUSER_ORIGIN_GROUP',
       defaultOriginGroup: 'primary',

@@ -35,7 +35,7 @@ test('defaults are applied and the result is frozen', () => {
     issuer: 'https://issuer', audience: 'aud', algorithms: ['RS256'], jwksUrl: 'https://issuer/jwks',
     jwksCacheSeconds: 300, clockSkewSeconds: 60, hmacSecretVariable: 'PMUSER_JWT_HMAC_SECRET',
   });
-  assert.deepEqual(config.originAuth, { headerName: 'X-Origin-Auth', secretVariable: 'PMUSER_ORIGIN_SECRET' });
+  assert.deepEqual(config.originAuth, { headerName: 'X-Origin-Auth' });
   assert.equal(config.routing.variableName, 'PMUSER_ORIGIN_GROUP');
   assert.ok(Object.isFrozen(config.routing.originGroups.primary));
 });

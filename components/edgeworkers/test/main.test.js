@@ -36,7 +36,7 @@ test('main.js exports onClientRequest and uses the sample config', async () => {
   assert.equal(request.response, null);
   assert.equal(jwksServer.lastUrl, sampleConfig.jwt.jwksUrl);
   assert.deepEqual(request.getHeader('X-Edge-Sub'), ['user-1']);
-  assert.deepEqual(request.getHeader('X-Origin-Auth'), [ORIGIN_SECRET]);
+  assert.equal(request.getHeader('X-Origin-Auth'), null);
   assert.deepEqual(request.routedTo, { origin: 'origin-reports' });
 });
 

@@ -118,7 +118,7 @@ public sealed class EdgeFrontedApplicationTests : IDisposable
         var expected = new EdgeGatewayConfig
         {
             Jwt = Args().Jwt,
-            OriginAuth = new EdgeGatewayOriginAuth { HeaderName = "X-Origin-Auth", SecretVariable = "PMUSER_ORIGIN_SECRET" },
+            OriginAuth = new EdgeGatewayOriginAuth { HeaderName = "X-Origin-Auth" },
             Routing = new EdgeGatewayRouting
             {
                 VariableName = "PMUSER_ORIGIN_GROUP",
@@ -127,7 +127,7 @@ public sealed class EdgeFrontedApplicationTests : IDisposable
                 GeoRules = [new EdgeGatewayGeoRule(["IE", "GB"], "neu"), new EdgeGatewayGeoRule(["DE"], "weu")],
             },
         };
-        Assert.Equal("1.0.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
+        Assert.Equal("1.1.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
     }
 
     [Fact]

@@ -81,7 +81,6 @@ public sealed partial record EdgeGatewayConfig
 
             writer.WriteStartObject("originAuth");
             writer.WriteString("headerName", OriginAuth.HeaderName);
-            writer.WriteString("secretVariable", OriginAuth.SecretVariable);
             writer.WriteEndObject();
 
             writer.WriteStartObject("routing");
@@ -162,8 +161,6 @@ public sealed partial record EdgeGatewayConfig
             {
                 errors.Add($"{prefix}.originAuth.headerName", $"value {Show(OriginAuth.HeaderName)} must be an HTTP header name that does not start with X-Edge-");
             }
-
-            PropertyVariable(OriginAuth.SecretVariable, $"{prefix}.originAuth.secretVariable", errors);
         }
 
         if (Routing is null)

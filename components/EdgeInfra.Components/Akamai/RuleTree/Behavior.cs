@@ -60,6 +60,58 @@ public sealed class Behavior
     public static Behavior AllowPost(bool enabled = true, bool allowWithoutContentLength = false) =>
         Custom("allowPost", new Dictionary<string, object?> { ["enabled"] = enabled, ["allowWithoutContentLength"] = allowWithoutContentLength });
 
+    /// <summary>
+    /// Lets the request method <paramref name="method"/> through the edge: <c>allowPost</c> (body length required),
+    /// <c>allowPut</c>, <c>allowPatch</c>, <c>allowDelete</c> (no body) or <c>allowOptions</c>. GET and HEAD need no
+    /// behavior; any method without one is answered 501 by the edge.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is not POST, PUT, PATCH, DELETE or OPTIONS.</exception>
+    public static Behavior AllowMethod(string method) => method switch
+    {
+        "POST" => AllowPost(),
+        "PUT" => Custom("allowPut", new Dictionary<string, object?> { ["enabled"] = true }),
+        "PATCH" => Custom("allowPatch", new Dictionary<string, object?> { ["enabled"] = true }),
+        "DELETE" => Custom("allowDelete", new Dictionary<string, object?> { ["enabled"] = true, ["allowBody"] = false }),
+        "OPTIONS" => Custom("allowOptions", new Dictionary<string, object?> { ["enabled"] = true }),
+        _ => throw new ArgumentException($"'{method}' is not a method a behavior allows: POST, PUT, PATCH, DELETE or OPTIONS", nameof(method)),
+    };
+
+    /// <summary>
+    /// Sends origin requests only from the small set of edge addresses Akamai publishes for Origin IP ACL
+    /// (<c>originIpAcl</c>), so an origin firewall that admits only those ranges admits the edge.
+    /// </summary>
+    public static Behavior OriginIpAcl() =>
+        Custom("originIpAcl", new Dictionary<string, object?> { ["enable"] = true });
+
+    /// <summary>
+    /// Answers with a redirect to the same host, path and query over HTTPS (<c>redirect</c>, <paramref name="responseCode"/>
+    /// 301 by default); meant for a rule that matches <see cref="Criterion.RequestProtocol"/> <c>HTTP</c>.
+    /// </summary>
+    public static Behavior RedirectToHttps(int responseCode = 301) =>
+        Custom("redirect", new Dictionary<string, object?>
+        {
+            ["destinationProtocol"] = "HTTPS",
+            ["destinationHostname"] = "SAME_AS_REQUEST",
+            ["destinationPath"] = "SAME_AS_REQUEST",
+            ["queryString"] = "APPEND",
+            ["responseCode"] = responseCode,
+            ["mobileDefaultChoice"] = "DEFAULT",
+        });
+
+    /// <summary>
+    /// Tells browsers to use only HTTPS for the hostname (<c>httpStrictTransportSecurity</c>), for
+    /// <paramref name="maxAge"/> (a Property Manager duration, default <c>ONE_YEAR</c>).
+    /// </summary>
+    public static Behavior StrictTransportSecurity(string maxAge = "ONE_YEAR") =>
+        Custom("httpStrictTransportSecurity", new Dictionary<string, object?>
+        {
+            ["enable"] = true,
+            ["maxAge"] = maxAge,
+            ["includeSubDomains"] = false,
+            ["preload"] = false,
+            ["redirect"] = false,
+        });
+
     /// <summary>Serves HTTP/2 to clients (<c>http2</c>; its only option is the empty <c>enabled</c> Property Manager expects).</summary>
     public static Behavior Http2() =>
         Custom("http2", new Dictionary<string, object?> { ["enabled"] = "" });

@@ -78,6 +78,10 @@ public sealed class Criterion
             ["value"] = method,
         });
 
+    /// <summary>The client reached the edge over <paramref name="protocol"/> (<c>requestProtocol</c>): <c>HTTP</c> or <c>HTTPS</c>.</summary>
+    public static Criterion RequestProtocol(string protocol) =>
+        Custom("requestProtocol", new Dictionary<string, object?> { ["value"] = protocol });
+
     /// <summary>
     /// The requested file's extension is one of <paramref name="values"/>, without the dot (<c>fileExtension</c>).
     /// <paramref name="matchOperator"/>: <c>IS_ONE_OF</c> (default) or <c>IS_NOT_ONE_OF</c>.

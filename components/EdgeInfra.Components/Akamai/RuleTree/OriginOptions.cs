@@ -63,6 +63,28 @@ public sealed record OriginOptions
     /// </summary>
     public IReadOnlyList<string> CustomValidCnValues { get; init; } = ["{{Origin Hostname}}", "{{Forward Host Header}}"];
 
+    /// <summary>
+    /// The PEM certificates of the certificate authorities the origin's certificate must chain to
+    /// (<c>customCertificateAuthorities</c>, each stated as <c>pemEncodedCert</c>, with <see cref="OriginCertsToHonor"/>
+    /// <c>CUSTOM_CERTIFICATE_AUTHORITIES</c> or <c>COMBO</c>); may be deploy-time values such as a <c>tls</c> CA's
+    /// <c>certPem</c>. Default: none.
+    /// </summary>
+    public IReadOnlyList<Input<string>> CustomCertificateAuthorities { get; init; } = [];
+
+    /// <summary>
+    /// A customer origin at <paramref name="hostname"/> whose certificate the edge verifies against exactly
+    /// <paramref name="certificateAuthorityPem"/> (no standard CA set) and whose CN or SAN must be the origin hostname.
+    /// </summary>
+    public static OriginOptions TrustingOnly(Input<string> hostname, Input<string> certificateAuthorityPem) => new()
+    {
+        Hostname = hostname,
+        VerificationMode = "CUSTOM",
+        OriginCertsToHonor = "CUSTOM_CERTIFICATE_AUTHORITIES",
+        StandardCertificateAuthorities = [],
+        CustomCertificateAuthorities = [certificateAuthorityPem],
+        CustomValidCnValues = ["{{Origin Hostname}}"],
+    };
+
     /// <summary>The <c>origin</c> behavior's options.</summary>
     internal Dictionary<string, object?> ToOptions()
     {
@@ -95,6 +117,12 @@ public sealed record OriginOptions
             options["originCertsToHonor"] = OriginCertsToHonor;
             options["standardCertificateAuthorities"] = (StandardCertificateAuthorities ?? []).ToArray();
             options["customValidCnValues"] = (CustomValidCnValues ?? []).ToArray();
+            if (OriginCertsToHonor is "CUSTOM_CERTIFICATE_AUTHORITIES" or "COMBO")
+            {
+                options["customCertificateAuthorities"] = (CustomCertificateAuthorities ?? [])
+                    .Select(pem => (object?)new Dictionary<string, object?> { ["pemEncodedCert"] = pem })
+                    .ToArray();
+            }
         }
 
         return options;

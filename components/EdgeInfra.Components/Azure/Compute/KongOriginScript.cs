@@ -52,7 +52,7 @@ internal static class KongOriginScript
         _format_version: "3.0"
         services:
           - name: origin-app
-            url: "{{settings.UpstreamUrl}}"
+            url: "{{settings.Upstream}}"
             routes:
               - name: origin-all
                 paths:

@@ -2,74 +2,155 @@ namespace EdgeInfra.Components.Azure.Compute;
 
 /// <summary>
 /// The boot script of an <see cref="OriginFlavor.Nginx"/> origin VM, run once by cloud-init (a <c>#!/bin/bash</c>
-/// user-data script): installs nginx, reads the origin secret from Key Vault, and serves TLS on 443, answering 403 to
-/// every request whose origin header is missing or wrong and logging it to syslog (<c>local0.warning</c>) with the
-/// tag <see cref="OriginBootSettings.RejectionTag"/>. Verified requests go to the upstream without the header.
+/// user-data script). It installs nginx without starting it, installs <see cref="NginxOriginRefreshScript"/> and
+/// runs it once (origin secrets and the stack-issued server certificate from Key Vault), and only then starts nginx,
+/// so nothing listens before the origin check is in place: if Key Vault cannot be read, the VM serves nothing (fails
+/// closed). nginx serves TLS on 443 and answers 403 to every request whose origin header is not one of the accepted
+/// secrets, logging it to syslog (<c>local0.warning</c>) with the tag <see cref="OriginBootSettings.RejectionTag"/>;
+/// verified requests go to the upstream without the header. A systemd timer re-runs the refresh every minute, so
+/// rotations reach the VM without a rebuild. With the default upstream it also installs <see cref="DefaultOriginApp"/>.
 /// </summary>
+/// <remarks>
+/// Variables a local rehearsal sets to run the same script on a workstation (never set on a VM):
+/// <c>EDGE_ORIGIN_ROOT</c> (a folder every path is placed under), <c>EDGE_ORIGIN_IMDS_ENDPOINT</c>,
+/// <c>EDGE_ORIGIN_HTTPS_PORT</c>, <c>EDGE_ORIGIN_APP_PORT</c>, <c>EDGE_ORIGIN_NGINX_TEST</c> and <c>EDGE_ORIGIN_NGINX_RELOAD</c>; with <c>EDGE_ORIGIN_ROOT</c> set the script installs no package and starts no
+/// service, and leaves starting nginx and the app to its caller.
+/// </remarks>
 internal static class NginxOriginScript
 {
-    /// <summary>The script, with the vault URI, secret name, identity and hostname as deploy-time values.</summary>
+    /// <summary>The script, with the vault URI, secret names, identity and upstream as deploy-time values.</summary>
     public static Output<string> Render(OriginBootSettings settings) => Output.Format($$"""
         #!/bin/bash
         # EdgeInfra origin (nginx), run once by cloud-init at first boot.
-        # TLS on 443; a request without the per-environment origin secret in the {{settings.HeaderName}} header gets 403
-        # and a syslog line tagged {{OriginBootSettings.RejectionTag}}. The secret is read from Key Vault with the VM's
-        # user-assigned identity; it is never part of the deployment.
+        # TLS on 443 with the stack's certificate from Key Vault; a request whose {{settings.HeaderName}} header is not
+        # one of the current origin secrets gets 403 and a syslog line tagged {{OriginBootSettings.RejectionTag}}.
+        # Secrets and certificate are read from Key Vault with the VM's user-assigned identity, at boot and every
+        # minute after; they are never part of the deployment. nginx starts only once they are in place.
         set -euo pipefail
+        ROOT="${EDGE_ORIGIN_ROOT:-}"
+        HTTPS_PORT="${EDGE_ORIGIN_HTTPS_PORT:-443}"
+        APP_PORT="${EDGE_ORIGIN_APP_PORT:-{{OriginBootSettings.DefaultAppPort}}}"
+        STATE_DIR="${ROOT}/etc/nginx/edge-origin"
+        LIB_DIR="${ROOT}/usr/local/lib/edge-origin"
+        SETTINGS="${ROOT}/etc/edge-origin/settings"
+
+        if [ -z "${ROOT}" ]; then
+            export DEBIAN_FRONTEND=noninteractive
+            # Debian starts a service when its package is installed; nginx must not listen before the check exists.
+            printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+            chmod 0755 /usr/sbin/policy-rc.d
+            apt-get update
+            apt-get install -y nginx curl jq openssl python3
+            rm -f /usr/sbin/policy-rc.d /etc/nginx/sites-enabled/default
+        fi
+
+        install -d -m 0755 "${LIB_DIR}" "${ROOT}/etc/edge-origin" "${ROOT}/etc/nginx/conf.d"
+        install -d -m 0700 "${STATE_DIR}"
+        cat > "${SETTINGS}" <<SETTINGS
         VAULT_URI='{{settings.KeyVaultUri}}'
         SECRET_NAME='{{settings.OriginSecretName}}'
+        TLS_SECRET_NAME='{{settings.TlsSecretName}}'
         CLIENT_ID='{{settings.IdentityClientId}}'
-        ORIGIN_HOSTNAME='{{settings.OriginHostname}}'
+        HEADER_VARIABLE='{{settings.NginxVariable[1..]}}'
+        IMDS_ENDPOINT='${EDGE_ORIGIN_IMDS_ENDPOINT:-http://169.254.169.254}'
+        STATE_DIR='${STATE_DIR}'
+        NGINX_TEST_COMMAND='${EDGE_ORIGIN_NGINX_TEST:-nginx -t -q}'
+        NGINX_RELOAD_COMMAND='${EDGE_ORIGIN_NGINX_RELOAD:-systemctl reload nginx}'
+        SETTINGS
+        chmod 0600 "${SETTINGS}"
 
-        {{LinuxOriginSecretScript.ReadOriginSecretFunction}}
+        cat > "${LIB_DIR}/refresh" <<'REFRESH'
+        {{NginxOriginRefreshScript.Text}}
+        REFRESH
+        chmod 0755 "${LIB_DIR}/refresh"
 
-        {{LinuxOriginSecretScript.MakeCertificateFunction}}
+        cat > "${LIB_DIR}/default-app.py" <<'APP'
+        {{DefaultOriginApp.Text}}
+        APP
+        chmod 0755 "${LIB_DIR}/default-app.py"
 
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get update
-        apt-get install -y nginx curl jq openssl
-
-        install -d -m 0700 /etc/nginx/edge-origin
-        make_origin_certificate /etc/nginx/edge-origin/origin.key /etc/nginx/edge-origin/origin.crt
-        ORIGIN_SECRET="$(read_origin_secret)"
-        printf 'set $origin_secret "%s";\n' "${ORIGIN_SECRET}" > /etc/nginx/edge-origin/secret.conf
-        chmod 0600 /etc/nginx/edge-origin/secret.conf
-
-        cat > /etc/nginx/conf.d/edge-origin.conf <<'NGINX'
-        log_format edge_origin_auth_failed '{{OriginBootSettings.RejectionTag}} client=$remote_addr host=$host request="$request"';
+        cat > "${ROOT}/etc/nginx/conf.d/edge-origin.conf" <<NGINX
+        log_format edge_origin_auth_failed '{{OriginBootSettings.RejectionTag}} client=\$remote_addr host=\$host request="\$request"';
         server_tokens off;
+        include ${STATE_DIR}/secrets.conf;
 
         server {
-            listen 443 ssl default_server;
-            listen [::]:443 ssl default_server;
+            listen ${HTTPS_PORT} ssl default_server;
+            listen [::]:${HTTPS_PORT} ssl default_server;
             server_name _;
-            ssl_certificate /etc/nginx/edge-origin/origin.crt;
-            ssl_certificate_key /etc/nginx/edge-origin/origin.key;
+            ssl_certificate ${STATE_DIR}/origin.crt;
+            ssl_certificate_key ${STATE_DIR}/origin.key;
             ssl_protocols TLSv1.2 TLSv1.3;
 
-            # The edge presents the origin secret; anything else is rejected and logged.
-            include /etc/nginx/edge-origin/secret.conf;
-            set $origin_auth_failed 0;
-            if ({{settings.NginxVariable}} != $origin_secret) {
-                set $origin_auth_failed 1;
+            # The edge presents one of the origin secrets; anything else is rejected and logged.
+            set \$origin_auth_failed 0;
+            if (\$edge_origin_authorized = 0) {
+                set \$origin_auth_failed 1;
                 return 403;
             }
             access_log /var/log/nginx/access.log;
-            access_log syslog:server=unix:/dev/log,facility=local0,severity=warn edge_origin_auth_failed if=$origin_auth_failed;
+            access_log syslog:server=unix:/dev/log,facility=local0,severity=warn edge_origin_auth_failed if=\$origin_auth_failed;
 
             location / {
-                proxy_pass {{settings.UpstreamUrl}};
-                proxy_set_header Host $host;
-                proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                proxy_pass {{settings.NginxUpstream}};
+                proxy_set_header Host \$host;
+                proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
                 proxy_set_header X-Forwarded-Proto https;
                 proxy_set_header {{settings.HeaderName}} "";
             }
         }
         NGINX
 
-        rm -f /etc/nginx/sites-enabled/default
-        nginx -t
-        systemctl enable nginx
-        systemctl restart nginx
+        # First read, retried for fifteen minutes while the certificate and the role assignments appear: nothing is started unless the
+        # secrets and the certificate are in place.
+        attempts="${EDGE_ORIGIN_FIRST_READ_ATTEMPTS:-90}"
+        for attempt in $(seq 1 "${attempts}"); do
+            if NGINX_RUNNING=0 "${LIB_DIR}/refresh" "${SETTINGS}"; then
+                break
+            fi
+            if [ "${attempt}" -eq "${attempts}" ]; then
+                logger -p local0.err -t edge-origin-setup "Key Vault could not be read; the origin stays closed" 2>/dev/null || true
+                exit 1
+            fi
+            sleep 10
+        done
+
+        if [ -z "${ROOT}" ]; then
+            cat > /etc/systemd/system/edge-origin-refresh.service <<'UNIT'
+        [Unit]
+        Description=EdgeInfra origin: re-read the origin secrets and certificate from Key Vault
+        [Service]
+        Type=oneshot
+        ExecStart=/usr/local/lib/edge-origin/refresh /etc/edge-origin/settings
+        UNIT
+            cat > /etc/systemd/system/edge-origin-refresh.timer <<'UNIT'
+        [Unit]
+        Description=EdgeInfra origin: refresh every minute
+        [Timer]
+        OnBootSec=1min
+        OnUnitActiveSec=1min
+        [Install]
+        WantedBy=timers.target
+        UNIT
+            if [ "{{settings.InstallsDefaultApp}}" = "true" ]; then
+                cat > /etc/systemd/system/edge-origin-app.service <<UNIT
+        [Unit]
+        Description=EdgeInfra default origin app (replace with yours on 127.0.0.1:${APP_PORT})
+        [Service]
+        DynamicUser=yes
+        ExecStart=/usr/bin/python3 /usr/local/lib/edge-origin/default-app.py ${APP_PORT}
+        Restart=always
+        [Install]
+        WantedBy=multi-user.target
+        UNIT
+                systemctl daemon-reload
+                systemctl enable --now edge-origin-app.service
+            fi
+            systemctl daemon-reload
+            nginx -t
+            systemctl enable --now nginx
+            systemctl restart nginx
+            systemctl enable --now edge-origin-refresh.timer
+        fi
         """);
 }

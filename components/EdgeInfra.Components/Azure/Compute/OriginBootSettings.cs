@@ -9,15 +9,30 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// <param name="IdentityClientId">The client id of the user-assigned identity that reads it.</param>
 /// <param name="OriginHostname">The origin's public hostname (the TLS certificate's name).</param>
 /// <param name="HeaderName">The request header that carries the secret.</param>
-/// <param name="UpstreamUrl">Where nginx or Kong forwards verified requests.</param>
+/// <param name="UpstreamUrl">Where nginx or Kong forwards verified requests; null for the default app.</param>
+/// <param name="TlsSecretName">The Key Vault secret holding the server certificate, CA certificate and key (PEM); null
+/// where the flavor still makes its own self-signed certificate.</param>
 internal sealed record OriginBootSettings(
     Input<string> KeyVaultUri,
     string OriginSecretName,
     Output<string> IdentityClientId,
     Output<string> OriginHostname,
     string HeaderName,
-    string UpstreamUrl)
+    string? UpstreamUrl,
+    string? TlsSecretName)
 {
+    /// <summary>The loopback port of <see cref="DefaultOriginApp"/>.</summary>
+    public const int DefaultAppPort = 8080;
+
+    /// <summary>Whether the VM installs <see cref="DefaultOriginApp"/>: when no upstream is given (<c>true</c>/<c>false</c>, for the script).</summary>
+    public string InstallsDefaultApp => UpstreamUrl is null ? "true" : "false";
+
+    /// <summary>Where nginx forwards: the given upstream, or the default app's port (a shell variable of the boot script).</summary>
+    public string NginxUpstream => UpstreamUrl ?? "http://127.0.0.1:${APP_PORT}";
+
+    /// <summary>Where Kong forwards: the given upstream, or the default app.</summary>
+    public string Upstream => UpstreamUrl ?? DefaultUpstreamUrl;
+
     /// <summary>The upstream nginx and Kong forward to when none is given: the application on the VM.</summary>
     public const string DefaultUpstreamUrl = "http://127.0.0.1:8080";
 
@@ -27,6 +42,12 @@ internal sealed record OriginBootSettings(
     /// escaped) treat specially.
     /// </summary>
     public const string SecretValuePattern = "^[A-Za-z0-9._+/=-]{16,}$";
+
+    /// <summary>The special characters <see cref="SecretValuePattern"/> allows besides letters and digits.</summary>
+    public const string SecretSpecialCharacters = "._+/=-";
+
+    /// <summary>Whether <paramref name="c"/> may appear in an origin secret (<see cref="SecretValuePattern"/>).</summary>
+    public static bool IsSecretCharacter(char c) => char.IsAsciiLetterOrDigit(c) || SecretSpecialCharacters.Contains(c, StringComparison.Ordinal);
 
     /// <summary>The tag every rejected request is logged with (see <c>Monitoring.OriginAuthFailures.Tag</c>).</summary>
     public const string RejectionTag = "edge-origin-auth-failed";

@@ -28,8 +28,8 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// <c>vm-{n}</c>, <c>vm-{n}-setup</c> (Iis only) and <c>vm-{n}-role-{name}</c> per role assignment; for Iis
 /// <c>admin-password</c> and <c>admin-password-secret</c>; with diagnostic settings <c>lb-diagnostics</c> and
 /// <c>pip-diagnostics</c> (logs and metrics), and <c>vm-{n}-nic-diagnostics</c> when metrics are sent (network
-/// interfaces have no logs). VMs have no diagnostic settings: their guest logs are collected by <c>Observability</c>. The TLS certificate on the VMs is self-signed for the
-/// origin hostname.
+/// interfaces have no logs). VMs have no diagnostic settings: their guest logs are collected by <c>Observability</c>. With <see cref="OriginVmClusterArgs.TlsCertificateSecretName"/> the
+/// nginx VMs serve a certificate of the stack's CA for the origin hostname, read from Key Vault; Kong and IIS still make a self-signed one.
 /// </remarks>
 public sealed class OriginVmCluster : ComponentResource
 {
@@ -79,13 +79,15 @@ public sealed class OriginVmCluster : ComponentResource
 
         LoadBalancer = CreateLoadBalancer(name, args);
 
+
         var boot = new OriginBootSettings(
             args.KeyVaultUri,
             args.OriginSecretName,
             Identity.ClientId,
             OriginHostname,
             args.OriginAuthHeaderName,
-            args.UpstreamUrl ?? OriginBootSettings.DefaultUpstreamUrl);
+            args.UpstreamUrl,
+            args.TlsCertificateSecretName);
         var bootScript = args.Flavor switch
         {
             OriginFlavor.Nginx => NginxOriginScript.Render(boot),

@@ -86,6 +86,17 @@ public sealed class OriginVmClusterArgs : AzureComponentArgs
     public string? UpstreamUrl { get; init; }
 
     /// <summary>
+    /// The Key Vault secret (in the vault of <see cref="KeyVaultUri"/>) that holds the origin's server certificate, its
+    /// CA certificate and its key as PEM, e.g. issued for <see cref="OriginVmCluster.OriginHostname"/> by
+    /// <see cref="OriginCertificateAuthority.IssueServerCertificate"/>. The VMs read it with the cluster identity at boot
+    /// (retrying for 15 minutes while it and its role assignment appear) and every minute after; whoever stores it grants
+    /// the identity <see cref="BuiltInRole.KeyVaultSecretsUser"/> on it. Required for <see cref="OriginFlavor.Nginx"/>.
+    /// The Kong and IIS flavors do not read it yet: they still serve a self-signed certificate, which an edge that
+    /// verifies its origin refuses. Default: null.
+    /// </summary>
+    public string? TlsCertificateSecretName { get; init; }
+
+    /// <summary>
     /// Whether the load balancer gets an explicit outbound rule (SNAT through its public IP, 1024 ports per VM), so the
     /// VMs reach package repositories and Key Vault at boot; the load-balancing rule itself never SNATs outbound
     /// traffic. Set false when the subnet has a NAT gateway. Default: true.

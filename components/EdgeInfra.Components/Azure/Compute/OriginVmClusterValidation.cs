@@ -6,6 +6,8 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// <summary>Checks the arguments of an <see cref="OriginVmCluster"/> and reports every problem at once, before anything is created.</summary>
 internal static partial class OriginVmClusterValidation
 {
+    private static readonly char[] ShellSpecial = ['$', '`', '\\', ';', '"', '\'', '{', '}'];
+
     public const int MinCount = 1;
     public const int MaxCount = 10;
     public const int MaxWindowsComputerNamePrefix = 12;
@@ -173,6 +175,15 @@ internal static partial class OriginVmClusterValidation
     private static void ValidateLinuxOnly(OriginVmClusterArgs args, ComponentErrors errors)
     {
         var flavor = args.Flavor.ToString();
+        if (args.Flavor == OriginFlavor.Nginx && args.TlsCertificateSecretName is null)
+        {
+            errors.Add("tlsCertificateSecretName", "missing: an nginx origin serves a certificate the stack issues and stores in Key Vault (OriginCertificateAuthority), never a self-signed one the edge would refuse");
+        }
+        else if (args.TlsCertificateSecretName is { } tlsSecret && !SecretName().IsMatch(tlsSecret))
+        {
+            errors.Add("tlsCertificateSecretName", $"'{tlsSecret}' is not a valid Key Vault secret name: 1 to 127 letters, digits and hyphens");
+        }
+
         if (args.AdminSshPublicKey is null)
         {
             errors.Add("adminSshPublicKey", $"missing: the {flavor} flavor runs Linux, where the administrator signs in with an SSH key only (password authentication is disabled)");
@@ -198,9 +209,9 @@ internal static partial class OriginVmClusterValidation
         }
 
         if (args.UpstreamUrl is { } upstream
-            && !(Uri.TryCreate(upstream, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !upstream.Any(char.IsWhiteSpace)))
+            && !(Uri.TryCreate(upstream, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !upstream.Any(char.IsWhiteSpace) && upstream.IndexOfAny(ShellSpecial) < 0))
         {
-            errors.Add("upstreamUrl", $"'{upstream}' is not an absolute http:// or https:// URL");
+            errors.Add("upstreamUrl", $"'{upstream}' is not an absolute http:// or https:// URL without spaces, quotes, braces or $ ` \\ ; (it is written into the boot script and the server config)");
         }
     }
 

@@ -13,6 +13,20 @@ public sealed record GeneratedSecretSpec
     public bool Special { get; init; } = true;
 
     /// <summary>
+    /// The special characters the password draws from (the provider's <c>overrideSpecial</c>): 1 to 32 printable
+    /// ASCII characters that are neither letters, digits nor spaces. Default: <see cref="SafeSpecialCharacters"/>,
+    /// never the provider's own default set (<see cref="RandomPasswordAlphabet.DefaultSpecial"/>), whose <c>$ { } [ ] &lt; &gt;</c>
+    /// and quotes-adjacent characters break the headers, server configs and shell scripts secrets end up in.
+    /// </summary>
+    public string SpecialCharacters { get; init; } = SafeSpecialCharacters;
+
+    /// <summary>
+    /// <c>-_.+/=</c>: special characters that nginx, Kong, IIS rewrite rules, HTTP header values, bash and XML all
+    /// take literally (the origin boot scripts accept exactly letters, digits and these).
+    /// </summary>
+    public const string SafeSpecialCharacters = "-_.+/=";
+
+    /// <summary>
     /// When the secret expires (stated as <c>attributes.expires</c>, Unix seconds). A fixed value, given by the caller
     /// or computed at synthesis from config (e.g. a release date): never the clock, because the same program must
     /// come out of every synthesis. It must be after the Unix epoch and no later than 2038-01-19T03:14:07Z (the

@@ -25,6 +25,7 @@ public sealed partial class SecretsVault : ComponentResource
     private readonly SecretsVaultArgs _args;
     private readonly Vault _vault;
     private readonly List<GeneratedSecret> _secrets = [];
+    private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates the vault named <paramref name="name"/> (a logical name; the Azure name is <see cref="SecretsVaultArgs.VaultName"/>).</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed.</exception>
@@ -112,15 +113,7 @@ public sealed partial class SecretsVault : ComponentResource
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(spec);
         var errors = new ComponentErrors(TypeToken, GetResourceName());
-        if (!SecretNamePattern().IsMatch(name))
-        {
-            errors.Add("secrets.name", $"'{name}' is not a valid secret name: 1 to 127 characters, letters, digits and hyphens, starting with a letter");
-        }
-        else if (_secrets.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
-        {
-            errors.Add("secrets.name", $"'{name}' is already a secret of this vault: secret names are unique, ignoring case");
-        }
-
+        CheckNewSecretName(name, errors);
         var property = $"secrets[{name}]";
         if (spec.Length is < 16 or > 128)
         {
@@ -134,6 +127,11 @@ public sealed partial class SecretsVault : ComponentResource
         else if (spec.IssuedOn is { } issuedOn && spec.ExpiresOn <= issuedOn)
         {
             errors.Add($"{property}.expiresOn", $"'{Iso(spec.ExpiresOn)}' is not after issuedOn '{Iso(issuedOn)}': a secret must expire in the future");
+        }
+
+        if (spec.Special && !IsSpecialSet(spec.SpecialCharacters))
+        {
+            errors.Add($"{property}.specialCharacters", $"'{spec.SpecialCharacters}' is not a set of special characters: 1 to 32 printable ASCII characters, none a letter, digit or space");
         }
 
         if (string.IsNullOrWhiteSpace(spec.ContentType) || spec.ContentType.Length > 255)
@@ -153,6 +151,7 @@ public sealed partial class SecretsVault : ComponentResource
         {
             Length = spec.Length,
             Special = spec.Special,
+            OverrideSpecial = spec.Special ? (Input<string>)spec.SpecialCharacters : null,
             MinSpecial = spec.Special ? 2 : 0,
             MinNumeric = 2,
             MinUpper = 2,
@@ -180,7 +179,55 @@ public sealed partial class SecretsVault : ComponentResource
 
         var generated = new GeneratedSecret(name, secret, password);
         _secrets.Add(generated);
+        _names.Add(name);
         return generated;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="value"/>, a value the stack computes at deploy time (e.g. a <c>tls</c> certificate and
+    /// its key), as the secret <paramref name="name"/> (<c>secret-{name}</c>), stated in <c>fn::secret</c> so Pulumi
+    /// keeps it secret. Every change of the value is a new version of the same secret, which is what readers that
+    /// re-read the vault on a schedule pick up.
+    /// </summary>
+    /// <exception cref="SynthesisException"><paramref name="name"/> or <paramref name="contentType"/> is invalid.</exception>
+    public Secret AddSecret(string name, Input<string> value, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        var errors = new ComponentErrors(TypeToken, GetResourceName());
+        CheckNewSecretName(name, errors);
+        if (string.IsNullOrWhiteSpace(contentType) || contentType.Length > 255)
+        {
+            errors.Add($"secrets[{name}].contentType", $"'{contentType}' is not a valid content type: 1 to 255 characters");
+        }
+
+        errors.ThrowIfAny();
+        _names.Add(name);
+        return new Secret($"secret-{name}", new SecretArgs
+        {
+            ResourceGroupName = _args.ResourceGroupName,
+            VaultName = _vault.Name,
+            SecretName = name,
+            Tags = _args.TagsWithDefaults(),
+            Properties = new SecretPropertiesArgs
+            {
+                Value = Output.CreateSecret<string>(value),
+                ContentType = contentType,
+                Attributes = new SecretAttributesArgs { Enabled = true },
+            },
+        }, _args.LockedOptions(this));
+    }
+
+    private void CheckNewSecretName(string name, ComponentErrors errors)
+    {
+        if (!SecretNamePattern().IsMatch(name))
+        {
+            errors.Add("secrets.name", $"'{name}' is not a valid secret name: 1 to 127 characters, letters, digits and hyphens, starting with a letter");
+        }
+        else if (_names.Contains(name))
+        {
+            errors.Add("secrets.name", $"'{name}' is already a secret of this vault: secret names are unique, ignoring case");
+        }
     }
 
     /// <summary>Grants <see cref="BuiltInRole.KeyVaultSecretsUser"/> (read secret contents) on the vault to the service principal or managed identity <paramref name="principalId"/>; the assignment is <c>role-{name}</c>.</summary>
@@ -262,4 +309,8 @@ public sealed partial class SecretsVault : ComponentResource
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{0,126}$")]
     private static partial Regex SecretNamePattern();
+
+    private static bool IsSpecialSet(string? characters) =>
+        characters is { Length: >= 1 and <= 32 }
+        && characters.All(c => c is > ' ' and <= '~' && !char.IsAsciiLetterOrDigit(c));
 }

@@ -15,8 +15,7 @@ export default {
     "jwksUrl": "https://auth.example.com/.well-known/jwks.json"
   },
   "originAuth": {
-    "headerName": "X-Origin-Auth",
-    "secretVariable": "PMUSER_ORIGIN_SECRET"
+    "headerName": "X-Origin-Auth"
   },
   "routing": {
     "defaultOriginGroup": "primary",

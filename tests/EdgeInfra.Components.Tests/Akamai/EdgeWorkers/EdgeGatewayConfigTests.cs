@@ -50,8 +50,7 @@ public sealed class EdgeGatewayConfigTests : IDisposable
             "jwksUrl": "https://auth.example.com/.well-known/jwks.json"
           },
           "originAuth": {
-            "headerName": "X-Origin-Auth",
-            "secretVariable": "PMUSER_ORIGIN_SECRET"
+            "headerName": "X-Origin-Auth"
           },
           "routing": {
             "defaultOriginGroup": "primary",
@@ -264,7 +263,7 @@ public sealed class EdgeGatewayConfigTests : IDisposable
                 HmacSecretVariable = "secret",
             },
             Headers = new EdgeGatewayHeaders { SchemaVersion = 2 },
-            OriginAuth = new EdgeGatewayOriginAuth { HeaderName = "X-Edge-Secret", SecretVariable = "PMUSER_ok" },
+            OriginAuth = new EdgeGatewayOriginAuth { HeaderName = "X-Edge-Secret" },
             Routing = new EdgeGatewayRouting
             {
                 VariableName = "origin_group",
@@ -286,7 +285,6 @@ public sealed class EdgeGatewayConfigTests : IDisposable
             "config.jwt.hmacSecretVariable: value \"secret\" must be a property user variable name (PMUSER_ followed by A-Z, 0-9 or _)",
             "config.headers.schemaVersion: value 2 must be 1, the header schema version this bundle writes",
             "config.originAuth.headerName: value \"X-Edge-Secret\" must be an HTTP header name that does not start with X-Edge-",
-            "config.originAuth.secretVariable: value \"PMUSER_ok\" must be a property user variable name (PMUSER_ followed by A-Z, 0-9 or _)",
             "config.routing.variableName: value \"origin_group\" must be a property user variable name (PMUSER_ followed by A-Z, 0-9 or _)",
             "config.routing.originGroups.eu.originId: value \"origin eu\" must be a property origin id (letters, digits, '.', '_', '-')",
             "config.routing.defaultOriginGroup: value \"missing\" must be one of the origin groups (eu)",

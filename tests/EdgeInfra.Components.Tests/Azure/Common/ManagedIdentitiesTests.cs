@@ -232,6 +232,7 @@ public sealed class ManagedIdentitiesTests
         KeyVaultUri = OriginVmClusterFixtures.KeyVaultUri,
         OriginSecretName = "origin-secret",
         AdminSshPublicKey = OriginVmClusterFixtures.SshKey,
+        TlsCertificateSecretName = "origin-tls",
         ManagedIdentities = identities,
     };
 

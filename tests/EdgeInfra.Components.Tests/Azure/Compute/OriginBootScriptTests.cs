@@ -10,7 +10,8 @@ namespace EdgeInfra.Components.Tests.Azure.Compute;
 /// <summary>The boot scripts as the VMs receive them: each VM's custom data, run against mocks and decoded.</summary>
 public sealed class OriginBootScriptTests
 {
-    private const string ImdsTokenRequest = "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net&client_id=";
+    private const string ImdsHost = "http://169.254.169.254";
+    private const string ImdsTokenPath = "/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net&client_id=";
 
     private static async Task<IReadOnlyList<string>> ScriptsAsync(OriginVmClusterArgs args)
     {
@@ -29,13 +30,18 @@ public sealed class OriginBootScriptTests
         Assert.Equal(2, scripts.Count);
         Assert.Equal(scripts[0], scripts[1]);
         var script = scripts[0];
-        Assert.Contains(ImdsTokenRequest, script);
+        Assert.Contains(ImdsHost, script);
+        Assert.Contains(ImdsTokenPath, script);
         Assert.Contains("https://kv-app.vault.azure.net/", script);
         Assert.Contains("'origin-secret'", script);
         Assert.Contains("secrets/", script);
         Assert.Contains("?api-version=7.4", script);
         Assert.Contains("'origin-identity-client'", script);
-        Assert.Contains($"'{OriginVmClusterMocks.Fqdn}'", script);
+        if (flavor != OriginFlavor.Nginx)
+        {
+            Assert.Contains($"'{OriginVmClusterMocks.Fqdn}'", script); // the self-signed certificate's name
+        }
+
         Assert.Contains("^[A-Za-z0-9._+/=-]{16,}$", script);
         Assert.Contains("edge-origin-auth-failed", script);
         Assert.DoesNotContain("origin-admin-password-result", script);
@@ -43,30 +49,32 @@ public sealed class OriginBootScriptTests
     }
 
     [Fact]
-    public async Task Nginx_rejects_requests_without_the_secret_with_403_and_logs_them_to_syslog()
+    public async Task Nginx_starts_only_after_key_vault_was_read_and_rejects_requests_without_a_current_secret()
     {
         var script = (await ScriptsAsync(Defaults(OriginFlavor.Nginx)))[0];
 
         Assert.StartsWith("#!/bin/bash\n", script, StringComparison.Ordinal);
-        Assert.Contains("VAULT_URI='https://kv-app.vault.azure.net/'\nSECRET_NAME='origin-secret'\nCLIENT_ID='origin-identity-client'\n", script);
-        Assert.Contains("apt-get install -y nginx curl jq openssl\n", script);
+        Assert.Contains("VAULT_URI='https://kv-app.vault.azure.net/'\nSECRET_NAME='origin-secret'\nTLS_SECRET_NAME='origin-tls'\nCLIENT_ID='origin-identity-client'\nHEADER_VARIABLE='http_x_origin_auth'\n", script);
+        Assert.Contains("IMDS_ENDPOINT='${EDGE_ORIGIN_IMDS_ENDPOINT:-http://169.254.169.254}'", script);
+        Assert.Contains("printf '#!/bin/sh\\nexit 101\\n' > /usr/sbin/policy-rc.d", script);
+        Assert.Contains("apt-get install -y nginx curl jq openssl python3\n", script);
         Assert.Contains("""
-                include /etc/nginx/edge-origin/secret.conf;
-                set $origin_auth_failed 0;
-                if ($http_x_origin_auth != $origin_secret) {
-                    set $origin_auth_failed 1;
+                set \$origin_auth_failed 0;
+                if (\$edge_origin_authorized = 0) {
+                    set \$origin_auth_failed 1;
                     return 403;
                 }
-                access_log /var/log/nginx/access.log;
-                access_log syslog:server=unix:/dev/log,facility=local0,severity=warn edge_origin_auth_failed if=$origin_auth_failed;
             """, script);
-        Assert.Contains("log_format edge_origin_auth_failed 'edge-origin-auth-failed client=$remote_addr", script);
-        Assert.Contains("listen 443 ssl default_server;", script);
-        Assert.Contains("proxy_pass http://127.0.0.1:8080;", script);
+        Assert.Contains("include ${STATE_DIR}/secrets.conf;", script);
+        Assert.Contains("listen ${HTTPS_PORT} ssl default_server;", script);
+        Assert.Contains("proxy_pass http://127.0.0.1:${APP_PORT};", script);
         Assert.Contains("proxy_set_header X-Origin-Auth \"\";", script);
-        Assert.Contains("ORIGIN_SECRET=\"$(read_origin_secret)\"\nprintf 'set $origin_secret \"%s\";\\n' \"${ORIGIN_SECRET}\" > /etc/nginx/edge-origin/secret.conf\nchmod 0600 /etc/nginx/edge-origin/secret.conf\n", script);
-        Assert.Contains("\"${VAULT_URI}secrets/${SECRET_NAME}?api-version=7.4\"", script);
+        Assert.Contains("OnUnitActiveSec=1min", script);
         Assert.DoesNotContain("listen 80", script);
+        Assert.DoesNotContain("openssl req -x509", script);
+
+        // Nothing listens before the first read succeeded: the refresh loop comes before nginx is enabled.
+        Assert.True(script.IndexOf("NGINX_RUNNING=0 \"${LIB_DIR}/refresh\"", StringComparison.Ordinal) < script.IndexOf("systemctl enable --now nginx", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -127,7 +135,7 @@ public sealed class OriginBootScriptTests
     public async Task The_header_name_and_upstream_reach_every_server_config()
     {
         var nginx = (await ScriptsAsync(With(originAuthHeaderName: "X-Edge-Key", upstreamUrl: "https://app.internal:8443/base")))[0];
-        Assert.Contains("if ($http_x_edge_key != $origin_secret) {", nginx);
+        Assert.Contains("HEADER_VARIABLE='http_x_edge_key'", nginx);
         Assert.Contains("proxy_set_header X-Edge-Key \"\";", nginx);
         Assert.Contains("proxy_pass https://app.internal:8443/base;", nginx);
 
@@ -146,7 +154,7 @@ public sealed class OriginBootScriptTests
         var program = Synth(() => new OriginVmCluster("origin", Defaults(OriginFlavor.Nginx)));
 
         Assert.Contains("        customData:\n          fn::toBase64: |-\n            #!/bin/bash\n", program);
-        Assert.Contains("            CLIENT_ID='${origin-identity.clientId}'\n            ORIGIN_HOSTNAME='${origin-pip.dnsSettings.fqdn}'\n", program);
-        Assert.Contains("\"$${VAULT_URI}secrets/$${SECRET_NAME}?api-version=7.4\"", program);
+        Assert.Contains("            CLIENT_ID='${origin-identity.clientId}'\n", program);
+        Assert.Contains("\"$${VAULT_URI}secrets/$1/versions?api-version=7.4&maxresults=25\"", program);
     }
 }

@@ -28,7 +28,11 @@ internal static class OriginVmClusterFixtures
         OriginSecretName = "origin-secret",
         AdminSshPublicKey = flavor == OriginFlavor.Iis ? null : SshKey,
         KeyVaultName = flavor == OriginFlavor.Iis ? (Input<string>)"kv-app" : null,
+        TlsCertificateSecretName = TlsSecretFor(flavor),
     };
+
+    /// <summary>The Key Vault secret of the server certificate: required for nginx, unused by Kong and IIS.</summary>
+    public static string? TlsSecretFor(OriginFlavor flavor) => flavor == OriginFlavor.Nginx ? "origin-tls" : null;
 
     /// <summary>The required inputs plus the knobs given; the other knobs keep valid values.</summary>
     public static OriginVmClusterArgs With(
@@ -70,6 +74,7 @@ internal static class OriginVmClusterFixtures
         UpstreamUrl = upstreamUrl,
         ComputerNamePrefix = computerNamePrefix,
         RoleAssignments = roleAssignments ?? [],
+        TlsCertificateSecretName = TlsSecretFor(flavor),
     };
 
     /// <summary>Every knob set: four Nginx VMs over two zones, locked, with diagnostics, role assignments and tags.</summary>
@@ -91,6 +96,7 @@ internal static class OriginVmClusterFixtures
         AdminSshPublicKey = SshKey,
         OriginAuthHeaderName = "X-Edge-Key",
         UpstreamUrl = "http://127.0.0.1:5000",
+        TlsCertificateSecretName = "shop-origin-tls",
         ComputerNamePrefix = "shop",
         OutboundThroughLoadBalancer = false,
         Tags = new Dictionary<string, Input<string>> { ["environment"] = "prod" },

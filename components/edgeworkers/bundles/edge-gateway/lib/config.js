@@ -18,8 +18,8 @@
 //   },
 //   "headers": { "schemaVersion": 1 } required; the only version this bundle writes is 1
 //   "originAuth": {                                    [the whole object is optional]
-//     "headerName": header name [X-Origin-Auth], must not start with X-Edge-
-//     "secretVariable": "PMUSER_..." [PMUSER_ORIGIN_SECRET]
+//     "headerName": header name [X-Origin-Auth], must not start with X-Edge-; the gateway deletes client copies,
+//                   the property sets it from its sensitive variable
 //   },
 //   "routing": {
 //     "variableName": "PMUSER_..." [PMUSER_ORIGIN_GROUP]
@@ -33,7 +33,7 @@
 import { SUPPORTED_ALGORITHMS, DEFAULT_CLOCK_SKEW_SECONDS, MAX_CLOCK_SKEW_SECONDS } from './jwt.js';
 import { DEFAULT_JWKS_CACHE_SECONDS } from './jwks.js';
 import { HEADER_SCHEMA_VERSION, EDGE_HEADER_PREFIX } from './headers.js';
-import { DEFAULT_ORIGIN_AUTH_HEADER, DEFAULT_ORIGIN_SECRET_VARIABLE } from './origin-auth.js';
+import { DEFAULT_ORIGIN_AUTH_HEADER } from './origin-auth.js';
 import { DEFAULT_ORIGIN_GROUP_VARIABLE } from './routing.js';
 
 /** Default property variable holding the HS256 secret. */
@@ -60,7 +60,7 @@ export function readGatewayConfig(raw) {
       'issuer', 'audience', 'algorithms', 'jwksUrl', 'jwksCacheSeconds', 'clockSkewSeconds', 'hmacSecretVariable',
     ]), problems),
     headers: readHeaders(objectAt(root.headers, 'headers', problems, ['schemaVersion']), problems),
-    originAuth: readOriginAuth(objectAt(root.originAuth ?? {}, 'originAuth', problems, ['headerName', 'secretVariable']), problems),
+    originAuth: readOriginAuth(objectAt(root.originAuth ?? {}, 'originAuth', problems, ['headerName']), problems),
     routing: readRouting(objectAt(root.routing, 'routing', problems, [
       'variableName', 'defaultOriginGroup', 'originGroups', 'pathRules', 'geoRules',
     ]), problems),
@@ -107,8 +107,7 @@ function readOriginAuth(originAuth, problems) {
   if (typeof headerName !== 'string' || !HEADER_NAME.test(headerName) || headerName.toLowerCase().startsWith(EDGE_HEADER_PREFIX)) {
     problems.push(`originAuth.headerName: value ${show(headerName)} must be an HTTP header name that does not start with X-Edge-`);
   }
-  const secretVariable = propertyVariable(originAuth.secretVariable ?? DEFAULT_ORIGIN_SECRET_VARIABLE, 'originAuth.secretVariable', problems);
-  return { headerName, secretVariable };
+  return { headerName };
 }
 
 function readRouting(routing, problems) {

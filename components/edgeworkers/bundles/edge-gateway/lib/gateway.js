@@ -14,7 +14,7 @@ import { readBearerToken } from './bearer-token.js';
 import { createJwtVerifier, JwtFailure } from './jwt.js';
 import { createJwksKeyStore } from './jwks.js';
 import { enrichRequestHeaders } from './headers.js';
-import { applyOriginAuth } from './origin-auth.js';
+import { stripOriginAuth } from './origin-auth.js';
 import { routeRequest } from './routing.js';
 
 const JSON_NO_STORE = Object.freeze({
@@ -63,12 +63,7 @@ export function createEdgeGateway(options) {
 
     enrichRequestHeaders(request, result.claims);
 
-    const originAuth = applyOriginAuth(request, config.originAuth);
-    if (!originAuth.ok) {
-      logger.log(`origin_auth_failed reason=${originAuth.reason}`);
-      request.respondWith(503, JSON_NO_STORE, JSON.stringify({ error: 'service_unavailable' }));
-      return;
-    }
+    stripOriginAuth(request, config.originAuth);
 
     const route = routeRequest(request, config.routing);
     logger.log(`routed origin_group=${route.originGroup} matched_by=${route.matchedBy}`);
