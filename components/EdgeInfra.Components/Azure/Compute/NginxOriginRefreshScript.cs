@@ -127,6 +127,14 @@ internal static class NginxOriginRefreshScript
                 exit 1
             fi
             ${NGINX_RELOAD_COMMAND}
+            # A reload returns before the new workers serve: wait (at most 10 s) until the newest secret is accepted, so
+            # whoever rotates next (the edge) never meets a worker that still has the old list.
+            newest="$(secret_value "${versions[0]}")"
+            for _ in $(seq 1 100); do
+                status="$(curl -sk --max-time 2 -o /dev/null -w '%{http_code}' -H "${HEADER_NAME}: ${newest}" "https://127.0.0.1:${HTTPS_PORT}/" || true)"
+                [ "${status}" != 403 ] && [ "${status}" != 000 ] && break
+                sleep 0.1
+            done
             log "installed ${#versions[@]} origin secret version(s) and the certificate of ${TLS_SECRET_NAME}; nginx reloaded"
         fi
         """;
