@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EdgeInfra.Akamai;
 using EdgeInfra.Akamai.Inputs;
-using EdgeInfra.AzureNative.Monitor;
-using EdgeInfra.AzureNative.Monitor.Inputs;
 using EdgeInfra.AzureNative.Storage;
 using EdgeInfra.AzureNative.Storage.Inputs;
 using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Azure.Monitoring;
 using EdgeInfra.Components.Azure.Network;
 using EdgeInfra.Expressions;
 
@@ -16,8 +15,9 @@ namespace EdgeInfra.Components.Akamai;
 /// Streams properties' edge logs to Azure Blob Storage with DataStream 2, as an audit trail: a locked-down storage
 /// account (<c>storage</c>) and a stream (<c>stream</c>) of the <see cref="DataStreamField.AuditTrail"/> fields as
 /// JSON, delivered every 30 to 60 seconds. Children: <c>storage</c>, <c>stream</c> (once the account's access key
-/// is given, see <see cref="EdgeLogStreamArgs.AccessKey"/>), <c>diagnostics</c> (when
-/// diagnostic settings are given) and <c>role-{name}</c> per role assignment.
+/// is given, see <see cref="EdgeLogStreamArgs.AccessKey"/>), <c>storage-diag</c> (the account's metrics) and
+/// <c>storage-blob-diag</c> (the blob service's logs and metrics) when diagnostic settings are given (see
+/// <see cref="DiagnosticSettings"/>) and <c>role-{name}</c> per role assignment.
 /// <para>
 /// The account: StorageV2, geo- or zone-redundant, HTTPS only, TLS 1.2 minimum, no public blob access, no
 /// cross-tenant replication, infrastructure (double) encryption, no SFTP or local users, Entra ID as the portal's
@@ -122,14 +122,7 @@ public sealed partial class EdgeLogStream : ComponentResource
 
         if (args.DiagnosticSettings is { } diagnostics)
         {
-            new DiagnosticSetting("diagnostics", new DiagnosticSettingArgs
-            {
-                Name = "edgeinfra-diagnostics",
-                ResourceUri = Output.Format($"{StorageAccount.Id}/blobServices/default"),
-                WorkspaceId = diagnostics.WorkspaceId,
-                Logs = [.. diagnostics.LogCategoryGroups.Select(group => new DiagnosticsLogSettingsArgs { CategoryGroup = group, Enabled = true })],
-                Metrics = diagnostics.Metrics ? [new DiagnosticsMetricSettingsArgs { Category = "Transaction", Enabled = true }] : null,
-            }, new CustomResourceOptions { Parent = this });
+            DiagnosticSettings.Create(this, "storage", StorageAccount.Id, DiagnosticCategories.StorageAccounts, diagnostics);
         }
 
         RoleAssignments.GrantAll(this, "role", StorageAccount.Id, args.RoleAssignments);
@@ -228,11 +221,8 @@ public sealed partial class EdgeLogStream : ComponentResource
 
         CheckIpRanges(args.AllowedIpRanges ?? [], errors);
 
-        if (args.DiagnosticSettings is { } diagnostics
-            && !diagnostics.LogCategoryGroups.Any(g => g is "audit" or "allLogs"))
-        {
-            errors.Add("diagnosticSettings.logCategoryGroups", $"[{string.Join(", ", diagnostics.LogCategoryGroups.Select(g => $"'{g}'"))}] has neither 'audit' nor 'allLogs': the log account must log who reads and writes it");
-        }
+        DiagnosticSettings.Check(args.DiagnosticSettings, errors);
+        DiagnosticSettings.CheckKeepsLogs(args.DiagnosticSettings, DiagnosticCategories.BlobServices, "the log account must log who reads and writes it", errors);
 
         ManagedIdentityBlock.Reject(args.ManagedIdentities, "EdgeLogStream", errors);
         errors.ThrowIfAny();

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using EdgeInfra.AzureNative.Monitor;
-using EdgeInfra.AzureNative.Monitor.Inputs;
 using EdgeInfra.AzureNative.RecoveryServices;
 using EdgeInfra.AzureNative.RecoveryServices.Inputs;
+using EdgeInfra.Components.Azure.Monitoring;
 
 namespace EdgeInfra.Components.Azure;
 
@@ -11,7 +10,7 @@ namespace EdgeInfra.Components.Azure;
 /// Azure Backup for VMs, secure by default: a Recovery Services vault with soft delete always on (irreversibly),
 /// immutability, geo-redundant storage with cross-region restore and no public network access; one daily VM
 /// backup policy (Enhanced, V2) with explicit retention in UTC; and <see cref="Protect"/> to back up each VM.
-/// Children: <c>vault</c>, <c>policy</c>, <c>diagnostics</c> (when diagnostic settings are given),
+/// Children: <c>vault</c>, <c>policy</c>, <c>vault-diag</c> (when diagnostic settings are given; logs in resource-specific tables and the vault's <c>Health</c> metrics, see <see cref="Monitoring.DiagnosticCategories"/>),
 /// <c>role-{name}</c> per role assignment and <c>vm-{name}</c> per protected VM.
 /// </summary>
 public sealed partial class BackupProtection : ComponentResource
@@ -83,15 +82,7 @@ public sealed partial class BackupProtection : ComponentResource
 
         if (args.DiagnosticSettings is { } diagnostics)
         {
-            new DiagnosticSetting("diagnostics", new DiagnosticSettingArgs
-            {
-                Name = "edgeinfra-diagnostics",
-                ResourceUri = _vault.Id,
-                WorkspaceId = diagnostics.WorkspaceId,
-                LogAnalyticsDestinationType = "Dedicated",
-                Logs = [.. diagnostics.LogCategoryGroups.Select(group => new DiagnosticsLogSettingsArgs { CategoryGroup = group, Enabled = true })],
-                Metrics = diagnostics.Metrics ? [new DiagnosticsMetricSettingsArgs { Category = "AllMetrics", Enabled = true }] : null,
-            }, new CustomResourceOptions { Parent = this });
+            DiagnosticSettings.Create(this, "vault", _vault.Id, DiagnosticCategories.RecoveryServicesVaults, diagnostics);
         }
 
         RoleAssignments.GrantAll(this, "role", _vault.Id, args.RoleAssignments);
@@ -272,10 +263,7 @@ public sealed partial class BackupProtection : ComponentResource
             errors.Add("weeklyRetentionDay", $"'{args.WeeklyRetentionDay}' is not a day of the week");
         }
 
-        if (args.DiagnosticSettings is { LogCategoryGroups.Count: 0, Metrics: false })
-        {
-            errors.Add("diagnosticSettings", "sends neither logs nor metrics: give at least one log category group (e.g. 'allLogs') or enable metrics");
-        }
+        DiagnosticSettings.Check(args.DiagnosticSettings, errors);
 
         ManagedIdentityBlock.Check(args.ManagedIdentities, errors);
 

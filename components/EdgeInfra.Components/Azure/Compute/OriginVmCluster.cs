@@ -5,9 +5,8 @@ using EdgeInfra.AzureNative.Compute.Inputs;
 using EdgeInfra.AzureNative.KeyVault;
 using EdgeInfra.AzureNative.KeyVault.Inputs;
 using EdgeInfra.AzureNative.ManagedIdentity;
-using EdgeInfra.AzureNative.Monitor;
-using EdgeInfra.AzureNative.Monitor.Inputs;
 using EdgeInfra.AzureNative.Network;
+using EdgeInfra.Components.Azure.Monitoring;
 using EdgeInfra.Random;
 using NetworkInputs = EdgeInfra.AzureNative.Network.Inputs;
 
@@ -26,9 +25,9 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// Children: <c>identity</c>, <c>identity-secrets-user</c> (Key Vault Secrets User on the vault or on the origin secret alone, with
 /// <c>identity-secrets-user-id</c>), <c>pip</c>, <c>lb</c>, and per VM <c>n</c> (from 1) <c>vm-{n}-nic</c>,
 /// <c>vm-{n}</c>, <c>vm-{n}-setup</c> (Iis only) and <c>vm-{n}-role-{name}</c> per role assignment; for Iis
-/// <c>admin-password</c> and <c>admin-password-secret</c>; with diagnostic settings <c>lb-diagnostics</c> and
-/// <c>pip-diagnostics</c> (logs and metrics), and <c>vm-{n}-nic-diagnostics</c> when metrics are sent (network
-/// interfaces have no logs). VMs have no diagnostic settings: their guest logs are collected by <c>Observability</c>. With <see cref="OriginVmClusterArgs.TlsCertificateSecretName"/> the
+/// <c>admin-password</c> and <c>admin-password-secret</c>; with diagnostic settings <c>lb-diag</c> and
+/// <c>pip-diag</c> (logs and metrics), and <c>vm-{n}-nic-diag</c> when metrics are sent (network interfaces have no
+/// logs), each with only the categories <see cref="Monitoring.DiagnosticCategories"/> gives the type. VMs have no diagnostic settings: their guest logs are collected by <c>Observability</c>. With <see cref="OriginVmClusterArgs.TlsCertificateSecretName"/> the
 /// nginx VMs serve a certificate of the stack's CA for the origin hostname, read from Key Vault; Kong and IIS still make a self-signed one.
 /// </remarks>
 public sealed class OriginVmCluster : ComponentResource
@@ -223,14 +222,14 @@ public sealed class OriginVmCluster : ComponentResource
 
             if (args.DiagnosticSettings is { } nicDiagnostics)
             {
-                AddDiagnosticSetting($"vm-{number}-nic-diagnostics", nic.Id, nicDiagnostics, withLogs: false);
+                DiagnosticSettings.Create(this, $"vm-{number}-nic", nic.Id, DiagnosticCategories.NetworkInterfaces, nicDiagnostics);
             }
         }
 
         if (args.DiagnosticSettings is { } diagnostics)
         {
-            AddDiagnosticSetting("lb-diagnostics", LoadBalancer.Id, diagnostics, withLogs: true);
-            AddDiagnosticSetting("pip-diagnostics", PublicIp.Id, diagnostics, withLogs: true);
+            DiagnosticSettings.Create(this, "lb", LoadBalancer.Id, DiagnosticCategories.LoadBalancers, diagnostics);
+            DiagnosticSettings.Create(this, "pip", PublicIp.Id, DiagnosticCategories.PublicIpAddresses, diagnostics);
         }
 
         RegisterOutputs(new Dictionary<string, object?>
@@ -355,25 +354,6 @@ public sealed class OriginVmCluster : ComponentResource
                 ]
                 : null,
             InboundNatRules = Array.Empty<NetworkInputs.InboundNatRuleArgs>(),
-        }, new CustomResourceOptions { Parent = this });
-    }
-
-    /// <summary>Sends the resource's logs (when <paramref name="withLogs"/>) and metrics to the workspace; nothing is created when there is nothing to send.</summary>
-    private void AddDiagnosticSetting(string childName, Input<string> resourceUri, DiagnosticSettingsSpec diagnostics, bool withLogs)
-    {
-        var logs = withLogs ? diagnostics.LogCategoryGroups : [];
-        if (logs.Count == 0 && !diagnostics.Metrics)
-        {
-            return;
-        }
-
-        _ = new DiagnosticSetting(childName, new DiagnosticSettingArgs
-        {
-            Name = "edgeinfra-diagnostics",
-            ResourceUri = resourceUri,
-            WorkspaceId = diagnostics.WorkspaceId,
-            Logs = logs.Count > 0 ? [.. logs.Select(group => new DiagnosticsLogSettingsArgs { CategoryGroup = group, Enabled = true })] : null,
-            Metrics = diagnostics.Metrics ? [new DiagnosticsMetricSettingsArgs { Category = "AllMetrics", Enabled = true }] : null,
         }, new CustomResourceOptions { Parent = this });
     }
 

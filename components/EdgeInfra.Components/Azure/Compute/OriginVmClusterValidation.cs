@@ -102,6 +102,7 @@ internal static partial class OriginVmClusterValidation
         }
 
         ValidateRoleAssignments(args.RoleAssignments, errors);
+        Monitoring.DiagnosticSettings.Check(args.DiagnosticSettings, errors);
         ManagedIdentityBlock.Check(args.ManagedIdentities, errors);
         errors.ThrowIfAny();
     }

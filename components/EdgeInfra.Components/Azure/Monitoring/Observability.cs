@@ -24,8 +24,9 @@ namespace EdgeInfra.Components.Azure.Monitoring;
 /// </list>
 /// <para>
 /// The stack pass runs once the stack's constructor is done. For every resource whose type is in
-/// <see cref="DiagnosticSupport"/> and that no diagnostic setting covers yet (see <see cref="DiagnosticCoverage"/>), it
-/// adds <c>{resource}-diag</c>. For every <c>compute:VirtualMachine</c> it adds <c>{vm}-ama</c>, the Azure Monitor agent
+/// <see cref="DiagnosticCategories"/> and that no diagnostic setting covers yet (see <see cref="DiagnosticCoverage"/>), it
+/// adds <c>{resource}-diag</c> with every log (<c>allLogs</c>) and metric category the table gives the type, through
+/// <see cref="DiagnosticSettings"/> (a storage account also gets <c>{resource}-blob-diag</c> on its blob service). For every <c>compute:VirtualMachine</c> it adds <c>{vm}-ama</c>, the Azure Monitor agent
 /// extension for the VM's operating system (unless the VM has one already; see <see cref="VirtualMachineOsDetection"/>;
 /// on a VM with only user-assigned identities it names the first of them, see <see cref="AgentIdentity"/>),
 /// and <c>{vm}-dcra</c>, the association of the VM with the data collection rule.
@@ -45,8 +46,8 @@ public sealed partial class Observability : ComponentResource
     /// <summary>The Azure Monitor agent extension type for Windows.</summary>
     public const string WindowsAgentType = "AzureMonitorWindowsAgent";
 
-    /// <summary>The name of every diagnostic setting the component adds (unique per target resource).</summary>
-    public const string DiagnosticSettingName = "edge-infra-diagnostics";
+    /// <summary>The name of every diagnostic setting the component adds (unique per target resource); see <see cref="DiagnosticSettings.SettingName"/>.</summary>
+    public const string DiagnosticSettingName = DiagnosticSettings.SettingName;
 
     private const string WorkspaceDestination = "workspace";
     private readonly ObservabilityArgs _args;
@@ -79,14 +80,7 @@ public sealed partial class Observability : ComponentResource
 
         if (args.DiagnosticSettings is { } diagnostics)
         {
-            new DiagnosticSetting("workspace-diag", new DiagnosticSettingArgs
-            {
-                Name = DiagnosticSettingName,
-                ResourceUri = workspace.Id,
-                WorkspaceId = diagnostics.WorkspaceId,
-                Logs = [.. diagnostics.LogCategoryGroups.Select(group => new DiagnosticsLogSettingsArgs { CategoryGroup = group, Enabled = true })],
-                Metrics = diagnostics.Metrics ? [new DiagnosticsMetricSettingsArgs { Category = "AllMetrics", Enabled = true }] : null,
-            }, new CustomResourceOptions { Parent = this });
+            DiagnosticSettings.Create(this, "workspace", workspace.Id, DiagnosticCategories.LogAnalyticsWorkspaces, diagnostics);
         }
 
         RoleAssignments.GrantAll(this, "workspace", workspace.Id, args.RoleAssignments);
@@ -140,21 +134,7 @@ public sealed partial class Observability : ComponentResource
             errors.Add("originAuthFailureWindowMinutes", $"{args.OriginAuthFailureWindowMinutes} is not a log alert window: use one of {string.Join(", ", ObservabilityArgs.AllowedWindowMinutes)} minutes");
         }
 
-        if (args.DiagnosticSettings is { } diagnostics)
-        {
-            for (var i = 0; i < diagnostics.LogCategoryGroups.Count; i++)
-            {
-                if (diagnostics.LogCategoryGroups[i] is not ("allLogs" or "audit"))
-                {
-                    errors.Add($"diagnosticSettings.logCategoryGroups[{i}]", $"'{diagnostics.LogCategoryGroups[i]}' is not a log category group: use allLogs or audit");
-                }
-            }
-
-            if (diagnostics.LogCategoryGroups.Count == 0 && !diagnostics.Metrics)
-            {
-                errors.Add("diagnosticSettings", "sends neither logs nor metrics: Azure rejects a diagnostic setting with nothing to send; give a log category group or keep metrics on");
-            }
-        }
+        DiagnosticSettings.Check(args.DiagnosticSettings, errors);
 
         ManagedIdentityBlock.Check(args.ManagedIdentities, errors, allowsBoth: false, resourceKind: "a Log Analytics workspace");
 
@@ -316,9 +296,9 @@ public sealed partial class Observability : ComponentResource
         var covered = DiagnosticCoverage.CoveredBy(resources);
         foreach (var resource in resources.OfType<CustomResource>())
         {
-            if (DiagnosticSupport.Of(resource.GetResourceType()) is { } support && !covered.Contains(resource))
+            if (DiagnosticCategories.AzureTypeOf(resource.GetResourceType()) is { } azureType && !covered.Contains(resource))
             {
-                AddDiagnosticSetting(resource, support);
+                DiagnosticSettings.Create(this, ChildName(resource), resource.Id, azureType, PassSpec());
             }
         }
 
@@ -363,15 +343,13 @@ public sealed partial class Observability : ComponentResource
         }
     }
 
-    private void AddDiagnosticSetting(CustomResource resource, DiagnosticSupport support) =>
-        new DiagnosticSetting($"{ChildName(resource)}-diag", new DiagnosticSettingArgs
-        {
-            Name = DiagnosticSettingName,
-            ResourceUri = resource.Id,
-            WorkspaceId = WorkspaceId,
-            Logs = support.Logs ? [new DiagnosticsLogSettingsArgs { CategoryGroup = "allLogs", Enabled = true }] : null,
-            Metrics = support.Metrics ? [new DiagnosticsMetricSettingsArgs { Category = "AllMetrics", Enabled = true }] : null,
-        }, new CustomResourceOptions { Parent = this });
+    /// <summary>What the stack pass sends: every log (<c>allLogs</c>) and every metric category of each type, to the workspace.</summary>
+    private DiagnosticSettingsSpec PassSpec() => new()
+    {
+        WorkspaceId = WorkspaceId,
+        LogCategoryGroups = [DiagnosticCategories.AllLogs],
+        Metrics = true,
+    };
 
     private void AddAgent(CustomResource vm, VirtualMachineOs os, Expressions.Expression resourceGroupName)
     {

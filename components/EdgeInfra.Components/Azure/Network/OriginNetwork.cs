@@ -1,6 +1,5 @@
-using EdgeInfra.AzureNative.Monitor;
-using EdgeInfra.AzureNative.Monitor.Inputs;
 using EdgeInfra.AzureNative.Network;
+using EdgeInfra.Components.Azure.Monitoring;
 using NetworkInputs = EdgeInfra.AzureNative.Network.Inputs;
 
 namespace EdgeInfra.Components.Azure.Network;
@@ -103,11 +102,10 @@ public sealed class OriginNetwork : ComponentResource
         RoleAssignments.GrantAll(this, "vnet-role", network.Id, args.RoleAssignments);
         if (args.DiagnosticSettings is { } diagnostics)
         {
-            SendDiagnostics("vnet-diagnostics", network.Id, diagnostics, metrics: diagnostics.Metrics);
+            DiagnosticSettings.Create(this, "vnet", network.Id, DiagnosticCategories.VirtualNetworks, diagnostics);
             foreach (var (subnetName, securityGroup) in securityGroups)
             {
-                // Network security groups have logs but no metrics.
-                SendDiagnostics($"nsg-{subnetName}-diagnostics", securityGroup.Id, diagnostics, metrics: false);
+                DiagnosticSettings.Create(this, $"nsg-{subnetName}", securityGroup.Id, DiagnosticCategories.NetworkSecurityGroups, diagnostics);
             }
         }
 
@@ -224,22 +222,4 @@ public sealed class OriginNetwork : ComponentResource
         return rules;
     }
 
-    private void SendDiagnostics(string childName, Output<string> resourceUri, DiagnosticSettingsSpec diagnostics, bool metrics)
-    {
-        var logs = diagnostics.LogCategoryGroups
-            .Select(group => new DiagnosticsLogSettingsArgs { CategoryGroup = group, Enabled = true })
-            .ToArray();
-        var settings = new DiagnosticSettingArgs
-        {
-            ResourceUri = resourceUri,
-            WorkspaceId = diagnostics.WorkspaceId,
-            Logs = logs,
-        };
-        if (metrics)
-        {
-            settings.Metrics = new[] { new DiagnosticsMetricSettingsArgs { Category = "AllMetrics", Enabled = true } };
-        }
-
-        _ = new DiagnosticSetting(childName, settings, new CustomResourceOptions { Parent = this });
-    }
 }

@@ -30,6 +30,7 @@ internal static partial class OriginNetworkValidation
         }
 
         CheckAdditionalRules(args.AdditionalInboundRules ?? [], errors);
+        Monitoring.DiagnosticSettings.Check(args.DiagnosticSettings, errors);
         ManagedIdentityBlock.Reject(args.ManagedIdentities, "OriginNetwork", errors);
         errors.ThrowIfAny();
         return plan!;

@@ -46,7 +46,7 @@ public sealed class EdgeLogStreamTests
         AllowedIpRanges = ["203.0.113.0/24", "198.51.100.7"],
         Tags = new Dictionary<string, Input<string>> { ["environment"] = "prod" },
         Lock = LockKind.CanNotDelete,
-        DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "ws-1", LogCategoryGroups = ["audit"] },
+        DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "ws-1", LogCategoryGroups = ["allLogs", "audit"] },
         RoleAssignments = [new RoleAssignmentSpec { Name = "auditors", Role = BuiltInRole.Reader, PrincipalId = "group-1", PrincipalType = "Group" }],
     };
 
@@ -178,19 +178,35 @@ public sealed class EdgeLogStreamTests
             """, program);
         Assert.Contains("      notificationEmails:\n        - \"soc@example.com\"\n        - \"oncall@example.com\"\n      properties:\n        - \"prp_111\"\n        - \"prp_222\"\n", program);
         Assert.Contains("""
-              logs-diagnostics:
+              logs-storage-blob-diag:
                 type: "azure-native:monitor:DiagnosticSetting"
                 properties:
                   logs:
-                    - categoryGroup: "audit"
+                    - categoryGroup: "allLogs"
                       enabled: true
                   metrics:
+                    - category: "Capacity"
+                      enabled: true
                     - category: "Transaction"
                       enabled: true
-                  name: "edgeinfra-diagnostics"
+                  name: "edge-infra-diagnostics"
                   resourceUri: "${logs-storage.id}/blobServices/default"
                   workspaceId: "ws-1"
             """, program);
+        Assert.Contains("""
+              logs-storage-diag:
+                type: "azure-native:monitor:DiagnosticSetting"
+                properties:
+                  metrics:
+                    - category: "Capacity"
+                      enabled: true
+                    - category: "Transaction"
+                      enabled: true
+                  name: "edge-infra-diagnostics"
+                  resourceUri: "${logs-storage.id}"
+                  workspaceId: "ws-1"
+            """, program);
+        Assert.DoesNotContain("AllMetrics", program);
         Assert.Contains("  logs-role-auditors:\n", program);
         Assert.Contains("        environment: \"prod\"\n", program);
         Assert.Contains("      protect: true\n      retainOnDelete: true\n", program);
@@ -240,7 +256,8 @@ public sealed class EdgeLogStreamTests
             $"{Subject}, property 'allowedIpRanges[0]': '10.0.0.0/8' is a private range: storage IP rules take public addresses only",
             $"{Subject}, property 'allowedIpRanges[1]': '203.0.113.4/31' is a /31: Azure storage takes CIDR ranges up to /30; give single addresses without a prefix",
             $"{Subject}, property 'allowedIpRanges[2]': 'not-an-ip' is not an IPv4 address or CIDR range, e.g. 203.0.113.7 or 203.0.113.0/24",
-            $"{Subject}, property 'diagnosticSettings.logCategoryGroups': ['metrics-only'] has neither 'audit' nor 'allLogs': the log account must log who reads and writes it",
+            $"{Subject}, property 'diagnosticSettings.logCategoryGroups[0]': 'metrics-only' is not a log category group: use allLogs or audit",
+            $"{Subject}, property 'diagnosticSettings.logCategoryGroups': ['metrics-only'] keeps no log category group of Microsoft.Storage/storageAccounts/blobServices, which has 'allLogs': the log account must log who reads and writes it",
             $"{Subject}, property 'managedIdentities': EdgeLogStream's resources take no managed identity",
         ], errors.Select(e => e.ToString()));
     }

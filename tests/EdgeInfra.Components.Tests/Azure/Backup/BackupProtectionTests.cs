@@ -161,7 +161,7 @@ public sealed class BackupProtectionTests
             """, program);
         Assert.Contains("      policyName: \"vm-nightly\"\n", program);
         Assert.Contains("""
-              backup-diagnostics:
+              backup-vault-diag:
                 type: "azure-native:monitor:DiagnosticSetting"
                 properties:
                   logAnalyticsDestinationType: "Dedicated"
@@ -169,9 +169,9 @@ public sealed class BackupProtectionTests
                     - categoryGroup: "allLogs"
                       enabled: true
                   metrics:
-                    - category: "AllMetrics"
+                    - category: "Health"
                       enabled: true
-                  name: "edgeinfra-diagnostics"
+                  name: "edge-infra-diagnostics"
                   resourceUri: "${backup-vault.id}"
                   workspaceId: "ws-1"
             """, program);
@@ -277,7 +277,7 @@ public sealed class BackupProtectionTests
             $"{Subject}, property 'weeklyRetentionWeeks': 0 is out of range: weekly recovery points are kept 1 to 5163 weeks",
             $"{Subject}, property 'monthlyRetentionMonths': 1189 is out of range: monthly recovery points are kept 1 to 1188 months",
             $"{Subject}, property 'weeklyRetentionDay': '9' is not a day of the week",
-            $"{Subject}, property 'diagnosticSettings': sends neither logs nor metrics: give at least one log category group (e.g. 'allLogs') or enable metrics",
+            $"{Subject}, property 'diagnosticSettings': sends neither logs nor metrics: Azure rejects a diagnostic setting with nothing to send; give a log category group or keep metrics on",
         ], errors.Select(e => e.ToString()));
     }
 

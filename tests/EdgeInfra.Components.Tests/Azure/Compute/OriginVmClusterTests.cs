@@ -176,7 +176,7 @@ public sealed class OriginVmClusterTests
             Assert.Contains($"        computerName: \"shop-{vm}\"\n", program);
             Assert.Contains($"  shop-vm-{vm}-role-ops-read:\n    type: \"azure-native:authorization:RoleAssignment\"\n    properties:\n      principalId: \"group-ops\"\n      principalType: \"Group\"\n", program);
             Assert.Contains($"      scope: \"${{shop-vm-{vm}.id}}\"\n", program);
-            Assert.Contains($"  shop-vm-{vm}-nic-diagnostics:\n    type: \"azure-native:monitor:DiagnosticSetting\"\n    properties:\n      metrics:\n        - category: \"AllMetrics\"\n          enabled: true\n      name: \"edgeinfra-diagnostics\"\n      resourceUri: \"${{shop-vm-{vm}-nic.id}}\"\n", program);
+            Assert.Contains($"  shop-vm-{vm}-nic-diag:\n    type: \"azure-native:monitor:DiagnosticSetting\"\n    properties:\n      metrics:\n        - category: \"AllMetrics\"\n          enabled: true\n      name: \"edge-infra-diagnostics\"\n      resourceUri: \"${{shop-vm-{vm}-nic.id}}\"\n", program);
             Assert.Contains($"      zones:\n        - \"{zone}\"\n    options:\n      dependsOn:\n        - \"${{shop-identity-secrets-user}}\"\n      protect: true\n      retainOnDelete: true\n", program);
         }
 
@@ -190,7 +190,7 @@ public sealed class OriginVmClusterTests
         Assert.Contains("        environment: \"prod\"\n        managedBy: \"edge-infra\"\n", program);
         Assert.DoesNotContain("outboundRules", program);
         Assert.Contains("""
-              shop-lb-diagnostics:
+              shop-lb-diag:
                 type: "azure-native:monitor:DiagnosticSetting"
                 properties:
                   logs:
@@ -199,11 +199,11 @@ public sealed class OriginVmClusterTests
                   metrics:
                     - category: "AllMetrics"
                       enabled: true
-                  name: "edgeinfra-diagnostics"
+                  name: "edge-infra-diagnostics"
                   resourceUri: "${shop-lb.id}"
                   workspaceId: "/subscriptions/s/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/logs"
             """, program);
-        Assert.Contains("  shop-pip-diagnostics:\n    type: \"azure-native:monitor:DiagnosticSetting\"\n", program);
+        Assert.Contains("  shop-pip-diag:\n    type: \"azure-native:monitor:DiagnosticSetting\"\n", program);
         Assert.Contains("      resourceUri: \"${shop-pip.id}\"\n", program);
     }
 
@@ -217,17 +217,21 @@ public sealed class OriginVmClusterTests
         Assert.Contains("      special: true\n    options:\n      protect: true\n      retainOnDelete: true\n", program);
         Assert.Contains("        computerName: \"shopiis-3\"\n", program);
         Assert.Contains("  shopiis-vm-3-setup:\n", program);
+        // Only audit logs, no metrics: the public IP has an audit group; the load balancer (allLogs only) and the
+        // network interfaces (no logs) are left with nothing to send, so they get no setting.
         Assert.Contains("""
-              shopiis-lb-diagnostics:
+              shopiis-pip-diag:
                 type: "azure-native:monitor:DiagnosticSetting"
                 properties:
                   logs:
                     - categoryGroup: "audit"
                       enabled: true
-                  name: "edgeinfra-diagnostics"
+                  name: "edge-infra-diagnostics"
+                  resourceUri: "${shopiis-pip.id}"
             """, program);
         Assert.DoesNotContain("AllMetrics", program);
-        Assert.DoesNotContain("shopiis-vm-1-nic-diagnostics", program);
+        Assert.DoesNotContain("shopiis-lb-diag", program);
+        Assert.DoesNotContain("shopiis-vm-1-nic-diag", program);
     }
 
     [Fact]

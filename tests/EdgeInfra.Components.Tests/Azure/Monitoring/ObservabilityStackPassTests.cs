@@ -227,7 +227,8 @@ public sealed class ObservabilityStackPassTests
         Assert.Equal(new DiagnosticSupport(Logs: true, Metrics: true), DiagnosticSupport.Of("azure-native:network:PublicIPAddress"));
         Assert.Equal(new DiagnosticSupport(Logs: true, Metrics: true), DiagnosticSupport.Of("azure-native:network:LoadBalancer"));
         Assert.Equal(new DiagnosticSupport(Logs: true, Metrics: true), DiagnosticSupport.Of("azure-native:network:VirtualNetwork"));
-        Assert.Equal(new DiagnosticSupport(Logs: true, Metrics: false), DiagnosticSupport.Of("azure-native:recoveryservices:Vault"));
+        // Its metrics are the category Health (not AllMetrics): see DiagnosticCategories.
+        Assert.Equal(new DiagnosticSupport(Logs: true, Metrics: true), DiagnosticSupport.Of("azure-native:recoveryservices:Vault"));
         Assert.Equal(new DiagnosticSupport(Logs: true, Metrics: true), DiagnosticSupport.Of("azure-native:operationalinsights:Workspace"));
         Assert.Equal(new DiagnosticSupport(Logs: false, Metrics: true), DiagnosticSupport.Of("azure-native:storage:StorageAccount"));
         Assert.Equal(new DiagnosticSupport(Logs: false, Metrics: true), DiagnosticSupport.Of("azure-native:network:NetworkInterface"));

@@ -89,8 +89,8 @@ public sealed class OriginNetworkTests
         var program = SynthConforming(() => new OriginNetwork("origin", Full()));
         Assert.Equal(
             [
-                "origin-nsg-data", "origin-nsg-data-diagnostics", "origin-nsg-kong", "origin-nsg-kong-diagnostics",
-                "origin-nsg-web", "origin-nsg-web-diagnostics", "origin-vnet", "origin-vnet-diagnostics",
+                "origin-nsg-data", "origin-nsg-data-diag", "origin-nsg-kong", "origin-nsg-kong-diag",
+                "origin-nsg-web", "origin-nsg-web-diag", "origin-vnet", "origin-vnet-diag",
                 "origin-vnet-role-ops", "origin-vnet-role-ops-id",
             ],
             ResourceNames(program));
@@ -155,7 +155,7 @@ public sealed class OriginNetworkTests
             """, program);
         Assert.Equal(4, Count(program, "      protect: true\n"));
         Assert.Contains("""
-              origin-vnet-diagnostics:
+              origin-vnet-diag:
                 type: "azure-native:monitor:DiagnosticSetting"
                 properties:
                   logs:
@@ -164,16 +164,18 @@ public sealed class OriginNetworkTests
                   metrics:
                     - category: "AllMetrics"
                       enabled: true
+                  name: "edge-infra-diagnostics"
                   resourceUri: "${origin-vnet.id}"
                   workspaceId: "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs"
             """, program);
         Assert.Contains("""
-              origin-nsg-web-diagnostics:
+              origin-nsg-web-diag:
                 type: "azure-native:monitor:DiagnosticSetting"
                 properties:
                   logs:
                     - categoryGroup: "allLogs"
                       enabled: true
+                  name: "edge-infra-diagnostics"
                   resourceUri: "${origin-nsg-web.id}"
             """, program);
         Assert.Contains("      principalType: \"Group\"\n", program);

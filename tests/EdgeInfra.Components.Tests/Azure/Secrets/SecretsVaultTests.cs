@@ -97,7 +97,7 @@ public sealed class SecretsVaultTests
                     softDeleteRetentionInDays: 30
             """, program);
         Assert.Contains("""
-              kv-diagnostics:
+              kv-vault-diag:
                 type: "azure-native:monitor:DiagnosticSetting"
                 properties:
                   logs:
@@ -106,7 +106,7 @@ public sealed class SecretsVaultTests
                   metrics:
                     - category: "AllMetrics"
                       enabled: true
-                  name: "edgeinfra-diagnostics"
+                  name: "edge-infra-diagnostics"
                   resourceUri: "${kv-vault.id}"
             """, program);
         Assert.Contains("""
@@ -195,7 +195,8 @@ public sealed class SecretsVaultTests
             "component 'kv' (edgeinfra:azure:SecretsVault), property 'sku': 'basic' is not a Key Vault SKU: standard or premium",
             "component 'kv' (edgeinfra:azure:SecretsVault), property 'softDeleteRetentionDays': 6 is out of range: Key Vault keeps deleted secrets 7 to 90 days",
             "component 'kv' (edgeinfra:azure:SecretsVault), property 'allowedSubnetIds[0]': is null: give a subnet's resource id",
-            "component 'kv' (edgeinfra:azure:SecretsVault), property 'diagnosticSettings.logCategoryGroups': ['metrics-only'] has neither 'audit' nor 'allLogs': a Key Vault must send its AuditEvent logs",
+            "component 'kv' (edgeinfra:azure:SecretsVault), property 'diagnosticSettings.logCategoryGroups[0]': 'metrics-only' is not a log category group: use allLogs or audit",
+            "component 'kv' (edgeinfra:azure:SecretsVault), property 'diagnosticSettings.logCategoryGroups': ['metrics-only'] keeps no log category group of Microsoft.KeyVault/vaults, which has 'allLogs', 'audit': a Key Vault must send its AuditEvent logs",
         ], errors.Select(e => e.ToString()));
     }
 
@@ -330,7 +331,7 @@ public sealed class SecretsVaultTests
         var value = Assert.IsType<SecretValue>(secretProperties["value"]);
         Assert.Equal("kv-secret-origin-token-value-result", value.Value);
 
-        var diagnostics = result.Resource("kv-diagnostics");
+        var diagnostics = result.Resource("kv-vault-diag");
         Assert.Equal(vault.Id, diagnostics.Inputs["resourceUri"]);
     }
 
