@@ -271,7 +271,11 @@ public sealed class EdgeFrontedApplication : ComponentResource
     /// the stream's id: a cycle. A <c>PropertyBootstrap</c> breaks it (Akamai's Terraform provider 5.x: "create,
     /// read, update and delete property without specifying rules or edgehostnames. To be used with akamai_property
     /// resource and its new field property_id"): bootstrap → stream (its <c>properties</c>) → property (adopting the
-    /// bootstrap's id, its rules with the <c>datastream</c> behavior) → activations.
+    /// bootstrap's id, its rules with the <c>datastream</c> behavior) → activations. The <c>datastream</c> behavior
+    /// offers no way around it: <c>logStreamName</c> takes stream ids, which Akamai assigns. Not settled by any
+    /// document at hand: whether DataStream accepts a property that was never activated (Akamai's guide asks only for
+    /// an existing property; issue akamai/terraform-provider-akamai#583 reports this very sequence failing with
+    /// provider 6.4.0, without a published cause). If it refuses, the first deployment stops at the stream.
     /// </summary>
     private (PropertyBootstrap Bootstrap, EdgeLogStream Stream) StreamEdgeLogs(EdgeFrontedApplicationArgs args, EdgeLogsSpec logs, ComponentResourceOptions child)
     {
