@@ -11,4 +11,7 @@ public sealed record EdgeLogsConfig
 
     /// <summary>Who Akamai tells about stream activations.</summary>
     public IReadOnlyList<string>? NotificationEmails { get; init; }
+
+    /// <summary>How many days each log stays immutable in the container; null for the component's default (365).</summary>
+    public int? RetentionDays { get; init; }
 }

@@ -66,7 +66,7 @@ public sealed class EdgeStack : Stack
             AlertEmails = config.GetObject<string[]>("alertEmails")?.Value ?? [],
             BackupDailyRetentionDays = config.RequireInt32("backupDailyRetentionDays").Value,
             BackupWeeklyRetentionWeeks = config.GetInt32("backupWeeklyRetentionWeeks")?.Value,
-            EdgeLogs = config.GetObject<EdgeLogsConfig>("edgeLogs")?.Value is { } logs ? EdgeLogs(logs, config.GetSecret("edgeLogStorageKey")) : null,
+            EdgeLogs = config.GetObject<EdgeLogsConfig>("edgeLogs")?.Value is { } logs ? EdgeLogs(logs) : null,
         });
 
         ResourceGroupName = resourceGroup.Name;
@@ -148,13 +148,16 @@ public sealed class EdgeStack : Stack
         };
     }
 
-    private static EdgeLogsSpec EdgeLogs(EdgeLogsConfig logs, Output<string>? accessKey) => new()
+    private static EdgeLogsSpec EdgeLogs(EdgeLogsConfig logs)
     {
-        StorageAccountName = logs.StorageAccountName ?? string.Empty,
-        ContainerName = logs.ContainerName ?? string.Empty,
-        NotificationEmails = logs.NotificationEmails ?? [],
-        AccessKey = accessKey,
-    };
+        var spec = new EdgeLogsSpec
+        {
+            StorageAccountName = logs.StorageAccountName ?? string.Empty,
+            ContainerName = logs.ContainerName ?? string.Empty,
+            NotificationEmails = logs.NotificationEmails ?? [],
+        };
+        return logs.RetentionDays is { } days ? spec with { RetentionDays = days } : spec;
+    }
 
     private static DateTimeOffset Date(Config config, string key)
     {

@@ -15,8 +15,17 @@ internal class ComponentMocks() : EchoMocks(new Dictionary<string, object>
         .Add("tenantId", "tenant-1")
         .Add("objectId", "deployer-1")
         .Add("clientId", "client-1"),
+    [ListStorageAccountKeysToken] = ImmutableDictionary<string, object?>.Empty
+        .Add("keys", ImmutableArray.Create<object?>(
+            ImmutableDictionary<string, object?>.Empty.Add("keyName", "key1").Add("value", StorageKey).Add("permissions", "FULL").Add("creationTime", "2026-01-01T00:00:00Z"),
+            ImmutableDictionary<string, object?>.Empty.Add("keyName", "key2").Add("value", "MOCK-STORAGE-KEY-2").Add("permissions", "FULL").Add("creationTime", "2026-01-01T00:00:00Z"))),
 })
 {
+    /// <summary>The first access key <c>listStorageAccountKeys</c> returns.</summary>
+    public const string StorageKey = "MOCK-STORAGE-KEY-1";
+
+    private const string ListStorageAccountKeysToken = "azure-native:storage:listStorageAccountKeys";
+
     public override async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         var (id, state) = await base.NewResourceAsync(args);

@@ -1,3 +1,4 @@
+using EdgeInfra.Akamai;
 using EdgeInfra.Components.Akamai;
 using EdgeInfra.Components.Azure;
 using EdgeInfra.Components.Azure.Compute;
@@ -172,8 +173,14 @@ public sealed class EdgeFrontedApplication : ComponentResource
             Config = GatewayConfig(args),
         }, child);
 
+        if (args.EdgeLogs is { } logs)
+        {
+            (PropertyBootstrap, EdgeLogs) = StreamEdgeLogs(args, logs, child);
+        }
+
         Property = new EdgeProperty("property", new EdgePropertyArgs
         {
+            PropertyId = PropertyBootstrap is { } bootstrap ? (Input<string>)bootstrap.Id : null,
             ContractId = args.ContractId,
             GroupId = args.GroupId,
             ProductId = args.ProductId,
@@ -182,7 +189,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             EdgeHostname = args.EdgeHostname,
             CertificateEnrollmentId = args.CertificateEnrollmentId,
             Origin = OriginOptions.TrustingOnly(clusters[0].OriginHostname, OriginCertificateAuthority.CertificatePem),
-            DefaultBehaviors = DefaultBehaviors(args, Gateway),
+            DefaultBehaviors = [.. DefaultBehaviors(args, Gateway), .. EdgeLogsBehaviors()],
             Rules = [RedirectToHttps(Gateway), .. args.Rules ?? [], ConditionalOrigins(args.Regions, clusters, OriginCertificateAuthority)],
             Variables = Variables(args),
             ActivationContacts = args.ActivationContacts,
@@ -191,26 +198,6 @@ public sealed class EdgeFrontedApplication : ComponentResource
             StagingDependsOn = [Gateway.StagingActivation],
             ProductionDependsOn = Gateway.ProductionActivation is { } gatewayProduction ? [gatewayProduction] : [],
         }, child);
-
-        if (args.EdgeLogs is { } logs)
-        {
-            EdgeLogs = new EdgeLogStream("edge-logs", new EdgeLogStreamArgs
-            {
-                ResourceGroupName = args.ResourceGroupName,
-                Location = args.Location,
-                Tags = args.Tags,
-                Lock = args.Lock,
-                ContractId = args.ContractId,
-                GroupId = args.GroupId,
-                PropertyIds = [Property.PropertyId],
-                StreamName = $"{args.PropertyName}-edge-logs",
-                NotificationEmails = logs.NotificationEmails,
-                StorageAccountName = logs.StorageAccountName,
-                ContainerName = logs.ContainerName,
-                AccessKey = logs.AccessKey,
-                AllowedIpRanges = logs.AllowedIpRanges,
-            }, child);
-        }
 
         var outputs = new Dictionary<string, object?>
         {
@@ -291,12 +278,61 @@ public sealed class EdgeFrontedApplication : ComponentResource
         return $"{region.Name}-origin-tls";
     }
 
+    /// <summary>
+    /// The property's bootstrap (<c>property-bootstrap</c>, <c>akamai:index/propertyBootstrap:PropertyBootstrap</c>),
+    /// which creates the property before its rules exist, so that the stream can name the property and the property's
+    /// rules the stream; null without <see cref="EdgeFrontedApplicationArgs.EdgeLogs"/>.
+    /// </summary>
+    public PropertyBootstrap? PropertyBootstrap { get; }
+
     /// <summary>The conditional origin id of <paramref name="region"/>: <c>origin_{name}</c>.</summary>
     public static string ConditionalOriginId(OriginRegionSpec region)
     {
         ArgumentNullException.ThrowIfNull(region);
         return $"origin_{region.Name}";
     }
+
+    /// <summary>
+    /// The edge logs without a second deployment. The stream needs the property's id and the property's rules need
+    /// the stream's id: a cycle. A <c>PropertyBootstrap</c> breaks it (Akamai's Terraform provider 5.x: "create,
+    /// read, update and delete property without specifying rules or edgehostnames. To be used with akamai_property
+    /// resource and its new field property_id"): bootstrap → stream (its <c>properties</c>) → property (adopting the
+    /// bootstrap's id, its rules with the <c>datastream</c> behavior) → activations. The <c>datastream</c> behavior
+    /// offers no way around it: <c>logStreamName</c> takes stream ids, which Akamai assigns. Not settled by any
+    /// document at hand: whether DataStream accepts a property that was never activated (Akamai's guide asks only for
+    /// an existing property; issue akamai/terraform-provider-akamai#583 reports this very sequence failing with
+    /// provider 6.4.0, without a published cause). If it refuses, the first deployment stops at the stream.
+    /// </summary>
+    private (PropertyBootstrap Bootstrap, EdgeLogStream Stream) StreamEdgeLogs(EdgeFrontedApplicationArgs args, EdgeLogsSpec logs, ComponentResourceOptions child)
+    {
+        var bootstrap = new PropertyBootstrap("property-bootstrap", new PropertyBootstrapArgs
+        {
+            Name = args.PropertyName,
+            ContractId = args.ContractId,
+            GroupId = args.GroupId,
+            ProductId = args.ProductId,
+        }, new CustomResourceOptions { Parent = this });
+        var stream = new EdgeLogStream("edge-logs", new EdgeLogStreamArgs
+        {
+            ResourceGroupName = args.ResourceGroupName,
+            Location = args.Location,
+            Tags = args.Tags,
+            Lock = args.Lock,
+            ContractId = args.ContractId,
+            GroupId = args.GroupId,
+            PropertyIds = [bootstrap.Id],
+            StreamName = $"{args.PropertyName}-edge-logs",
+            NotificationEmails = logs.NotificationEmails,
+            StorageAccountName = logs.StorageAccountName,
+            ContainerName = logs.ContainerName,
+            RetentionDays = logs.RetentionDays,
+            AllowedIpRanges = logs.AllowedIpRanges,
+        }, child);
+        return (bootstrap, stream);
+    }
+
+    /// <summary>The <c>datastream</c> behavior that sends the property's logs to the stream; none without edge logs.</summary>
+    private List<Behavior> EdgeLogsBehaviors() => EdgeLogs is { } logs ? [logs.PropertyBehavior] : [];
 
     private static EdgeGatewayConfig GatewayConfig(EdgeFrontedApplicationArgs args) => new()
     {

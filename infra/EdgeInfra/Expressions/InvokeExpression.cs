@@ -37,6 +37,10 @@ public sealed class InvokeExpression : Expression
     /// <summary>The path into the returned property, beyond <see cref="Return"/>.</summary>
     public PropertyPath Path { get; }
 
+    /// <summary>The resources the call's options name: its explicit provider and its <see cref="InvokeOptions.DependsOn"/>.</summary>
+    public IEnumerable<CustomResource> OptionResources =>
+        Options.Provider is { } provider ? [provider, .. Options.DependsOn] : Options.DependsOn;
+
     /// <summary>This invoke without <see cref="Path"/>: the call a program variable holds.</summary>
     public InvokeExpression WithoutPath() => Path.IsEmpty ? this : new InvokeExpression(Function, Arguments, Options, Return);
 

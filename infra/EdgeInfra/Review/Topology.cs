@@ -52,6 +52,13 @@ public sealed class Topology
                 {
                     edges.Add(new(used, resource, TopologyEdgeKind.Reference));
                 }
+                else if (node is InvokeExpression invoke)
+                {
+                    foreach (var dependency in invoke.Options.DependsOn.Where(d => d != resource))
+                    {
+                        edges.Add(new(dependency, resource, TopologyEdgeKind.DependsOn));
+                    }
+                }
             }
 
             var options = graph.Options[resource];

@@ -132,6 +132,15 @@ internal sealed class ExpressionLowering(StackGraph graph)
             ("arguments", Lower(invoke.Arguments)),
         };
         var options = new List<(string, YamlValue)>();
+        if (invoke.Options.DependsOn.Count > 0)
+        {
+            options.Add(("dependsOn", new YamlSequence([.. invoke.Options.DependsOn
+                .Select(r => r.LogicalName)
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .Select(name => (YamlValue)new YamlString("${" + name + "}"))])));
+        }
+
         if (invoke.Options.Provider is { } provider)
         {
             options.Add(("provider", new YamlString("${" + provider.LogicalName + "}")));

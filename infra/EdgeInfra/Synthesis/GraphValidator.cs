@@ -129,8 +129,12 @@ internal static class GraphValidator
                 case ResourceReferenceExpression reference:
                     yield return reference.Resource;
                     break;
-                case InvokeExpression { Options.Provider: { } provider }:
-                    yield return provider;
+                case InvokeExpression invoke:
+                    foreach (var resource in invoke.OptionResources)
+                    {
+                        yield return resource;
+                    }
+
                     break;
             }
         }
@@ -141,10 +145,10 @@ internal static class GraphValidator
         var edges = graph.CustomResources.ToDictionary(
             r => r,
             r => graph.Properties[r].DescendantsAndSelf()
-                .SelectMany(e => e switch
+                .SelectMany<Expression, Resource>(e => e switch
                 {
                     ResourceReferenceExpression reference => [reference.Resource],
-                    InvokeExpression { Options.Provider: { } provider } => [provider],
+                    InvokeExpression invoke => invoke.OptionResources,
                     _ => Array.Empty<Resource>(),
                 })
                 .Concat(graph.Options[r].References())

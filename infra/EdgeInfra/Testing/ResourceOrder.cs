@@ -57,7 +57,7 @@ internal static class ResourceOrder
     private static IEnumerable<CustomResource> ReferencedBy(Expression expression) => expression switch
     {
         ResourceReferenceExpression { Resource: CustomResource resource } => [resource],
-        InvokeExpression { Options.Provider: { } provider } => [provider],
+        InvokeExpression invoke => invoke.OptionResources,
         _ => [],
     };
 }

@@ -118,6 +118,36 @@ public sealed class ExpressionSynthesisTests
     }
 
     [Fact]
+    public void Invokes_state_their_dependsOn_as_references_in_name_order()
+    {
+        var program = Synth(() =>
+        {
+            var account = new CustomResource("azure-native:storage:StorageAccount", "account", new PropertyMap());
+            var other = new CustomResource("azure-native:storage:StorageAccount", "another", new PropertyMap());
+            Group("rg", new PropertyMap
+            {
+                ["keys"] = Deployment.Invoke<object>(
+                    "azure-native:storage:listStorageAccountKeys",
+                    new PropertyMap { ["accountName"] = "acct", ["resourceGroupName"] = "rg" },
+                    new InvokeOptions { DependsOn = [account, other, account] }).GetProperty<object>("keys"),
+            });
+        });
+        Assert.Contains("          options:\n            dependsOn:\n              - \"${account}\"\n              - \"${another}\"\n            version: \"3.28.0\"\n          return: \"keys\"\n", program);
+    }
+
+    [Fact]
+    public void An_invoke_that_depends_on_a_resource_of_another_stack_is_an_error()
+    {
+        CustomResource? foreign = null;
+        Synth(() => foreign = Group("other"));
+        var error = Fails(() => Group("rg", new PropertyMap
+        {
+            ["keys"] = Deployment.Invoke<object>("azure-native:storage:listStorageAccountKeys", null, new InvokeOptions { DependsOn = [foreign!] }),
+        }));
+        Assert.Equal("resource 'rg' (azure-native:resources:ResourceGroup), property 'keys': references 'other' (azure-native:resources:ResourceGroup), which is not in this stack: a program can only reference its own resources.", Assert.Single(error.Errors).ToString());
+    }
+
+    [Fact]
     public void Interpolation_of_references_is_one_string()
     {
         var program = Synth(() =>

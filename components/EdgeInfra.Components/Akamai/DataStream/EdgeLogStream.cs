@@ -12,23 +12,39 @@ using EdgeInfra.Expressions;
 namespace EdgeInfra.Components.Akamai;
 
 /// <summary>
-/// Streams properties' edge logs to Azure Blob Storage with DataStream 2, as an audit trail: a locked-down storage
-/// account (<c>storage</c>) and a stream (<c>stream</c>) of the <see cref="DataStreamField.AuditTrail"/> fields as
-/// JSON, delivered every 30 to 60 seconds. Children: <c>storage</c>, <c>stream</c> (once the account's access key
-/// is given, see <see cref="EdgeLogStreamArgs.AccessKey"/>), <c>storage-diag</c> (the account's metrics) and
-/// <c>storage-blob-diag</c> (the blob service's logs and metrics) when diagnostic settings are given (see
-/// <see cref="DiagnosticSettings"/>) and <c>role-{name}</c> per role assignment.
+/// Streams properties' edge logs to Azure Blob Storage with DataStream 2, as an audit trail, in one deployment: a
+/// locked-down storage account (<c>storage</c>), a private blob container (<c>container</c>) whose time-based
+/// retention policy (<c>container-retention</c>) keeps every log immutable for <see cref="EdgeLogStreamArgs.RetentionDays"/>,
+/// and a stream (<c>stream</c>) of the <see cref="DataStreamField.AuditTrail"/> fields as JSON, delivered every 30 or
+/// 60 seconds. Also <c>storage-diag</c> (the account's metrics) and <c>storage-blob-diag</c> (the blob service's logs
+/// and metrics) when diagnostic settings are given (see <see cref="DiagnosticSettings"/>), and <c>role-{name}</c> per
+/// role assignment. Each property also needs <see cref="PropertyBehavior"/> in its rule tree.
 /// <para>
 /// The account: StorageV2, geo- or zone-redundant, HTTPS only, TLS 1.2 minimum, no public blob access, no
 /// cross-tenant replication, infrastructure (double) encryption, no SFTP or local users, Entra ID as the portal's
 /// default authentication.
 /// </para>
 /// <para>
+/// <b>The access key.</b> Akamai's Azure connector authenticates with the account's access key. The stream reads it
+/// at deployment with <c>azure-native:storage:listStorageAccountKeys</c> (a <c>fn::invoke</c> whose options
+/// <c>dependsOn</c> the account, so it is called once the account exists; in a preview that creates the account the
+/// key is unknown) and states <c>keys[0].value</c> in <c>fn::secret</c>: azure-native marks nothing of the result
+/// secret, so the wrap is what keeps the key out of the state and the console in plain text. The key is never in
+/// the program or in config. Rotating the account's first key and running <c>pulumi up</c> updates the stream.
+/// </para>
+/// <para>
+/// <b>Retention.</b> The container's policy is time-based and left <b>unlocked</b>: while unlocked it protects every
+/// blob from being changed or deleted, and an administrator can still shorten or remove it, or fix a wrong period.
+/// Locking is a one-way step: a locked policy can only be lengthened, and neither the container nor the account can
+/// be deleted (nor the stack destroyed) until the last blob has aged out. The provider schemas hold no operation
+/// that locks a policy, and the step is a compliance decision for a person: when the period is final, run
+/// <c>az storage container immutability-policy lock</c> on the container (with the policy's etag).
+/// </para>
+/// <para>
 /// <b>Trade-off.</b> Akamai's Azure connector uploads from Akamai's network and authenticates with the account's
 /// access key, so the account must accept public network traffic and shared-key authorization: it cannot be
 /// private-endpoint only or Entra-ID only. Narrow it with <see cref="EdgeLogStreamArgs.AllowedIpRanges"/> (default
-/// action <c>Deny</c> and only those ranges), keep the key a secret (<see cref="EdgeLogStreamArgs.AccessKey"/>) and
-/// rotate it; the container holds only logs.
+/// action <c>Deny</c> and only those ranges) and rotate the key; the container holds only logs.
 /// </para>
 /// </summary>
 public sealed partial class EdgeLogStream : ComponentResource
@@ -39,11 +55,14 @@ public sealed partial class EdgeLogStream : ComponentResource
     /// <summary>The log format DataStream delivers.</summary>
     public const string DeliveryFormat = "JSON";
 
-    /// <summary>The fewest seconds between deliveries this component allows.</summary>
-    public const int MinDeliveryFrequencySeconds = 30;
+    /// <summary>The seconds between deliveries DataStream 2 offers (<c>deliveryConfiguration.frequency.intervalInSecs</c>): 30 or 60.</summary>
+    public static IReadOnlyList<int> DeliveryFrequenciesSeconds { get; } = [30, 60];
 
-    /// <summary>The most seconds between deliveries this component allows.</summary>
-    public const int MaxDeliveryFrequencySeconds = 60;
+    /// <summary>The longest time-based retention Azure Blob Storage allows, in days (400 years).</summary>
+    public const int MaxRetentionDays = 146000;
+
+    /// <summary>The name Azure gives a container's one immutability policy.</summary>
+    public const string ImmutabilityPolicyName = "default";
 
     /// <summary>The most properties one stream may monitor (Akamai's limit).</summary>
     public const int MaxProperties = 100;
@@ -95,7 +114,27 @@ public sealed partial class EdgeLogStream : ComponentResource
             },
         }, args.LockedOptions(this));
 
-        Stream = args.AccessKey is null ? null : new Datastream("stream", new DatastreamArgs
+        Container = new BlobContainer("container", new BlobContainerArgs
+        {
+            AccountName = StorageAccount.Name,
+            ResourceGroupName = args.ResourceGroupName,
+            ContainerName = args.ContainerName,
+            PublicAccess = PublicAccess.None,
+        }, args.LockedOptions(this));
+
+        RetentionPolicy = new BlobContainerImmutabilityPolicy("container-retention", new BlobContainerImmutabilityPolicyArgs
+        {
+            AccountName = StorageAccount.Name,
+            ResourceGroupName = args.ResourceGroupName,
+            ContainerName = Container.Name,
+            ImmutabilityPolicyName = ImmutabilityPolicyName,
+            ImmutabilityPeriodSinceCreationInDays = args.RetentionDays,
+            AllowProtectedAppendWrites = args.AllowProtectedAppendWrites,
+        }, args.LockedOptions(this));
+
+        var streamOptions = new CustomResourceOptions { Parent = this };
+        streamOptions.DependsOn.Add(RetentionPolicy);
+        Stream = new Datastream("stream", new DatastreamArgs
         {
             StreamName = args.StreamName,
             Active = args.Active,
@@ -112,13 +151,14 @@ public sealed partial class EdgeLogStream : ComponentResource
             AzureConnector = new DatastreamAzureConnectorArgs
             {
                 AccountName = StorageAccount.Name,
-                AccessKey = args.AccessKey,
-                ContainerName = args.ContainerName,
+                AccessKey = AccessKeyOf(StorageAccount, args.ResourceGroupName),
+                ContainerName = Container.Name,
                 Path = args.Path,
                 DisplayName = args.ConnectorDisplayName ?? $"azure-{args.StorageAccountName}-{args.ContainerName}",
                 CompressLogs = args.CompressLogs,
             },
-        }, new CustomResourceOptions { Parent = this });
+        }, streamOptions);
+        PropertyBehavior = Behavior.DataStream([Stream.Id], args.SamplingPercentage);
 
         if (args.DiagnosticSettings is { } diagnostics)
         {
@@ -127,28 +167,36 @@ public sealed partial class EdgeLogStream : ComponentResource
 
         RoleAssignments.GrantAll(this, "role", StorageAccount.Id, args.RoleAssignments);
 
-        var outputs = new Dictionary<string, object?>
+        RegisterOutputs(new Dictionary<string, object?>
         {
             ["storageAccountId"] = StorageAccountId,
             ["storageAccountName"] = StorageAccountName,
-        };
-        if (Stream is not null)
-        {
-            outputs["streamId"] = StreamId;
-            outputs["propertyRuleJson"] = PropertyRuleJson;
-        }
-
-        RegisterOutputs(outputs);
+            ["containerName"] = Container.Name,
+            ["streamId"] = StreamId,
+        });
     }
 
     /// <summary>The storage account the logs are delivered to.</summary>
     public StorageAccount StorageAccount { get; }
 
-    /// <summary>The DataStream stream; null until <see cref="EdgeLogStreamArgs.AccessKey"/> is given.</summary>
-    public Datastream? Stream { get; }
+    /// <summary>The private blob container the logs are delivered to.</summary>
+    public BlobContainer Container { get; }
 
-    /// <summary>The stream's id; null without a stream.</summary>
-    public Output<string>? StreamId => Stream?.Id;
+    /// <summary>The container's time-based retention policy (unlocked; see the remarks on <see cref="EdgeLogStream"/>).</summary>
+    public BlobContainerImmutabilityPolicy RetentionPolicy { get; }
+
+    /// <summary>The DataStream stream.</summary>
+    public Datastream Stream { get; }
+
+    /// <summary>The stream's id, which Akamai assigns when it creates the stream.</summary>
+    public Output<string> StreamId => Stream.Id;
+
+    /// <summary>
+    /// The <c>datastream</c> behavior each monitored property's rule tree needs for its logs to reach this stream
+    /// (<see cref="Behavior.DataStream"/> naming <see cref="StreamId"/>). The stream's own <c>papiJson</c> output is not
+    /// used: it states <c>logStreamName</c> as a number, which rule formats since v2023-05-30 refuse.
+    /// </summary>
+    public Behavior PropertyBehavior { get; }
 
     /// <summary>The storage account's resource id.</summary>
     public Output<string> StorageAccountId => StorageAccount.Id;
@@ -156,8 +204,17 @@ public sealed partial class EdgeLogStream : ComponentResource
     /// <summary>The storage account's name.</summary>
     public Output<string> StorageAccountName => StorageAccount.Name;
 
-    /// <summary>The <c>datastream</c> rule, as JSON, that each property's rule tree needs for its logs to flow (the stream's <c>papiJson</c>).</summary>
-    public Output<string>? PropertyRuleJson => Stream?.PapiJson;
+    /// <summary>
+    /// The account's first access key, read at deployment once the account exists (<c>fn::invoke</c> of
+    /// <c>listStorageAccountKeys</c> with <c>dependsOn</c> the account) and kept secret (<c>fn::secret</c>).
+    /// </summary>
+    private static Output<string> AccessKeyOf(StorageAccount account, Input<string> resourceGroupName)
+    {
+        var keys = ListStorageAccountKeys.Invoke(
+            new ListStorageAccountKeysArgs { AccountName = account.Name, ResourceGroupName = resourceGroupName },
+            new InvokeOptions { DependsOn = [account] });
+        return Output.CreateSecret<string>(keys.Keys[0].Value);
+    }
 
     private static void Validate(string name, EdgeLogStreamArgs args)
     {
@@ -186,9 +243,19 @@ public sealed partial class EdgeLogStream : ComponentResource
         CheckEmails(args.NotificationEmails ?? [], errors);
         CheckFields(args.DatasetFields ?? [], errors);
 
-        if (args.DeliveryFrequencySeconds is < MinDeliveryFrequencySeconds or > MaxDeliveryFrequencySeconds)
+        if (!DeliveryFrequenciesSeconds.Contains(args.DeliveryFrequencySeconds))
         {
-            errors.Add("deliveryFrequencySeconds", $"{Count(args.DeliveryFrequencySeconds)} is out of range: logs are delivered every {Count(MinDeliveryFrequencySeconds)} to {Count(MaxDeliveryFrequencySeconds)} seconds");
+            errors.Add("deliveryFrequencySeconds", $"{Count(args.DeliveryFrequencySeconds)} is not a DataStream delivery interval: deliveryConfiguration.frequency.intervalInSecs is exactly 30 or 60 seconds");
+        }
+
+        if (args.RetentionDays is < 1 or > MaxRetentionDays)
+        {
+            errors.Add("retentionDays", $"{Count(args.RetentionDays)} is out of range: a container's time-based retention (immutabilityPeriodSinceCreationInDays) is 1 to {Count(MaxRetentionDays)} days");
+        }
+
+        if (args.SamplingPercentage is < 1 or > 100)
+        {
+            errors.Add("samplingPercentage", $"{Count(args.SamplingPercentage)} is out of range: the datastream behavior samples 1 to 100 percent of requests");
         }
 
         if (!StorageAccountNamePattern().IsMatch(args.StorageAccountName ?? string.Empty))
@@ -206,8 +273,6 @@ public sealed partial class EdgeLogStream : ComponentResource
         {
             errors.Add("path", $"'{args.Path}' is not a folder path in the container: not blank, no leading '/'");
         }
-
-        CheckAccessKey(args.AccessKey, errors);
 
         if (args.ConnectorDisplayName is not null && string.IsNullOrWhiteSpace(args.ConnectorDisplayName))
         {
@@ -273,33 +338,6 @@ public sealed partial class EdgeLogStream : ComponentResource
             {
                 errors.Add($"datasetFields[{Count(i)}]", $"{Count(fields[i].Id)} ({fields[i].Name}) is listed twice: each field is logged once");
             }
-        }
-    }
-
-    /// <summary>The key must come from a reference (secret config, a resource output, an invoke), never a literal.</summary>
-    private static void CheckAccessKey(Output<string>? accessKey, ComponentErrors errors)
-    {
-        if (accessKey is null)
-        {
-            return;
-        }
-
-        var expression = accessKey.Expression;
-        while (expression is BuiltinCallExpression { Function: BuiltinFunction.Secret, Arguments.Length: 1 } secret)
-        {
-            expression = secret.Arguments[0];
-        }
-
-        switch (expression)
-        {
-            case ConfigReferenceExpression { IsSecret: false } config:
-                errors.Add("accessKey", $"is the config value '{config.Key}', which is not secret: read it with config.RequireSecret and set it with 'pulumi config set --secret'");
-                break;
-            case ConfigReferenceExpression or ResourceReferenceExpression or InvokeExpression:
-                break;
-            default:
-                errors.Add("accessKey", $"is a {expression.Describe()}: an access key must never be written in the program; give a secret config reference, e.g. config.RequireSecret(\"logStorageKey\")");
-                break;
         }
     }
 

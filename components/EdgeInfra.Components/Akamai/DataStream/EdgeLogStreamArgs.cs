@@ -21,7 +21,7 @@ public sealed class EdgeLogStreamArgs : AzureComponentArgs
 
     /// <summary>
     /// The ids of the properties whose logs are streamed (<c>prp_…</c>, the prefix is optional), 1 to 100. Each
-    /// property also needs the <c>datastream</c> behavior in its rule tree (see <see cref="EdgeLogStream.PropertyRuleJson"/>)
+    /// property also needs the <c>datastream</c> behavior in its rule tree (see <see cref="EdgeLogStream.PropertyBehavior"/>)
     /// and must be active on PRODUCTION. Required.
     /// </summary>
     public required IReadOnlyList<Input<string>> PropertyIds { get; init; }
@@ -41,7 +41,10 @@ public sealed class EdgeLogStreamArgs : AzureComponentArgs
     /// <summary>The data set fields, in log order, no duplicates. Default: <see cref="DataStreamField.AuditTrail"/>.</summary>
     public IReadOnlyList<DataStreamField> DatasetFields { get; init; } = DataStreamField.AuditTrail;
 
-    /// <summary>How often Akamai delivers a log file, in seconds: 30 to 60. Default: 30.</summary>
+    /// <summary>
+    /// How often Akamai delivers a log file (<c>deliveryConfiguration.frequency.intervalInSecs</c>), in seconds:
+    /// exactly 30 or 60, the two intervals DataStream 2 offers. Default: 30.
+    /// </summary>
     public int DeliveryFrequencySeconds { get; init; } = 30;
 
     /// <summary>
@@ -51,10 +54,9 @@ public sealed class EdgeLogStreamArgs : AzureComponentArgs
     public required string StorageAccountName { get; init; }
 
     /// <summary>
-    /// The blob container the logs go to: 3 to 63 lowercase letters, digits and hyphens, starting and ending with a
-    /// letter or digit, no consecutive hyphens. The container must exist: the azure-native schema this library is
-    /// generated from holds no blob container resource, so create it once, e.g.
-    /// <c>az storage container create --account-name {account} --name {container} --auth-mode login</c>. Required.
+    /// The blob container the logs go to, which the component creates (private, with a time-based retention policy,
+    /// see <see cref="RetentionDays"/>): 3 to 63 lowercase letters, digits and hyphens, starting and ending with a
+    /// letter or digit, no consecutive hyphens. Required.
     /// </summary>
     public required string ContainerName { get; init; }
 
@@ -65,21 +67,29 @@ public sealed class EdgeLogStreamArgs : AzureComponentArgs
     public string Path { get; init; } = "edge-logs/{%Y}/{%m}/{%d}";
 
     /// <summary>
-    /// The storage account's access key, which Akamai's Azure connector authenticates with. It must be a reference,
-    /// never a literal: a secret config value (<c>config.GetSecret("logStorageKey")</c>) or another resource's
-    /// output. The provider schemas this library is generated from hold no function that lists storage account keys,
-    /// so the key cannot be read from the account in the program, and the account must exist before its key does.
-    /// Hence two deployments: the first, without a key, creates the account and no stream; then store the key with
-    /// <c>pulumi config set --secret</c> (from <c>az storage account keys list</c>) and the next deployment creates
-    /// the stream. Default: null (the account only).
+    /// How many days each log blob stays immutable after it is written: the container's time-based retention policy
+    /// (<c>immutabilityPeriodSinceCreationInDays</c>), 1 to 146000 (Azure's limit, 400 years). While a blob is under
+    /// retention nobody can change or delete it, which is what makes the logs evidence (SOC 2 auditors commonly ask for
+    /// a year of logs). Default: 365.
     /// </summary>
-    public Output<string>? AccessKey { get; init; }
+    public int RetentionDays { get; init; } = 365;
+
+    /// <summary>
+    /// Whether new blocks may be appended to append blobs under retention (<c>allowProtectedAppendWrites</c>): what
+    /// was written stays immutable, only appends are allowed, so a writer that appends log lines keeps working.
+    /// DataStream uploads every log file as a new blob, which retention always allows; the option only matters to
+    /// an appending writer, and costs no protection of anything already written. Default: true.
+    /// </summary>
+    public bool AllowProtectedAppendWrites { get; init; } = true;
 
     /// <summary>The connector's display name in Akamai. Default: null, <c>azure-{StorageAccountName}-{ContainerName}</c>.</summary>
     public string? ConnectorDisplayName { get; init; }
 
     /// <summary>Whether Akamai gzips the log files it uploads. Default: true.</summary>
     public bool CompressLogs { get; init; } = true;
+
+    /// <summary>The percentage of requests the properties log (<c>samplingPercentage</c> of the <c>datastream</c> behavior), 1 to 100; an audit trail logs them all. Default: 100.</summary>
+    public int SamplingPercentage { get; init; } = 100;
 
     /// <summary>
     /// The account's redundancy: <see cref="SkuName.Standard_GRS"/>, <see cref="SkuName.Standard_RAGRS"/>,

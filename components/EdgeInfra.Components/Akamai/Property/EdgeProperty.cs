@@ -62,6 +62,7 @@ public sealed class EdgeProperty : ComponentResource
         _property = new Property("property", new PropertyArgs
         {
             Name = args.PropertyName,
+            PropertyId = args.PropertyId,
             ContractId = args.ContractId,
             GroupId = args.GroupId,
             ProductId = args.ProductId,

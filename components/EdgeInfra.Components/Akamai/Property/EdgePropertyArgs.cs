@@ -20,6 +20,15 @@ public sealed class EdgePropertyArgs
     /// <summary>The property's name in Property Manager: 1 to 85 letters, digits, dots, hyphens and underscores. Required.</summary>
     public required string PropertyName { get; init; }
 
+    /// <summary>
+    /// The id of a property created beforehand by <c>akamai:index/propertyBootstrap:PropertyBootstrap</c> (its <c>id</c>,
+    /// <c>prp_…</c>), which the property resource then adopts (<c>propertyId</c>) instead of creating one: it manages
+    /// the adopted property's versions, rules and hostnames, and leaves deleting the property to the bootstrap. This
+    /// is how a property's rules can name something that itself needs the property's id, such as a DataStream stream
+    /// (see <see cref="EdgeLogStream"/>). Default: null (the property resource creates the property).
+    /// </summary>
+    public Input<string>? PropertyId { get; init; }
+
     /// <summary>The name of the CP code the component creates. Default: null, meaning <see cref="PropertyName"/>.</summary>
     public string? CpCodeName { get; init; }
 

@@ -137,6 +137,27 @@ public sealed class Behavior
             ["transform"] = transform,
         });
 
+    /// <summary>
+    /// Sends the property's request logs to the DataStream 2 streams <paramref name="streamIds"/> (<c>datastream</c>,
+    /// <c>streamType: LOG</c>, <c>logEnabled: true</c>, <c>logStreamName</c> the streams' ids as strings, as rule
+    /// formats since v2023-05-30 take them), sampling <paramref name="samplingPercentage"/> percent of requests and,
+    /// with <paramref name="collectMidgressTraffic"/>, traffic between edge servers too. The beacon options
+    /// (<c>enabled</c>, <c>datastreamIds</c>) belong to the <c>BEACON</c> stream types and are not stated. Pass a
+    /// stream's id, e.g. <see cref="EdgeLogStream.StreamId"/>: Akamai assigns it when the stream is created.
+    /// </summary>
+    public static Behavior DataStream(IReadOnlyList<Input<string>> streamIds, int samplingPercentage = 100, bool collectMidgressTraffic = false)
+    {
+        ArgumentNullException.ThrowIfNull(streamIds);
+        return Custom("datastream", new Dictionary<string, object?>
+        {
+            ["streamType"] = "LOG",
+            ["logEnabled"] = true,
+            ["logStreamName"] = streamIds.ToList(),
+            ["samplingPercentage"] = samplingPercentage,
+            ["collectMidgressTraffic"] = collectMidgressTraffic,
+        });
+    }
+
     /// <summary>Lets only the Site Shield map <paramref name="map"/> (e.g. <c>s123.akamaiedge.net</c>) reach the origin (<c>siteShield</c>, <c>ssmap.value</c>).</summary>
     public static Behavior SiteShield(string map) =>
         Custom("siteShield", new Dictionary<string, object?> { ["ssmap"] = new Dictionary<string, object?> { ["value"] = map } });

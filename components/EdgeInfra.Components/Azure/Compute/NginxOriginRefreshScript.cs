@@ -126,13 +126,20 @@ internal static class NginxOriginRefreshScript
                 done
                 exit 1
             fi
+            # A reload returns before the old workers are gone: wait (at most 20 s) until every worker that had the old
+            # list has exited, so whoever rotates next (the edge) never meets one.
+            master="$(cat "${NGINX_PID_FILE:-/run/nginx.pid}" 2>/dev/null || true)"
+            old_workers=''
+            for stat in /proc/[0-9]*/stat; do
+                [ -n "${master}" ] && [ "$(awk '{ print $4 }' "${stat}" 2>/dev/null)" = "${master}" ] && old_workers="${old_workers} $(awk '{ print $1 }' "${stat}")"
+            done
             ${NGINX_RELOAD_COMMAND}
-            # A reload returns before the new workers serve: wait (at most 10 s) until the newest secret is accepted, so
-            # whoever rotates next (the edge) never meets a worker that still has the old list.
-            newest="$(secret_value "${versions[0]}")"
-            for _ in $(seq 1 100); do
-                status="$(curl -sk --max-time 2 -o /dev/null -w '%{http_code}' -H "${HEADER_NAME}: ${newest}" "https://127.0.0.1:${HTTPS_PORT}/" || true)"
-                [ "${status}" != 403 ] && [ "${status}" != 000 ] && break
+            for _ in $(seq 1 200); do
+                alive=0
+                for pid in ${old_workers}; do
+                    if kill -0 "${pid}" 2>/dev/null; then alive=1; fi
+                done
+                [ "${alive}" -eq 0 ] && break
                 sleep 0.1
             done
             log "installed ${#versions[@]} origin secret version(s) and the certificate of ${TLS_SECRET_NAME}; nginx reloaded"

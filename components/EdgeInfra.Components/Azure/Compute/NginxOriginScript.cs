@@ -13,7 +13,7 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// <remarks>
 /// Variables a local rehearsal sets to run the same script on a workstation (never set on a VM):
 /// <c>EDGE_ORIGIN_ROOT</c> (a folder every path is placed under), <c>EDGE_ORIGIN_IMDS_ENDPOINT</c>, <c>EDGE_ORIGIN_VAULT_URI</c>,
-/// <c>EDGE_ORIGIN_HTTPS_PORT</c>, <c>EDGE_ORIGIN_APP_PORT</c>, <c>EDGE_ORIGIN_NGINX_TEST</c>, <c>EDGE_ORIGIN_NGINX_RELOAD</c> and
+/// <c>EDGE_ORIGIN_HTTPS_PORT</c>, <c>EDGE_ORIGIN_APP_PORT</c>, <c>EDGE_ORIGIN_NGINX_TEST</c>, <c>EDGE_ORIGIN_NGINX_RELOAD</c>, <c>EDGE_ORIGIN_NGINX_PID_FILE</c> and
 /// <c>EDGE_ORIGIN_FIRST_READ_ATTEMPTS</c>; with <c>EDGE_ORIGIN_ROOT</c> set the script installs no package and starts no
 /// service, and leaves starting nginx and the app to its caller.
 /// </remarks>
@@ -53,8 +53,7 @@ internal static class NginxOriginScript
         TLS_SECRET_NAME='{{settings.TlsSecretName}}'
         CLIENT_ID='{{settings.IdentityClientId}}'
         HEADER_VARIABLE='{{settings.NginxVariable[1..]}}'
-        HEADER_NAME='{{settings.HeaderName}}'
-        HTTPS_PORT='${HTTPS_PORT}'
+        NGINX_PID_FILE='${EDGE_ORIGIN_NGINX_PID_FILE:-/run/nginx.pid}'
         IMDS_ENDPOINT='${EDGE_ORIGIN_IMDS_ENDPOINT:-http://169.254.169.254}'
         STATE_DIR='${STATE_DIR}'
         NGINX_TEST_COMMAND='${EDGE_ORIGIN_NGINX_TEST:-nginx -t -q}'

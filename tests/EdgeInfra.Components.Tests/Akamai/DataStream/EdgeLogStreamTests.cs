@@ -10,7 +10,7 @@ public sealed class EdgeLogStreamTests
 {
     private const string Subject = "component 'logs' (edgeinfra:akamai:EdgeLogStream)";
 
-    private static EdgeLogStreamArgs Defaults(bool withKey = true) => new()
+    private static EdgeLogStreamArgs Defaults() => new()
     {
         ResourceGroupName = "rg-logs",
         Location = "westeurope",
@@ -21,7 +21,6 @@ public sealed class EdgeLogStreamTests
         NotificationEmails = ["soc@example.com"],
         StorageAccountName = "edgelogsdev",
         ContainerName = "edge-logs",
-        AccessKey = withKey ? AccessKey() : null,
     };
 
     private static EdgeLogStreamArgs Full() => new()
@@ -39,9 +38,10 @@ public sealed class EdgeLogStreamTests
         StorageAccountName = "edgelogsprod",
         ContainerName = "audit",
         Path = "akamai",
-        AccessKey = AccessKey(),
         ConnectorDisplayName = "soc-archive",
         CompressLogs = false,
+        RetentionDays = 2555,
+        AllowProtectedAppendWrites = false,
         StorageSku = SkuName.Standard_ZRS,
         AllowedIpRanges = ["203.0.113.0/24", "198.51.100.7"],
         Tags = new Dictionary<string, Input<string>> { ["environment"] = "prod" },
@@ -93,10 +93,10 @@ public sealed class EdgeLogStreamTests
                   active: true
                   azureConnector:
                     accessKey:
-                      fn::secret: "${logStorageKey}"
+                      fn::secret: "${{{KEYS}}[0].value}"
                     accountName: "${logs-storage.name}"
                     compressLogs: true
-                    containerName: "edge-logs"
+                    containerName: "${logs-container.name}"
                     displayName: "azure-edgelogsdev-edge-logs"
                     path: "edge-logs/{%Y}/{%m}/{%d}"
                   contractId: "ctr_C-0N7RAC7"
@@ -126,19 +126,87 @@ public sealed class EdgeLogStreamTests
                   properties:
                     - "prp_111"
                   streamName: "edge-audit-dev"
-            """, program);
+                options:
+                  dependsOn:
+                    - "${logs-container-retention}"
+                  version: "11.4.0"
+            """.Replace("{{KEYS}}", KeysVariable(program), StringComparison.Ordinal), program);
         Assert.DoesNotContain("ipRules", program);
         Assert.DoesNotContain("DiagnosticSetting", program);
         Assert.DoesNotContain("protect:", program);
     }
 
     [Fact]
-    public void The_access_key_is_a_secret_config_reference_and_its_value_is_nowhere_in_the_program()
+    public void One_deployment_creates_the_container_its_retention_policy_and_the_stream_with_the_invoked_key()
     {
         var program = SynthConforming(() => new EdgeLogStream("logs", Defaults()));
-        Assert.Contains("config:\n  logStorageKey:\n    type: \"string\"\n    secret: true\n", program);
-        Assert.Contains("        accessKey:\n          fn::secret: \"${logStorageKey}\"\n", program);
-        Assert.DoesNotContain(KeyValue, program);
+        Assert.Contains("""
+              logs-container:
+                type: "azure-native:storage:BlobContainer"
+                properties:
+                  accountName: "${logs-storage.name}"
+                  containerName: "edge-logs"
+                  publicAccess: "None"
+                  resourceGroupName: "rg-logs"
+                options:
+                  version: "3.28.0"
+              logs-container-retention:
+                type: "azure-native:storage:BlobContainerImmutabilityPolicy"
+                properties:
+                  accountName: "${logs-storage.name}"
+                  allowProtectedAppendWrites: true
+                  containerName: "${logs-container.name}"
+                  immutabilityPeriodSinceCreationInDays: 365
+                  immutabilityPolicyName: "default"
+                  resourceGroupName: "rg-logs"
+            """, program);
+
+        // The key is read once the account exists, and only a reference to it reaches the stream, in fn::secret.
+        Assert.Contains($$"""
+            variables:
+              {{KeysVariable(program)}}:
+                fn::invoke:
+                  function: "azure-native:storage:listStorageAccountKeys"
+                  arguments:
+                    accountName: "${logs-storage.name}"
+                    resourceGroupName: "rg-logs"
+                  options:
+                    dependsOn:
+                      - "${logs-storage}"
+                    version: "3.28.0"
+                  return: "keys"
+            """, program);
+        Assert.DoesNotContain("config:", program);
+    }
+
+    [Fact]
+    public void The_property_behavior_names_the_stream_by_its_id()
+    {
+        EdgeLogStream? logs = null;
+        SynthConforming(() => logs = new EdgeLogStream("logs", Defaults()));
+        Assert.Equal("datastream", logs!.PropertyBehavior.Name);
+        var options = logs.PropertyBehavior.Options;
+        Assert.Equal("LOG", options["streamType"]);
+        Assert.Equal(true, options["logEnabled"]);
+        Assert.Equal(100, options["samplingPercentage"]);
+        Assert.Equal(false, options["collectMidgressTraffic"]);
+        var streamIds = Assert.IsAssignableFrom<System.Collections.IEnumerable>(options["logStreamName"]).Cast<object?>().ToList();
+        var streamId = Assert.IsAssignableFrom<IInput>(Assert.Single(streamIds));
+        Assert.Equal("${logs-stream.id}", Reference(streamId));
+    }
+
+    [Fact]
+    public async Task The_storage_key_is_secret_and_never_in_plain_text_in_the_program()
+    {
+        var program = SynthConforming(() => new EdgeLogStream("logs", Full()));
+        Assert.DoesNotContain(ComponentMocks.StorageKey, program);
+        Assert.Contains($"        accessKey:\n          fn::secret: \"${{{KeysVariable(program)}[0].value}}\"\n", program);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(program, "accessKey:"));
+
+        var result = await RunAsync(() => new EdgeLogStream("logs", Full()));
+        var connector = (System.Collections.Immutable.ImmutableDictionary<string, object?>)result.Resource("logs-stream").Inputs["azureConnector"]!;
+        var key = Assert.IsType<SecretValue>(connector["accessKey"]);
+        Assert.Equal(ComponentMocks.StorageKey, key.Value);
     }
 
     [Fact]
@@ -160,10 +228,10 @@ public sealed class EdgeLogStreamTests
                   active: false
                   azureConnector:
                     accessKey:
-                      fn::secret: "${logStorageKey}"
+                      fn::secret: "${{{KEYS}}[0].value}"
                     accountName: "${logs-storage.name}"
                     compressLogs: false
-                    containerName: "audit"
+                    containerName: "${logs-container.name}"
                     displayName: "soc-archive"
                     path: "akamai"
                   contractId: "ctr_C-0N7RAC7"
@@ -175,7 +243,7 @@ public sealed class EdgeLogStreamTests
                     format: "JSON"
                     frequency:
                       intervalInSecs: 60
-            """, program);
+            """.Replace("{{KEYS}}", KeysVariable(program), StringComparison.Ordinal), program);
         Assert.Contains("      notificationEmails:\n        - \"soc@example.com\"\n        - \"oncall@example.com\"\n      properties:\n        - \"prp_111\"\n        - \"prp_222\"\n", program);
         Assert.Contains("""
               logs-storage-blob-diag:
@@ -207,9 +275,12 @@ public sealed class EdgeLogStreamTests
                   workspaceId: "ws-1"
             """, program);
         Assert.DoesNotContain("AllMetrics", program);
+        Assert.Contains("      immutabilityPeriodSinceCreationInDays: 2555\n", program);
+        Assert.Contains("      allowProtectedAppendWrites: false\n", program);
         Assert.Contains("  logs-role-auditors:\n", program);
         Assert.Contains("        environment: \"prod\"\n", program);
         Assert.Contains("      protect: true\n      retainOnDelete: true\n", program);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(program, "      protect: true\n").Count);
     }
 
     [Fact]
@@ -229,7 +300,8 @@ public sealed class EdgeLogStreamTests
             StorageAccountName = "Edge_Logs",
             ContainerName = "-logs",
             Path = "/logs",
-            AccessKey = Output.Create("literal-key"),
+            RetentionDays = 0,
+            SamplingPercentage = 101,
             ConnectorDisplayName = " ",
             StorageSku = SkuName.Standard_LRS,
             AllowedIpRanges = ["10.0.0.0/8", "203.0.113.4/31", "not-an-ip"],
@@ -246,11 +318,12 @@ public sealed class EdgeLogStreamTests
             $"{Subject}, property 'notificationEmails[1]': 'ops example.com' is not an email address: name@domain.tld, no spaces",
             $"{Subject}, property 'datasetFields[1]': 0 is not a data set field id: a positive integer from Akamai's data set parameters",
             $"{Subject}, property 'datasetFields[2]': 1006 (Client IP) is listed twice: each field is logged once",
-            $"{Subject}, property 'deliveryFrequencySeconds': 15 is out of range: logs are delivered every 30 to 60 seconds",
+            $"{Subject}, property 'deliveryFrequencySeconds': 15 is not a DataStream delivery interval: deliveryConfiguration.frequency.intervalInSecs is exactly 30 or 60 seconds",
+            $"{Subject}, property 'retentionDays': 0 is out of range: a container's time-based retention (immutabilityPeriodSinceCreationInDays) is 1 to 146000 days",
+            $"{Subject}, property 'samplingPercentage': 101 is out of range: the datastream behavior samples 1 to 100 percent of requests",
             $"{Subject}, property 'storageAccountName': 'Edge_Logs' is not a valid storage account name: 3 to 24 lowercase letters and digits (global uniqueness is checked by Azure at deployment)",
             $"{Subject}, property 'containerName': '-logs' is not a valid blob container name: 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit, no consecutive hyphens",
             $"{Subject}, property 'path': '/logs' is not a folder path in the container: not blank, no leading '/'",
-            $"{Subject}, property 'accessKey': is a string literal: an access key must never be written in the program; give a secret config reference, e.g. config.RequireSecret(\"logStorageKey\")",
             $"{Subject}, property 'connectorDisplayName': ' ' is blank: give a name, or leave it null for the default",
             $"{Subject}, property 'storageSku': 'Standard_LRS' is not allowed: an audit trail needs redundancy beyond one datacenter, one of Standard_GRS, Standard_RAGRS, Standard_ZRS, Standard_GZRS, Standard_RAGZRS",
             $"{Subject}, property 'allowedIpRanges[0]': '10.0.0.0/8' is a private range: storage IP rules take public addresses only",
@@ -260,14 +333,6 @@ public sealed class EdgeLogStreamTests
             $"{Subject}, property 'diagnosticSettings.logCategoryGroups': ['metrics-only'] keeps no log category group of Microsoft.Storage/storageAccounts/blobServices, which has 'allLogs': the log account must log who reads and writes it",
             $"{Subject}, property 'managedIdentities': EdgeLogStream's resources take no managed identity",
         ], errors.Select(e => e.ToString()));
-    }
-
-    [Fact]
-    public void A_secret_wrapped_literal_key_is_still_a_literal()
-    {
-        var error = Assert.Single(Errors(() => new EdgeLogStream("logs", WithKey(Output.CreateSecret<string>("literal-key")))));
-        Assert.Equal("accessKey", error.Property);
-        Assert.Equal("is a string literal: an access key must never be written in the program; give a secret config reference, e.g. config.RequireSecret(\"logStorageKey\")", error.Message);
     }
 
     [Fact]
@@ -286,14 +351,13 @@ public sealed class EdgeLogStreamTests
             DeliveryFrequencySeconds = 61,
             StorageAccountName = "edgelogs",
             ContainerName = "logs",
-            AccessKey = AccessKey(),
-        }));
+            }));
         Assert.Equal(
         [
             "propertyIds: has 101 properties: a stream monitors 1 to 100",
             "notificationEmails: is empty: give at least one address, so that a stream that stops is noticed",
             "datasetFields: is empty: a stream logs at least one data set field",
-            "deliveryFrequencySeconds: 61 is out of range: logs are delivered every 30 to 60 seconds",
+            "deliveryFrequencySeconds: 61 is not a DataStream delivery interval: deliveryConfiguration.frequency.intervalInSecs is exactly 30 or 60 seconds",
         ], errors.Select(e => $"{e.Property}: {e.Message}"));
     }
 
@@ -329,9 +393,8 @@ public sealed class EdgeLogStreamTests
 
     [Theory]
     [InlineData(30)]
-    [InlineData(45)]
     [InlineData(60)]
-    public void Delivery_frequencies_of_30_to_60_seconds_are_accepted(int seconds)
+    public void Delivery_frequencies_of_30_and_60_seconds_are_accepted(int seconds)
     {
         var program = Synth(() => new EdgeLogStream("logs", new EdgeLogStreamArgs
         {
@@ -345,36 +408,55 @@ public sealed class EdgeLogStreamTests
             DeliveryFrequencySeconds = seconds,
             StorageAccountName = "edgelogs",
             ContainerName = "logs",
-            AccessKey = AccessKey(),
-        }));
+            }));
         Assert.Contains($"          intervalInSecs: {seconds}\n", program);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(29)]
+    [InlineData(45)]
+    [InlineData(90)]
+    public void Delivery_frequencies_other_than_30_or_60_seconds_are_refused(int seconds)
+    {
+        var error = Assert.Single(Errors(() => new EdgeLogStream("logs", With(frequency: seconds))));
+        Assert.Equal(Subject, error.Subject);
+        Assert.Equal("deliveryFrequencySeconds", error.Property);
+        Assert.Equal($"{seconds} is not a DataStream delivery interval: deliveryConfiguration.frequency.intervalInSecs is exactly 30 or 60 seconds", error.Message);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(146001)]
+    public void Retention_outside_azure_limits_is_refused(int days)
+    {
+        var error = Assert.Single(Errors(() => new EdgeLogStream("logs", With(retentionDays: days))));
+        Assert.Equal(Subject, error.Subject);
+        Assert.Equal("retentionDays", error.Property);
+        Assert.Equal($"{days} is out of range: a container's time-based retention (immutabilityPeriodSinceCreationInDays) is 1 to 146000 days", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(146000)]
+    public void Retention_within_azure_limits_is_accepted(int days) =>
+        Assert.Contains($"      immutabilityPeriodSinceCreationInDays: {days}\n", SynthConforming(() => new EdgeLogStream("logs", With(retentionDays: days))));
+
     [Fact]
-    public async Task Against_mocks_the_connector_gets_the_account_name_and_a_secret_key()
+    public async Task Against_mocks_the_connector_gets_the_account_the_container_and_the_first_key_as_a_secret()
     {
         EdgeLogStream? stream = null;
         var result = await RunAsync(() => stream = new EdgeLogStream("logs", Defaults()));
         var connector = (System.Collections.Immutable.ImmutableDictionary<string, object?>)result.Resource("logs-stream").Inputs["azureConnector"]!;
         // ComponentMocks give a resource without a 'name' input its logical name as its 'name' output.
         Assert.Equal("logs-storage", connector["accountName"]);
+        Assert.Equal("logs-container", connector["containerName"]);
         var key = Assert.IsType<SecretValue>(connector["accessKey"]);
-        Assert.Equal(KeyValue, key.Value);
+        Assert.Equal(ComponentMocks.StorageKey, key.Value);
         Assert.Equal("logs-storage", result.Evaluate(stream!.StorageAccountName));
         Assert.Equal("edgelogsdev", result.Resource("logs-storage").Inputs["accountName"]);
-        Assert.Equal("logs-stream_id", result.Evaluate(stream.StreamId!));
-    }
-
-    [Fact]
-    public void Without_an_access_key_only_the_account_is_created_for_the_first_deployment()
-    {
-        EdgeLogStream? logs = null;
-        var program = SynthConforming(() => logs = new EdgeLogStream("logs", Defaults(withKey: false)));
-        Assert.Contains("  logs-storage:\n", program);
-        Assert.DoesNotContain("akamai:index/datastream:Datastream", program);
-        Assert.Null(logs!.Stream);
-        Assert.Null(logs.StreamId);
-        Assert.Null(logs.PropertyRuleJson);
+        Assert.Equal("logs-stream_id", result.Evaluate(stream.StreamId));
     }
 
     [Fact]
@@ -384,7 +466,7 @@ public sealed class EdgeLogStreamTests
         Assert.Equal(DataStreamField.AuditTrail.Count, DataStreamField.AuditTrail.Select(f => f.Id).Distinct().Count());
     }
 
-    private static EdgeLogStreamArgs WithKey(Output<string> key) => new()
+    private static EdgeLogStreamArgs With(int frequency = 30, int retentionDays = 365) => new()
     {
         ResourceGroupName = "rg-logs",
         Location = "westeurope",
@@ -395,8 +477,19 @@ public sealed class EdgeLogStreamTests
         NotificationEmails = ["a@b.co"],
         StorageAccountName = "edgelogs",
         ContainerName = "logs",
-        AccessKey = key,
+        DeliveryFrequencySeconds = frequency,
+        RetentionDays = retentionDays,
     };
+
+    /// <summary>The program variable holding the <c>listStorageAccountKeys</c> call (named after a digest of the call).</summary>
+    private static string KeysVariable(string program) =>
+        System.Text.RegularExpressions.Regex.Match(program, "invoke-listStorageAccountKeys-[0-9a-f]{8}").Value is { Length: > 0 } name
+            ? name
+            : throw new Xunit.Sdk.XunitException("No listStorageAccountKeys variable in:\n" + program);
+
+    private static string? Reference(IInput input) => input.ToExpression() is EdgeInfra.Expressions.ResourceReferenceExpression reference
+        ? "${" + reference.Resource.LogicalName + reference.Path.Render() + "}"
+        : null;
 
     private static EdgeLogStreamArgs WithNames(string accountName, string containerName) => new()
     {
@@ -409,6 +502,5 @@ public sealed class EdgeLogStreamTests
         NotificationEmails = ["a@b.co"],
         StorageAccountName = accountName,
         ContainerName = containerName,
-        AccessKey = AccessKey(),
     };
 }

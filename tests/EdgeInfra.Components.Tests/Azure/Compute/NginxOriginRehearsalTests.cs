@@ -168,6 +168,7 @@ public sealed class NginxOriginRehearsalTests
                 ["EDGE_ORIGIN_NGINX_TEST"] = $"nginx -q -t -c {mainConfig}",
                 ["EDGE_ORIGIN_NGINX_RELOAD"] = $"nginx -c {mainConfig} -s reload",
                 ["EDGE_ORIGIN_FIRST_READ_ATTEMPTS"] = "1",
+                ["EDGE_ORIGIN_NGINX_PID_FILE"] = Path.Combine(Root, "nginx.pid"),
             };
             BootExitCode = await RunAsync("bash", [Path.Combine(Root, "boot.sh")]);
             if (BootExitCode != 0)

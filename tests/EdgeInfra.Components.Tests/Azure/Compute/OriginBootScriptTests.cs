@@ -54,7 +54,7 @@ public sealed class OriginBootScriptTests
         var script = (await ScriptsAsync(Defaults(OriginFlavor.Nginx)))[0];
 
         Assert.StartsWith("#!/bin/bash\n", script, StringComparison.Ordinal);
-        Assert.Contains("VAULT_URI='${EDGE_ORIGIN_VAULT_URI:-https://kv-app.vault.azure.net/}'\nSECRET_NAME='origin-secret'\nTLS_SECRET_NAME='origin-tls'\nCLIENT_ID='origin-identity-client'\nHEADER_VARIABLE='http_x_origin_auth'\nHEADER_NAME='X-Origin-Auth'\n", script);
+        Assert.Contains("VAULT_URI='${EDGE_ORIGIN_VAULT_URI:-https://kv-app.vault.azure.net/}'\nSECRET_NAME='origin-secret'\nTLS_SECRET_NAME='origin-tls'\nCLIENT_ID='origin-identity-client'\nHEADER_VARIABLE='http_x_origin_auth'\n", script);
         Assert.Contains("IMDS_ENDPOINT='${EDGE_ORIGIN_IMDS_ENDPOINT:-http://169.254.169.254}'", script);
         Assert.Contains("printf '#!/bin/sh\\nexit 101\\n' > /usr/sbin/policy-rc.d", script);
         Assert.Contains("apt-get install -y nginx curl jq openssl python3\n", script);
