@@ -104,9 +104,7 @@ public sealed class OriginCertificateAuthority : ComponentResource
 
     private CustomResourceOptions Child() => new() { Parent = this };
 
-    private CustomResourceOptions Locked() => _args.Lock == LockKind.CanNotDelete
-        ? new CustomResourceOptions { Parent = this, Protect = true, RetainOnDelete = true }
-        : Child();
+    private CustomResourceOptions Locked() => AzureComponentArgs.LockedOptions(_args.Lock, this);
 
     private static void Validate(string name, OriginCertificateAuthorityArgs args)
     {

@@ -48,10 +48,13 @@ public abstract class AzureComponentArgs
     }
 
     /// <summary>The options that <see cref="Lock"/> asks of stateful resources.</summary>
-    public CustomResourceOptions LockedOptions(Resource parent) => new()
+    public CustomResourceOptions LockedOptions(Resource parent) => LockedOptions(Lock, parent);
+
+    /// <summary>The options that <paramref name="lockKind"/> asks of the stateful children of <paramref name="parent"/>.</summary>
+    public static CustomResourceOptions LockedOptions(LockKind lockKind, Resource parent) => new()
     {
         Parent = parent,
-        Protect = Lock == LockKind.CanNotDelete ? true : null,
-        RetainOnDelete = Lock == LockKind.CanNotDelete ? true : null,
+        Protect = lockKind == LockKind.CanNotDelete ? true : null,
+        RetainOnDelete = lockKind == LockKind.CanNotDelete ? true : null,
     };
 }
