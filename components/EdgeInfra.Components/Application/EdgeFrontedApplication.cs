@@ -162,6 +162,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
         OriginHostnames = args.Regions.Select((region, i) => (region.Name, clusters[i].OriginHostname))
             .ToDictionary(pair => pair.Name, pair => pair.OriginHostname, StringComparer.Ordinal);
 
+        var jwksRelay = JwksRelay.For(args);
         Gateway = new EdgeWorkerDeployment("gateway", new EdgeWorkerDeploymentArgs
         {
             GroupId = EdgeFrontedApplicationValidation.GroupNumber(args.GroupId),
@@ -170,7 +171,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             ResourceTier = args.EdgeWorkerResourceTier,
             ActivateProduction = args.ActivateProduction,
             OutputDirectory = args.EdgeWorkerOutputDirectory,
-            Config = GatewayConfig(args),
+            Config = GatewayConfig(args, jwksRelay),
         }, child);
 
         if (args.EdgeLogs is { } logs)
@@ -190,7 +191,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             CertificateEnrollmentId = args.CertificateEnrollmentId,
             Origin = OriginOptions.TrustingOnly(clusters[0].OriginHostname, OriginCertificateAuthority.CertificatePem),
             DefaultBehaviors = [.. DefaultBehaviors(args, Gateway), .. EdgeLogsBehaviors()],
-            Rules = [RedirectToHttps(Gateway), .. args.Rules ?? [], ConditionalOrigins(args.Regions, clusters, OriginCertificateAuthority)],
+            Rules = [RedirectToHttps(Gateway), .. args.Rules ?? [], .. JwksRelayRules(jwksRelay, Gateway), ConditionalOrigins(args.Regions, clusters, OriginCertificateAuthority)],
             Variables = Variables(args),
             ActivationContacts = args.ActivationContacts,
             ActivationNote = args.ActivationNote,
@@ -334,9 +335,12 @@ public sealed class EdgeFrontedApplication : ComponentResource
     /// <summary>The <c>datastream</c> behavior that sends the property's logs to the stream; none without edge logs.</summary>
     private List<Behavior> EdgeLogsBehaviors() => EdgeLogs is { } logs ? [logs.PropertyBehavior] : [];
 
-    private static EdgeGatewayConfig GatewayConfig(EdgeFrontedApplicationArgs args) => new()
+    private static List<Rule> JwksRelayRules(JwksRelay? relay, EdgeWorkerDeployment gateway) =>
+        relay is null ? [] : [relay.PropertyRule(Behavior.EdgeWorker(gateway.EdgeWorkerId, enabled: false))];
+
+    private static EdgeGatewayConfig GatewayConfig(EdgeFrontedApplicationArgs args, JwksRelay? relay) => new()
     {
-        Jwt = args.Jwt,
+        Jwt = relay is null ? args.Jwt : args.Jwt with { JwksUrl = relay.RelayUrl },
         Headers = args.Headers,
         OriginAuth = new EdgeGatewayOriginAuth { HeaderName = args.OriginAuthHeaderName },
         Routing = new EdgeGatewayRouting

@@ -78,6 +78,13 @@ public sealed class EdgeFrontedApplicationArgs
     public required EdgeGatewayJwt Jwt { get; init; }
 
     /// <summary>
+    /// The path, on the first of <see cref="Hostnames"/>, where the property serves the identity provider's JWKS
+    /// (<see cref="EdgeGatewayJwt.JwksUrl"/>) to the gateway: EdgeWorkers sub-requests reach only hostnames served
+    /// through Akamai. <c>/</c> followed by letters, digits and <c>-._~/</c>. Default: <c>/.well-known/edge-infra/jwks.json</c>.
+    /// </summary>
+    public string JwksRelayPath { get; init; } = "/.well-known/edge-infra/jwks.json";
+
+    /// <summary>
     /// The HS256 key as a secret reference, given to the edge as the sensitive variable
     /// <see cref="EdgeGatewayJwt.HmacSecretVariable"/>; required when <see cref="EdgeGatewayJwt.Algorithms"/> allows HS256,
     /// refused otherwise. Default: null.

@@ -38,6 +38,7 @@ internal static partial class EdgeFrontedApplicationValidation
 
         CheckOriginSecret(args.OriginSecret, errors);
         CheckMethods(args.AllowedMethods ?? [], errors);
+        CheckJwksRelay(args, errors);
         CheckRegions(args.Regions ?? [], errors);
         errors.ThrowIfAny();
     }
@@ -75,6 +76,33 @@ internal static partial class EdgeFrontedApplicationValidation
         if (methods.Distinct(StringComparer.Ordinal).Count() != methods.Count)
         {
             errors.Add("allowedMethods", $"'{string.Join(", ", methods)}' names a method twice");
+        }
+    }
+
+    /// <summary>
+    /// The JWKS is relayed through the property (<see cref="JwksRelay"/>): the identity provider's URL must be an
+    /// absolute https URL on a host other than the ones the property serves (the relay would fetch from itself), and the
+    /// relay path a plain absolute path that Property Manager's <c>path</c> criterion matches literally.
+    /// </summary>
+    private static void CheckJwksRelay(EdgeFrontedApplicationArgs args, ComponentErrors errors)
+    {
+        if (!RelayPathPattern().IsMatch(args.JwksRelayPath ?? string.Empty))
+        {
+            errors.Add("jwksRelayPath", $"'{args.JwksRelayPath}' is not a relay path: / followed by letters, digits and -._~/, at most 200 characters, no '*' or '?' (the path criterion would read them as wildcards)");
+        }
+
+        if (args.Jwt?.JwksUrl is not { } jwksUrl)
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(jwksUrl, UriKind.Absolute, out var provider) || provider.Scheme != Uri.UriSchemeHttps || provider.UserInfo.Length > 0 || provider.Fragment.Length > 0 || provider.HostNameType != UriHostNameType.Dns)
+        {
+            errors.Add("jwt.jwksUrl", $"'{jwksUrl}' is not the identity provider's JWKS URL: an absolute https:// URL on a DNS hostname, without user info or fragment (the property fetches it from that host)");
+        }
+        else if ((args.Hostnames ?? []).Contains(provider.IdnHost, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add("jwt.jwksUrl", $"'{jwksUrl}' is on a hostname this property serves: give the identity provider's own JWKS URL; the property relays it at {args.JwksRelayPath}");
         }
     }
 
@@ -169,6 +197,9 @@ internal static partial class EdgeFrontedApplicationValidation
 
         spaces.Add((index, space));
     }
+
+    [GeneratedRegex(@"^/[A-Za-z0-9._~/-]{0,199}\z")]
+    private static partial Regex RelayPathPattern();
 
     [GeneratedRegex("^grp_[0-9]{1,9}$")]
     private static partial Regex GroupIdPattern();

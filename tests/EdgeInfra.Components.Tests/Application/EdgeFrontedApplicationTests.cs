@@ -50,8 +50,11 @@ public sealed class EdgeFrontedApplicationTests : IDisposable
         IReadOnlyList<OriginRegionSpec>? regions = null,
         string groupId = "grp_12345",
         IReadOnlyList<string>? algorithms = null,
-        Output<string>? hmac = null) => new()
+        Output<string>? hmac = null,
+        string? jwksUrl = "https://login.example.com/app/keys",
+        string jwksRelayPath = "/.well-known/edge-infra/jwks.json") => new()
     {
+        JwksRelayPath = jwksRelayPath,
         ResourceGroupName = "rg-app",
         Location = "northeurope",
         ContractId = "ctr_C-1",
@@ -70,7 +73,7 @@ public sealed class EdgeFrontedApplicationTests : IDisposable
         {
             Issuer = "https://login.example.com/app/v2.0",
             Audience = "api://app",
-            JwksUrl = "https://login.example.com/app/keys",
+            JwksUrl = jwksUrl,
             Algorithms = algorithms ?? ["RS256"],
         },
         JwtHmacSecret = hmac,
@@ -117,7 +120,7 @@ public sealed class EdgeFrontedApplicationTests : IDisposable
         Synth(() => app = new EdgeFrontedApplication("app", Args()));
         var expected = new EdgeGatewayConfig
         {
-            Jwt = Args().Jwt,
+            Jwt = Args().Jwt with { JwksUrl = "https://app.example.com/.well-known/edge-infra/jwks.json" },
             OriginAuth = new EdgeGatewayOriginAuth { HeaderName = "X-Origin-Auth" },
             Routing = new EdgeGatewayRouting
             {
@@ -128,6 +131,46 @@ public sealed class EdgeFrontedApplicationTests : IDisposable
             },
         };
         Assert.Equal("1.1.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
+    }
+
+    [Fact]
+    public void The_gateway_fetches_the_jwks_through_a_property_rule_that_serves_it_from_the_identity_provider()
+    {
+        EdgeFrontedApplication? app = null;
+        var program = SynthConforming(() => app = new EdgeFrontedApplication("app", Args()));
+        Assert.Equal("https://app.example.com/.well-known/edge-infra/jwks.json", JwksRelay.For(Args())!.RelayUrl);
+        var relay = JwksRelay.For(Args())!.PropertyRule(Behavior.EdgeWorker("1", enabled: false));
+        Assert.Equal(["path"], relay.Criteria.Select(c => c.Name));
+        Assert.Equal(["edgeWorker", "origin", "rewriteUrl", "modifyOutgoingRequestHeader", "caching"], relay.Behaviors.Select(b => b.Name));
+        Assert.Equal(false, relay.Behaviors[0].Options["enabled"]);
+        Assert.Contains("hostname: \"login.example.com\"", program, StringComparison.Ordinal);
+        Assert.Equal("ORIGIN_HOSTNAME", relay.Behaviors[1].Options["forwardHostHeader"]);
+        Assert.Equal("/app/keys", relay.Behaviors[2].Options["targetUrl"]);
+        Assert.Equal("DELETE", relay.Behaviors[3].Options["action"]);
+        Assert.Contains("name: \"JWKS relay\"", program, StringComparison.Ordinal);
+        Assert.True(program.IndexOf("name: \"JWKS relay\"", StringComparison.Ordinal) < program.IndexOf("name: \"Conditional origins\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_rs256_there_is_no_jwks_relay()
+    {
+        Assert.Null(JwksRelay.For(Args(algorithms: ["HS256"], jwksUrl: null)));
+    }
+
+    [Theory]
+    [InlineData("http://login.example.com/keys", "/.well-known/edge-infra/jwks.json", "jwt.jwksUrl", "is not the identity provider's JWKS URL")]
+    [InlineData("https://user:pw@login.example.com/keys", "/.well-known/edge-infra/jwks.json", "jwt.jwksUrl", "is not the identity provider's JWKS URL")]
+    [InlineData("https://203.0.113.9/keys", "/.well-known/edge-infra/jwks.json", "jwt.jwksUrl", "is not the identity provider's JWKS URL")]
+    [InlineData("https://APP.example.com/keys", "/.well-known/edge-infra/jwks.json", "jwt.jwksUrl", "is on a hostname this property serves")]
+    [InlineData("https://login.example.com/keys", "jwks.json", "jwksRelayPath", "is not a relay path")]
+    [InlineData("https://login.example.com/keys", "/jwks/*", "jwksRelayPath", "is not a relay path")]
+    [InlineData("https://login.example.com/keys", "/jwks.json\n", "jwksRelayPath", "is not a relay path")]
+    public void A_jwks_url_or_relay_path_the_relay_cannot_serve_fails_at_synthesis(string jwksUrl, string relayPath, string property, string rule)
+    {
+        var args = Args(jwksUrl: jwksUrl, jwksRelayPath: relayPath.Replace("\\n", "\n", StringComparison.Ordinal));
+        var error = Assert.Single(Errors(() => new EdgeFrontedApplication("app", args)), e => e.ToString().Contains($"property '{property}'", StringComparison.Ordinal));
+        Assert.Contains(rule, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(Subject, error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -112,6 +112,18 @@ public sealed class Behavior
             ["redirect"] = false,
         });
 
+    /// <summary>
+    /// Replaces the path and query of the request sent to the origin with <paramref name="targetUrl"/> (<c>rewriteUrl</c>,
+    /// <c>behavior: REWRITE</c>, the client's query string dropped); the client sees no redirect.
+    /// </summary>
+    public static Behavior RewriteUrl(string targetUrl) =>
+        Custom("rewriteUrl", new Dictionary<string, object?>
+        {
+            ["behavior"] = "REWRITE",
+            ["targetUrl"] = targetUrl,
+            ["keepQueryString"] = false,
+        });
+
     /// <summary>Serves HTTP/2 to clients (<c>http2</c>; its only option is the empty <c>enabled</c> Property Manager expects).</summary>
     public static Behavior Http2() =>
         Custom("http2", new Dictionary<string, object?> { ["enabled"] = "" });

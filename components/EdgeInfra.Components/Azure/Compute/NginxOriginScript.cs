@@ -45,7 +45,7 @@ internal static class NginxOriginScript
             rm -f /usr/sbin/policy-rc.d /etc/nginx/sites-enabled/default
         fi
 
-        install -d -m 0755 "${LIB_DIR}" "${ROOT}/etc/edge-origin" "${ROOT}/etc/nginx/conf.d"
+        install -d -m 0755 "${LIB_DIR}" "${ROOT}/etc/edge-origin" "${ROOT}/etc/nginx/conf.d" "${ROOT}/var/log/nginx"
         install -d -m 0700 "${STATE_DIR}"
         cat > "${SETTINGS}" <<SETTINGS
         VAULT_URI='${EDGE_ORIGIN_VAULT_URI:-{{settings.KeyVaultUri}}}'
@@ -90,7 +90,7 @@ internal static class NginxOriginScript
                 set \$origin_auth_failed 1;
                 return 403;
             }
-            access_log /var/log/nginx/access.log;
+            access_log ${ROOT}/var/log/nginx/access.log;
             access_log syslog:server=unix:/dev/log,facility=local0,severity=warn edge_origin_auth_failed if=\$origin_auth_failed;
 
             location / {

@@ -7,7 +7,7 @@ namespace EdgeInfra.Components.Tests.Azure.Compute;
 /// <see cref="ComponentMocks"/> plus what Azure computes for an origin cluster: the ids of the load balancer's backend
 /// pools, the public IP's address and FQDN, and the identity's principal and client ids.
 /// </summary>
-internal sealed class OriginVmClusterMocks : ComponentMocks
+internal class OriginVmClusterMocks : ComponentMocks
 {
     public const string Fqdn = "origin-label-abc123.westeurope.cloudapp.azure.com";
     public const string IpAddress = "203.0.113.10";

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace EdgeInfra.Components.Tests.Rehearsal;
+
+/// <summary>
+/// An nginx origin VM, rehearsed on this machine: the boot script exactly as the VM receives it, run by bash against
+/// <see cref="VaultStandIn"/> (the instance metadata endpoint and Key Vault on loopback), then real nginx (Debian's
+/// package) in front of the default app. Everything lives in a temporary root; nothing listens beyond 127.0.0.1.
+/// </summary>
+internal sealed class OriginRehearsal : IDisposable
+{
+    private readonly List<Process> _processes = [];
+    private readonly Dictionary<string, string> _environment;
+
+    private OriginRehearsal(VaultStandIn vault)
+    {
+        Vault = vault;
+        Root = Directory.CreateTempSubdirectory("edge-origin-rehearsal-").FullName;
+        HttpsPort = FreePort();
+        var mainConfig = Path.Combine(Root, "nginx.conf");
+        _environment = new Dictionary<string, string>
+        {
+            ["EDGE_ORIGIN_ROOT"] = Root,
+            ["EDGE_ORIGIN_IMDS_ENDPOINT"] = vault.Uri.TrimEnd('/'),
+            ["EDGE_ORIGIN_VAULT_URI"] = vault.Uri,
+            ["EDGE_ORIGIN_HTTPS_PORT"] = Text(HttpsPort),
+            ["EDGE_ORIGIN_APP_PORT"] = Text(FreePort()),
+            ["EDGE_ORIGIN_NGINX_TEST"] = $"nginx -q -t -c {mainConfig}",
+            ["EDGE_ORIGIN_NGINX_RELOAD"] = $"nginx -c {mainConfig} -s reload",
+            ["EDGE_ORIGIN_FIRST_READ_ATTEMPTS"] = "1",
+            ["EDGE_ORIGIN_NGINX_PID_FILE"] = Path.Combine(Root, "nginx.pid"),
+        };
+    }
+
+    /// <summary>The temporary root the script writes under (its <c>/</c>).</summary>
+    public string Root { get; }
+
+    /// <summary>The loopback port nginx serves HTTPS on (443 on a VM).</summary>
+    public int HttpsPort { get; }
+
+    /// <summary>The IMDS and Key Vault stand-in the scripts read from.</summary>
+    public VaultStandIn Vault { get; }
+
+    /// <summary>The boot script's exit code; anything but 0 means nothing was started.</summary>
+    public int BootExitCode { get; private set; }
+
+    /// <summary>The requests nginx answered so far, refused ones included (the access log the script configures).</summary>
+    public int ServedRequests => File.Exists(AccessLog) ? File.ReadAllLines(AccessLog).Length : 0;
+
+    private string AccessLog => Path.Combine(Root, "var/log/nginx/access.log");
+
+    /// <summary>The tools the rehearsal runs; `.ci/run` installs them.</summary>
+    public static void RequireTools(params string[] tools)
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin").Append("/sbin");
+        var missing = tools.Where(tool => !path.Any(folder => File.Exists(Path.Combine(folder, tool)))).ToList();
+        Assert.True(missing.Count == 0, $"the rehearsal needs {string.Join(", ", missing)} (`.ci/run` installs them: apt-get install nginx-light curl jq openssl python3)");
+    }
+
+    /// <summary>Runs <paramref name="bootScript"/>; when it succeeds, starts the default app and nginx and waits until nginx accepts connections.</summary>
+    public static async Task<OriginRehearsal> StartAsync(string bootScript, VaultStandIn vault)
+    {
+        var rehearsal = new OriginRehearsal(vault);
+        try
+        {
+            await rehearsal.BootAsync(bootScript);
+            return rehearsal;
+        }
+        catch
+        {
+            rehearsal.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>What the systemd timer runs every minute; its exit code.</summary>
+    public Task<int> RefreshAsync() =>
+        RunAsync(Path.Combine(Root, "usr/local/lib/edge-origin/refresh"), [Path.Combine(Root, "etc/edge-origin/settings")]);
+
+    public void Dispose()
+    {
+        if (File.Exists(Path.Combine(Root, "nginx.pid")))
+        {
+            RunAsync("nginx", ["-c", Path.Combine(Root, "nginx.conf"), "-s", "stop"]).Wait(TimeSpan.FromSeconds(10));
+        }
+
+        foreach (var process in _processes)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
+
+        Directory.Delete(Root, recursive: true);
+    }
+
+    private async Task BootAsync(string bootScript)
+    {
+        File.WriteAllText(Path.Combine(Root, "boot.sh"), bootScript);
+        File.WriteAllText(Path.Combine(Root, "nginx.conf"), $$"""
+            pid {{Root}}/nginx.pid;
+            error_log {{Root}}/error.log;
+            events {}
+            http {
+                include {{Root}}/etc/nginx/conf.d/*.conf;
+            }
+            """);
+        BootExitCode = await RunAsync("bash", [Path.Combine(Root, "boot.sh")]);
+        if (BootExitCode != 0)
+        {
+            return;
+        }
+
+        _processes.Add(Start("python3", [Path.Combine(Root, "usr/local/lib/edge-origin/default-app.py"), _environment["EDGE_ORIGIN_APP_PORT"]]));
+        Assert.Equal(0, await RunAsync("nginx", ["-c", Path.Combine(Root, "nginx.conf")]));
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, HttpsPort);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new InvalidOperationException($"nginx did not come up: {File.ReadAllText(Path.Combine(Root, "error.log"))}");
+    }
+
+    private Process Start(string file, IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in _environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        return Process.Start(info)!;
+    }
+
+    private async Task<int> RunAsync(string file, IEnumerable<string> arguments)
+    {
+        using var process = Start(file, arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        await Task.WhenAll(output, error);
+        return process.ExitCode;
+    }
+
+    /// <summary>A free TCP port on 127.0.0.1.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,308 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
+using EdgeInfra.AzureNative.Compute;
+using EdgeInfra.Components.Akamai;
+using EdgeInfra.Components.Application;
+using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Azure.Compute;
+using EdgeInfra.Components.Tests.Akamai.EdgeWorkers;
+using EdgeInfra.Components.Tests.Azure.Compute;
+using EdgeInfra.Testing;
+using Xunit.Abstractions;
+
+namespace EdgeInfra.Components.Tests.Rehearsal;
+
+/// <summary>
+/// The whole request path, rehearsed on loopback from what <see cref="EdgeFrontedApplication"/> synthesizes: the
+/// property's rule tree and the packed EdgeWorker bundle run by the edge stand-in (node), the nginx boot script run
+/// against the Key Vault stand-in holding the stack's secret and certificate (made by the tls stand-in from the
+/// stack's own inputs), real nginx and the default app. Nothing leaves 127.0.0.1; every loop is bounded.
+/// </summary>
+public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDisposable
+{
+    private const string Host = "app.example.com";
+    private const string IdentityProviderHost = "login.example.com";
+    private const string JwksPath = "/app/discovery/v2.0/keys";
+    private const string Issuer = "https://login.example.com/app/v2.0";
+    private const string Audience = "api://app";
+
+    private readonly EdgeGatewayBundleCopy _bundle = new();
+    private readonly string _work = Directory.CreateTempSubdirectory("edge-request-path-").FullName;
+
+    public void Dispose()
+    {
+        _bundle.Dispose();
+        Directory.Delete(_work, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_token_bearing_request_reaches_the_app_through_the_edge_and_nothing_else_does()
+    {
+        OriginRehearsal.RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar");
+        var stack = await SynthesizeAsync();
+        using var vault = new VaultStandIn(stack.ClientId);
+        vault.AddVersion(stack.OriginSecretName, stack.OriginSecret);
+        vault.AddVersion(stack.TlsSecretName, stack.TlsBundle);
+        using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
+        Assert.Equal(0, origin.BootExitCode);
+        using var pki = new PublicPkiStandIn("public CA stand-in");
+        using var issuer = new TokenIssuer("key-1");
+        using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, pki, issuer, stack.Rules), pki.Certificate);
+
+        // A valid token: 200 from the default app, which echoes the identity headers the gateway set.
+        var ok = await edge.SendAsync(Host, "/orders?page=2", issuer.Sign(Claims()));
+        Assert.True(ok.Status == HttpStatusCode.OK, $"{ok.Status}: {ok.Body}\n{Log(edge)}");
+        Assert.Contains("\"x-edge-sub\": \"user-42\"", ok.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(stack.OriginSecret, ok.Body, StringComparison.Ordinal);
+        Assert.Equal("max-age=31536000", ok.Response.Headers.GetValues("Strict-Transport-Security").Single());
+        var forwarded = edge.EventsNamed("origin").Single(e => (string?)e["hostname"] == OriginVmClusterMocks.Fqdn);
+        Assert.Contains("x-origin-auth", forwarded["headers"]!.AsArray().Select(h => (string?)h));
+
+        // The keys came through the property's JWKS relay: the identity provider's host and path, no origin secret.
+        var jwksFetch = edge.EventsNamed("identity-provider").Single();
+        Assert.Equal(IdentityProviderHost, (string?)jwksFetch["host"]);
+        Assert.Equal(JwksPath, (string?)jwksFetch["path"]);
+        Assert.DoesNotContain("x-origin-auth", jwksFetch["headers"]!.AsArray().Select(h => (string?)h));
+
+        // Invalid, expired or missing tokens: 401 at the edge, and the origin never sees the request.
+        var served = origin.ServedRequests;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims(), forge: true))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims(exp: now - 3600)))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims(audience: "api://another")))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders")).Status);
+        Assert.Equal(served, origin.ServedRequests);
+
+        // Plain HTTP is redirected to HTTPS before the gateway runs; a method the property does not allow gets 501.
+        var redirect = await edge.SendAsync(Host, "/orders?page=2", plainHttp: true);
+        Assert.Equal(HttpStatusCode.MovedPermanently, redirect.Status);
+        Assert.Equal($"https://{Host}/orders?page=2", redirect.Response.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.NotImplemented, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()), HttpMethod.Options)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()), HttpMethod.Delete)).Status);
+        Assert.Equal(served + 1, origin.ServedRequests);
+
+        // A direct request to the origin without the edge's credential is refused.
+        Assert.Equal(HttpStatusCode.Forbidden, await SendToOriginAsync(origin, stack.CaPem));
+
+        // Rotation while requests run: Key Vault gets the new value, the origins' timer re-reads it, then the edge
+        // switches (a new property version); not one request fails.
+        var sent = 0;
+        var failures = new List<string>();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var traffic = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && sent < 1000)
+            {
+                var response = await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()));
+                Interlocked.Increment(ref sent);
+                if (response.Status != HttpStatusCode.OK)
+                {
+                    lock (failures)
+                    {
+                        failures.Add($"{response.Status}: {response.Body}");
+                    }
+                }
+            }
+        });
+        await Task.Delay(500);
+        var rotated = NewSecret();
+        vault.AddVersion(stack.OriginSecretName, rotated);
+        Assert.Equal(0, await origin.RefreshAsync());
+        await Task.Delay(500);
+        await edge.SetVariablesAsync(new Dictionary<string, string> { [EdgeFrontedApplication.OriginSecretVariable] = rotated });
+        await Task.Delay(500);
+        await stop.CancelAsync();
+        await traffic;
+        output.WriteLine($"rotation: {sent} requests through the edge in {clock.ElapsedMilliseconds} ms, {failures.Count} failed");
+        Assert.True(sent > 10, $"only {sent} requests were sent during the rotation");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests failed during the rotation: {string.Join("; ", failures.Take(3))}\n{Log(edge)}");
+    }
+
+    [Fact]
+    public async Task The_edge_refuses_an_origin_whose_certificate_is_not_from_the_ca_the_rule_tree_trusts()
+    {
+        OriginRehearsal.RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar");
+        var stack = await SynthesizeAsync();
+        using var vault = new VaultStandIn(stack.ClientId);
+        vault.AddVersion(stack.OriginSecretName, stack.OriginSecret);
+        vault.AddVersion(stack.TlsSecretName, stack.TlsBundle);
+        using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
+        using var pki = new PublicPkiStandIn("public CA stand-in");
+        using var issuer = new TokenIssuer("key-1");
+
+        // The same rule tree, trusting another CA (here the public CA stand-in) instead of the stack's.
+        var rules = JsonNode.Parse(stack.Rules.ToJsonString())!.AsObject();
+        foreach (var authorities in Descendants(rules).OfType<JsonObject>().Where(o => o["customCertificateAuthorities"] is not null))
+        {
+            authorities["customCertificateAuthorities"] = new JsonArray(new JsonObject { ["pemEncodedCert"] = pki.CertificatePem });
+        }
+
+        using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, pki, issuer, rules), pki.Certificate);
+        var answer = await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()));
+        Assert.Equal(HttpStatusCode.BadGateway, answer.Status);
+        Assert.Contains(edge.EventsNamed("origin-error"), e => (string?)e["hostname"] == OriginVmClusterMocks.Fqdn);
+        Assert.Equal(0, origin.ServedRequests);
+    }
+
+    private static object Claims(long? exp = null, string audience = Audience)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return new { iss = Issuer, aud = audience, sub = "user-42", iat = now - 5, nbf = now - 5, exp = exp ?? now + 600, scope = "orders.read" };
+    }
+
+    private static string NewSecret()
+    {
+        var spec = new GeneratedSecretSpec { ExpiresOn = DateTimeOffset.UnixEpoch.AddYears(60) };
+        return RandomNumberGenerator.GetString(RandomPasswordAlphabet.Of(spec.Special, spec.SpecialCharacters), spec.Length);
+    }
+
+    private static string Log(EdgeStandIn edge) => string.Join("\n", edge.Events.TakeLast(20).Select(e => e.ToJsonString()));
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    {
+        yield return node;
+        var children = node switch
+        {
+            JsonObject o => o.Select(pair => pair.Value),
+            JsonArray a => a.AsEnumerable(),
+            _ => [],
+        };
+        foreach (var child in children.OfType<JsonNode>())
+        {
+            foreach (var descendant in Descendants(child))
+            {
+                yield return descendant;
+            }
+        }
+    }
+
+    private JsonObject EdgeSettings(Synthesized stack, OriginRehearsal origin, PublicPkiStandIn pki, TokenIssuer issuer, JsonObject rules)
+    {
+        var edgeCertificate = pki.Issue(Host);
+        var identityProvider = pki.Issue(IdentityProviderHost);
+        return new JsonObject
+        {
+            ["rules"] = JsonNode.Parse(rules.ToJsonString()),
+            ["bundleDirectory"] = stack.BundleDirectory,
+            ["hostnames"] = new JsonArray(Host),
+            ["resolve"] = new JsonObject { [OriginVmClusterMocks.Fqdn] = origin.HttpsPort },
+            ["standardCaPem"] = pki.CertificatePem,
+            ["edgeCertificate"] = new JsonObject { ["certPem"] = edgeCertificate.CertificatePem, ["keyPem"] = edgeCertificate.KeyPem },
+            ["country"] = "DE",
+            ["identityProvider"] = new JsonObject
+            {
+                ["hostname"] = IdentityProviderHost,
+                ["certPem"] = identityProvider.CertificatePem,
+                ["keyPem"] = identityProvider.KeyPem,
+                ["path"] = JwksPath,
+                ["jwks"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(issuer.Jwks)),
+            },
+        };
+    }
+
+    private static async Task<HttpStatusCode> SendToOriginAsync(OriginRehearsal origin, string caPem)
+    {
+        using var ca = X509Certificate2.CreateFromPem(caPem);
+        using var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                TargetHost = OriginVmClusterMocks.Fqdn,
+                CertificateChainPolicy = new X509ChainPolicy
+                {
+                    TrustMode = X509ChainTrustMode.CustomRootTrust,
+                    CustomTrustStore = { ca },
+                    RevocationMode = X509RevocationMode.NoCheck,
+                },
+            },
+            ConnectCallback = async (_, token) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, origin.HttpsPort), token);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await client.GetAsync($"https://{OriginVmClusterMocks.Fqdn}/orders");
+        return response.StatusCode;
+    }
+
+    /// <summary>What the stack synthesized, evaluated with <see cref="RehearsalMocks"/>.</summary>
+    private sealed record Synthesized(
+        JsonObject Rules, string BundleDirectory, string BootScript, string ClientId,
+        string OriginSecretName, string OriginSecret, string TlsSecretName, string TlsBundle, string CaPem);
+
+    private async Task<Synthesized> SynthesizeAsync()
+    {
+        var region = new OriginRegionSpec
+        {
+            Name = "weu",
+            Location = "westeurope",
+            AddressSpace = "10.31.0.0/16",
+            OriginSubnet = "10.31.1.0/24",
+            VmCount = 1,
+            DomainNameLabel = "app-origin-weu",
+            BackupVaultName = "rsv-app-weu",
+        };
+        EdgeFrontedApplication? app = null;
+        var result = await ComponentHarness.RunAsync(() => app = new EdgeFrontedApplication("app", new EdgeFrontedApplicationArgs
+        {
+            ResourceGroupName = "rg-app",
+            Location = "westeurope",
+            ContractId = "ctr_C-1",
+            GroupId = "grp_12345",
+            ProductId = "prd_Fresca",
+            PropertyName = "app-rehearsal",
+            Hostnames = [Host],
+            EdgeHostname = $"{Host}.edgesuite.net",
+            ActivationContacts = ["ops@example.com"],
+            ActivationNote = "rehearsal",
+            EdgeCidrs = ["203.0.113.0/24"],
+            EdgeWorkerBundleDirectory = _bundle.Path,
+            EdgeWorkerOutputDirectory = Path.Combine(_work, "out"),
+            Jwt = new EdgeGatewayJwt { Issuer = Issuer, Audience = Audience, JwksUrl = $"https://{IdentityProviderHost}{JwksPath}" },
+            Flavor = OriginFlavor.Nginx,
+            AdminSshPublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9yaWdpbi1hZG1pbi1rZXktZm9yLXRlc3Rz ops@example",
+            Regions = [region],
+            VaultName = "kv-app-rehearsal",
+            OriginSecret = new GeneratedSecretSpec { ExpiresOn = DateTimeOffset.UtcNow.AddDays(90) },
+        }), new RehearsalMocks());
+
+        var rules = JsonNode.Parse(Plain(result.OfType("akamai:index/property:Property").Single().Inputs["rules"]))!.AsObject();
+        var caPem = result.Evaluate(app!.OriginCertificateAuthority.CertificatePem);
+        var vm = result.OfType<VirtualMachine>().Single();
+        var osProfile = (IReadOnlyDictionary<string, object?>)vm.Inputs["osProfile"]!;
+        var script = Encoding.UTF8.GetString(Convert.FromBase64String(Plain(osProfile["customData"])));
+        var identity = result.OfType("azure-native:managedidentity:UserAssignedIdentity").Single();
+        var tlsSecretName = EdgeFrontedApplication.TlsSecretName(region);
+        var tlsSecret = result.OfType("azure-native:keyvault:Secret").Single(s => Plain(s.Inputs["secretName"]) == tlsSecretName);
+
+        var bundleDirectory = Path.Combine(_work, "bundles", "edge-gateway");
+        Directory.CreateDirectory(bundleDirectory);
+        using (var tar = Process.Start("tar", ["-xzf", Path.Combine(_work, "out", Path.GetFileName(app.Gateway.LocalBundlePath)), "-C", bundleDirectory]))
+        {
+            await tar.WaitForExitAsync();
+            Assert.Equal(0, tar.ExitCode);
+        }
+
+        return new Synthesized(
+            rules,
+            bundleDirectory,
+            script,
+            Plain(identity.Outputs["clientId"]),
+            app.OriginSecret.Name,
+            result.Evaluate(app.OriginSecret.Password.Result),
+            tlsSecretName,
+            Plain(((IReadOnlyDictionary<string, object?>)tlsSecret.Inputs["properties"]!)["value"]),
+            caPem);
+    }
+
+    private static string Plain(object? value) => value is SecretValue secret ? Plain(secret.Value) : (string)value!;
+}
