@@ -200,6 +200,14 @@ public sealed class EdgeFrontedApplication : ComponentResource
             ProductionDependsOn = Gateway.ProductionActivation is { } gatewayProduction ? [gatewayProduction] : [],
         }, child);
 
+        RequireEdgeRanges(args);
+        if (jwksRelay is not null)
+        {
+            RequirePreflight(
+                $"The identity provider's JWKS host {jwksRelay.Provider.Host} answers https://{jwksRelay.Provider.Host}{jwksRelay.Provider.PathAndQuery} from the Internet with a certificate from a public CA: the property fetches it there for the gateway, which reads it at {jwksRelay.RelayUrl}.",
+                $"curl -sf https://{jwksRelay.Provider.Host}{jwksRelay.Provider.PathAndQuery} | jq '.keys | length' from outside your network; after activation, curl -sf {jwksRelay.RelayUrl} through the staging network");
+        }
+
         var outputs = new Dictionary<string, object?>
         {
             ["edgeHostname"] = EdgeHostname,
@@ -330,6 +338,26 @@ public sealed class EdgeFrontedApplication : ComponentResource
             AllowedIpRanges = logs.AllowedIpRanges,
         }, child);
         return (bootstrap, stream);
+    }
+
+    /// <summary>
+    /// The origins' security groups admit only <see cref="EdgeFrontedApplicationArgs.EdgeCidrs"/>, which only the account
+    /// can tell: Akamai publishes the Origin IP ACL ranges (or the Site Shield map's ranges) to the account.
+    /// </summary>
+    private void RequireEdgeRanges(EdgeFrontedApplicationArgs args)
+    {
+        var ranges = string.Join(", ", args.EdgeCidrs);
+        if (args.SiteShieldMap is { } map)
+        {
+            RequirePreflight(
+                $"edgeCidrs ({ranges}) are exactly the ranges of the Site Shield map {map} on your contract: the origins admit only them on 443.",
+                "Control Center > Site Shield > your map's CIDRs (or the Site Shield API); acknowledge map changes before Akamai starts using new ranges");
+            return;
+        }
+
+        RequirePreflight(
+            $"edgeCidrs ({ranges}) are exactly the Origin IP Access Control List ranges Akamai publishes to your account: the property turns originIpAcl on and the origins admit only these on 443.",
+            "Akamai's Origin IP ACL documentation (Property Manager > Origin IP Access Control List) lists the CIDRs for your account; subscribe to their change notifications");
     }
 
     /// <summary>The <c>datastream</c> behavior that sends the property's logs to the stream; none without edge logs.</summary>

@@ -7,6 +7,7 @@ namespace EdgeInfra;
 public class ComponentResource : Resource
 {
     private readonly Dictionary<string, object?> _outputs = new(StringComparer.Ordinal);
+    private readonly List<PreflightRequirement> _preflight = [];
 
     /// <summary>Creates a component of type <paramref name="type"/> (e.g. <c>edgeinfra:azure:SecretsVault</c>) named <paramref name="name"/>.</summary>
     public ComponentResource(string type, string name, ComponentResourceOptions? options = null)
@@ -19,6 +20,17 @@ public class ComponentResource : Resource
 
     /// <summary>The outputs the component registered, by name.</summary>
     public IReadOnlyDictionary<string, object?> RegisteredOutputs => _outputs;
+
+    /// <summary>What the accounts must have before deployment that the program cannot show, in the order stated.</summary>
+    public IReadOnlyList<PreflightRequirement> PreflightRequirements => _preflight;
+
+    /// <summary>States a requirement on the accounts that the program cannot show (see <see cref="PreflightRequirement"/>).</summary>
+    protected void RequirePreflight(string requirement, string howToCheck)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requirement);
+        ArgumentException.ThrowIfNullOrWhiteSpace(howToCheck);
+        _preflight.Add(new PreflightRequirement(requirement, howToCheck));
+    }
 
     /// <summary>Records the component's outputs, for previews and diagrams; the stack's own outputs are stated in the program.</summary>
     protected void RegisterOutputs(IDictionary<string, object?> outputs)

@@ -42,6 +42,7 @@ public static class PreviewRenderer
         AppendCounts(text, custom.GroupBy(r => PackageLabel(r, graph)));
         text.Append("Resources by type:\n");
         AppendCounts(text, custom.GroupBy(r => r.GetResourceType()));
+        AppendPreflight(text, graph);
         return text.ToString();
 
         void AddChildren(Resource? parent, string indent)
@@ -90,6 +91,26 @@ public static class PreviewRenderer
         },
         _ => null,
     };
+
+    /// <summary>The components' preflight requirements, each stated once, in resource order.</summary>
+    private static void AppendPreflight(StringBuilder text, StackGraph graph)
+    {
+        var requirements = graph.Resources.OfType<ComponentResource>()
+            .SelectMany(component => component.PreflightRequirements.Select(requirement => (component.LogicalName, Requirement: requirement)))
+            .DistinctBy(item => item.Requirement)
+            .ToList();
+        if (requirements.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("Preflight (what the accounts must have; no program can show it):\n");
+        foreach (var (component, requirement) in requirements)
+        {
+            text.Append("    - ").Append(requirement.Requirement).Append(" [").Append(component).Append("]\n");
+            text.Append("      check: ").Append(requirement.HowToCheck).Append('\n');
+        }
+    }
 
     private static void AppendCounts(StringBuilder text, IEnumerable<IGrouping<string, CustomResource>> groups)
     {

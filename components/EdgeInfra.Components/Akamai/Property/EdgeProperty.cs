@@ -96,6 +96,13 @@ public sealed class EdgeProperty : ComponentResource
             outputs["productionVersion"] = productionVersion;
         }
 
+        if (args.CertProvisioningType == "DEFAULT")
+        {
+            RequirePreflight(
+                $"The Akamai contract has Secure by Default (Default DV certificates) enabled: the hostnames {string.Join(", ", args.Hostnames)} use certProvisioningType DEFAULT, and each hostname's DNS must allow the DV validation (a CNAME to the edge hostname, or the ACME challenge record Akamai shows).",
+                "Property Manager offers a 'Default certificate' when adding a hostname to a property of this contract; else ask the account team or use a CPS enrollment (certificateEnrollmentId)");
+        }
+
         RegisterOutputs(outputs);
     }
 

@@ -232,6 +232,9 @@ public sealed class OriginVmCluster : ComponentResource
             DiagnosticSettings.Create(this, "pip", PublicIp.Id, DiagnosticCategories.PublicIpAddresses, diagnostics);
         }
 
+        RequirePreflight(
+            "The subscription has the Microsoft.Compute/EncryptionAtHost feature registered: every origin VM sets securityProfile.encryptionAtHost, which Azure refuses otherwise.",
+            "az feature show --namespace Microsoft.Compute --name EncryptionAtHost (state Registered), then az provider register --namespace Microsoft.Compute");
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["originHostname"] = OriginHostname,
