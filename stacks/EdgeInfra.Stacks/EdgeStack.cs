@@ -39,7 +39,7 @@ public sealed class EdgeStack : Stack
             ResourceGroupName = resourceGroup.Name,
             Location = location.Value,
             Tags = tags,
-            Lock = locked ? LockKind.CanNotDelete : LockKind.None,
+            Lock = locked ? LockSpec.CanNotDelete : LockSpec.None,
             ContractId = config.Require("akamaiContractId"),
             GroupId = config.Require("akamaiGroupId").Value,
             ProductId = config.Require("akamaiProductId"),

@@ -102,7 +102,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
         OriginCertificateAuthority = new OriginCertificateAuthority("origin-ca", new OriginCertificateAuthorityArgs
         {
             CommonName = $"{args.PropertyName} origin CA",
-            Lock = args.Lock,
+            Lock = args.Lock.Kind,
         }, child);
 
         var clusters = new List<OriginVmCluster>();
