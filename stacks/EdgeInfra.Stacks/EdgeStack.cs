@@ -49,6 +49,7 @@ public sealed class EdgeStack : Stack
             ActivationContacts = config.RequireObject<string[]>("activationContacts").Value,
             ActivationNote = config.Require("activationNote").Value,
             ActivateProduction = config.GetBoolean("activateProduction", false).Value,
+            AcknowledgeProductionRuleWarnings = config.GetBoolean("acknowledgeProductionRuleWarnings")?.Value,
             EdgeCidrs = config.RequireObject<string[]>("edgeCidrs").Value,
             SiteShieldMap = config.Get("siteShieldMap")?.Value,
             EdgeWorkerBundleDirectory = EdgeGatewayBundle,

@@ -195,6 +195,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             ActivationContacts = args.ActivationContacts,
             ActivationNote = args.ActivationNote,
             ActivateProduction = args.ActivateProduction,
+            AcknowledgeProductionRuleWarnings = args.AcknowledgeProductionRuleWarnings,
             StagingDependsOn = [Gateway.StagingActivation],
             ProductionDependsOn = Gateway.ProductionActivation is { } gatewayProduction ? [gatewayProduction] : [],
         }, child);

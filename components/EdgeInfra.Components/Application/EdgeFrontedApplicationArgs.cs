@@ -63,6 +63,13 @@ public sealed class EdgeFrontedApplicationArgs
     public bool ActivateProduction { get; init; }
 
     /// <summary>
+    /// Whether the property's PRODUCTION activation acknowledges rule warnings and goes on; required when
+    /// <see cref="ActivateProduction"/> is true (see <see cref="Akamai.EdgePropertyArgs.AcknowledgeProductionRuleWarnings"/>;
+    /// STAGING always acknowledges them, see <see cref="Akamai.EdgePropertyArgs.AcknowledgeStagingRuleWarnings"/>). Default: null.
+    /// </summary>
+    public bool? AcknowledgeProductionRuleWarnings { get; init; }
+
+    /// <summary>
     /// The edge's egress ranges (Site Shield map or origin IP ACL CIDRs): every origin subnet admits these, and only
     /// these, on 443. Required.
     /// </summary>
