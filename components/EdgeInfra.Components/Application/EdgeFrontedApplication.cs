@@ -102,7 +102,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
         OriginCertificateAuthority = new OriginCertificateAuthority("origin-ca", new OriginCertificateAuthorityArgs
         {
             CommonName = $"{args.PropertyName} origin CA",
-            Lock = args.Lock,
+            Lock = args.Lock.Kind,
         }, child);
 
         var clusters = new List<OriginVmCluster>();
@@ -196,6 +196,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             ActivationContacts = args.ActivationContacts,
             ActivationNote = args.ActivationNote,
             ActivateProduction = args.ActivateProduction,
+            AcknowledgeProductionRuleWarnings = args.AcknowledgeProductionRuleWarnings,
             StagingDependsOn = [Gateway.StagingActivation],
             ProductionDependsOn = Gateway.ProductionActivation is { } gatewayProduction ? [gatewayProduction] : [],
         }, child);

@@ -21,10 +21,13 @@ public sealed class EdgeFrontedApplicationArgs
     public IReadOnlyDictionary<string, Input<string>> Tags { get; init; } = new Dictionary<string, Input<string>>();
 
     /// <summary>
-    /// How stateful resources (vaults, networks, VMs, the workspace, the log storage account) are guarded:
-    /// <see cref="LockKind.CanNotDelete"/> sets Pulumi's <c>protect</c> and <c>retainOnDelete</c> on them. Default: none.
+    /// How stateful resources are guarded, passed to every component: with <see cref="LockKind.CanNotDelete"/>, an Azure
+    /// management lock named <see cref="LockSpec.Name"/> on the Key Vault, each virtual network, each VM, the Log
+    /// Analytics workspace, each Recovery Services vault and the edge-log storage account (see <see cref="ManagementLocks"/>),
+    /// and Pulumi's <c>protect</c> and <c>retainOnDelete</c> on every stateful resource, including the origin CA's key and
+    /// certificate, which have no Azure resource to lock. Default: <see cref="LockSpec.None"/>.
     /// </summary>
-    public LockKind Lock { get; init; } = LockKind.None;
+    public LockSpec Lock { get; init; } = LockSpec.None;
 
     /// <summary>The Akamai contract (<c>ctr_…</c>). Required.</summary>
     public required Input<string> ContractId { get; init; }
@@ -58,6 +61,13 @@ public sealed class EdgeFrontedApplicationArgs
 
     /// <summary>Whether the property and the EdgeWorker are also activated on PRODUCTION, each after its STAGING activation. Default: false.</summary>
     public bool ActivateProduction { get; init; }
+
+    /// <summary>
+    /// Whether the property's PRODUCTION activation acknowledges rule warnings and goes on; required when
+    /// <see cref="ActivateProduction"/> is true (see <see cref="Akamai.EdgePropertyArgs.AcknowledgeProductionRuleWarnings"/>;
+    /// STAGING always acknowledges them, see <see cref="Akamai.EdgePropertyArgs.AcknowledgeStagingRuleWarnings"/>). Default: null.
+    /// </summary>
+    public bool? AcknowledgeProductionRuleWarnings { get; init; }
 
     /// <summary>
     /// The edge's egress ranges (Site Shield map or origin IP ACL CIDRs): every origin subnet admits these, and only

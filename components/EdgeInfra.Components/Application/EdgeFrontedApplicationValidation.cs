@@ -36,6 +36,7 @@ internal static partial class EdgeFrontedApplicationValidation
             errors.Add("jwtHmacSecret", "is given but jwt.algorithms does not allow HS256: drop it, an unused key must not reach the edge");
         }
 
+        ManagementLocks.Check(args.Lock, errors);
         CheckOriginSecret(args.OriginSecret, errors);
         CheckMethods(args.AllowedMethods ?? [], errors);
         CheckJwksRelay(args, errors);

@@ -66,6 +66,7 @@ public sealed class EdgeFrontedApplicationTests : IDisposable
         ActivationContacts = ["ops@example.com"],
         ActivationNote = "test",
         ActivateProduction = true,
+        AcknowledgeProductionRuleWarnings = true,
         EdgeCidrs = ["203.0.113.0/24"],
         EdgeWorkerBundleDirectory = _bundle.Path,
         EdgeWorkerOutputDirectory = _output,

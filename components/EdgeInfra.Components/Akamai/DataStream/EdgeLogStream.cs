@@ -18,7 +18,9 @@ namespace EdgeInfra.Components.Akamai;
 /// and a stream (<c>stream</c>) of the <see cref="DataStreamField.AuditTrail"/> fields as JSON, delivered every 30 or
 /// 60 seconds. Also <c>storage-diag</c> (the account's metrics) and <c>storage-blob-diag</c> (the blob service's logs
 /// and metrics) when diagnostic settings are given (see <see cref="DiagnosticSettings"/>), and <c>role-{name}</c> per
-/// role assignment. Each property also needs <see cref="PropertyBehavior"/> in its rule tree.
+/// role assignment. With a <see cref="LockKind.CanNotDelete"/> lock, <c>storage-lock</c> is the Azure lock on the
+/// account (the container and its retention policy inherit it); it leaves <c>listKeys</c> working, which only a
+/// read-only lock blocks (see <see cref="ManagementLocks"/>). Each property also needs <see cref="PropertyBehavior"/> in its rule tree.
 /// <para>
 /// The account: StorageV2, geo- or zone-redundant, HTTPS only, TLS 1.2 minimum, no public blob access, no
 /// cross-tenant replication, infrastructure (double) encryption, no SFTP or local users, Entra ID as the portal's
@@ -113,6 +115,7 @@ public sealed partial class EdgeLogStream : ComponentResource
                     : [.. args.AllowedIpRanges.Select(range => new IPRuleArgs { IPAddressOrRange = range, Action = AzureNative.Storage.Action.Allow })],
             },
         }, args.LockedOptions(this));
+        ManagementLocks.Create(this, "storage", StorageAccount.Id, args.Lock);
 
         Container = new BlobContainer("container", new BlobContainerArgs
         {
@@ -287,6 +290,7 @@ public sealed partial class EdgeLogStream : ComponentResource
         CheckIpRanges(args.AllowedIpRanges ?? [], errors);
 
         DiagnosticSettings.Check(args.DiagnosticSettings, errors);
+        ManagementLocks.Check(args.Lock, errors);
         DiagnosticSettings.CheckKeepsLogs(args.DiagnosticSettings, DiagnosticCategories.BlobServices, "the log account must log who reads and writes it", errors);
 
         ManagedIdentityBlock.Reject(args.ManagedIdentities, "EdgeLogStream", errors);

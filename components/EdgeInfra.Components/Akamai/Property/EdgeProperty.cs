@@ -177,7 +177,7 @@ public sealed class EdgeProperty : ComponentResource
             Network = network,
             Contacts = [.. args.ActivationContacts],
             Note = args.ActivationNote,
-            AutoAcknowledgeRuleWarnings = args.AutoAcknowledgeRuleWarnings,
+            AutoAcknowledgeRuleWarnings = network == ProductionNetwork ? args.AcknowledgeProductionRuleWarnings!.Value : args.AcknowledgeStagingRuleWarnings,
             Timeouts = new PropertyActivationTimeoutsArgs { Default = timeout },
         }, options);
     }

@@ -89,6 +89,30 @@ public sealed class EdgePropertyArgs
     /// <summary>Resources the PRODUCTION activation waits for besides STAGING, e.g. the EdgeWorker's PRODUCTION activation. Default: none.</summary>
     public IReadOnlyList<Resource> ProductionDependsOn { get; init; } = [];
 
-    /// <summary>Whether activations acknowledge rule warnings and go on (<c>autoAcknowledgeRuleWarnings</c>). Default: false (a warning stops the activation).</summary>
-    public bool AutoAcknowledgeRuleWarnings { get; init; }
+    /// <summary>
+    /// Whether the STAGING activation acknowledges the rule tree's warnings and goes on (<c>autoAcknowledgeRuleWarnings</c>).
+    /// Default: true.
+    /// </summary>
+    /// <remarks>
+    /// The provider's own default is false (pulumi-akamai v11.4 schema, "Automatically acknowledge all rule warnings for
+    /// activation to continue. Default is false"; terraform-provider-akamai <c>akamai_property_activation</c>,
+    /// https://techdocs.akamai.com/terraform/docs/pm-rc-activation), which makes an activation fail on any Property Manager warning, even an advisory
+    /// one. Property Manager itself advises activating with <c>acknowledgeAllWarnings</c> to avoid failed requests
+    /// (https://techdocs.akamai.com/property-mgr/reference/property-activation-error-handling). Warnings never let an
+    /// error through: Akamai still refuses a rule tree with errors, and the library's rule-tree validator already fails
+    /// synthesis on what the rule format catalog forbids. STAGING serves no end users, so it acknowledges by default.
+    /// Akamai does not apply a new value to a version that is already active: it takes effect at the next version's
+    /// activation.
+    /// </remarks>
+    public bool AcknowledgeStagingRuleWarnings { get; init; } = true;
+
+    /// <summary>
+    /// Whether the PRODUCTION activation acknowledges the rule tree's warnings and goes on (<c>autoAcknowledgeRuleWarnings</c>).
+    /// No default: when <see cref="ActivateProduction"/> is true it must be stated (a synthesis error otherwise), because
+    /// it decides whether end users get a version with warnings nobody read. true: the version already went through
+    /// STAGING with the same warnings, and errors still stop it (see <see cref="AcknowledgeStagingRuleWarnings"/>); false:
+    /// any warning fails the PRODUCTION activation after STAGING succeeded, for a person to read it and deploy again with
+    /// true. Ignored when PRODUCTION is not activated. Default: null.
+    /// </summary>
+    public bool? AcknowledgeProductionRuleWarnings { get; init; }
 }

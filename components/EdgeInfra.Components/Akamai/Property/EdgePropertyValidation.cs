@@ -137,6 +137,11 @@ internal static partial class EdgePropertyValidation
         {
             errors.Add("activationTimeout", $"{args.ActivationTimeout.ToString("c", CultureInfo.InvariantCulture)} is out of range: 10 minutes to 24 hours, in whole minutes (activations take minutes to hours)");
         }
+
+        if (args.ActivateProduction && args.AcknowledgeProductionRuleWarnings is null)
+        {
+            errors.Add("acknowledgeProductionRuleWarnings", "is not stated but activateProduction is true: say whether the PRODUCTION activation acknowledges rule warnings (true) or stops on any warning (false)");
+        }
     }
 
     private static string Show(string? text) => RuleTreeValues.Show(text);

@@ -10,7 +10,9 @@ namespace EdgeInfra.Components.Azure;
 /// Azure Backup for VMs, secure by default: a Recovery Services vault with soft delete always on (irreversibly),
 /// immutability, geo-redundant storage with cross-region restore and no public network access; one daily VM
 /// backup policy (Enhanced, V2) with explicit retention in UTC; and <see cref="Protect"/> to back up each VM.
-/// Children: <c>vault</c>, <c>policy</c>, <c>vault-diag</c> (when diagnostic settings are given; logs in resource-specific tables and the vault's <c>Health</c> metrics, see <see cref="Monitoring.DiagnosticCategories"/>),
+/// Children: <c>vault</c>, <c>vault-lock</c> (with a <see cref="LockKind.CanNotDelete"/> lock: the Azure lock on the
+/// vault, which its policy and protected items inherit; the restore points' own resource group is never locked, see
+/// <see cref="ManagementLocks"/>), <c>policy</c>, <c>vault-diag</c> (when diagnostic settings are given; logs in resource-specific tables and the vault's <c>Health</c> metrics, see <see cref="Monitoring.DiagnosticCategories"/>),
 /// <c>role-{name}</c> per role assignment and <c>vm-{name}</c> per protected VM.
 /// </summary>
 public sealed partial class BackupProtection : ComponentResource
@@ -69,6 +71,7 @@ public sealed partial class BackupProtection : ComponentResource
                 },
             },
         }, args.LockedOptions(this));
+        ManagementLocks.Create(this, "vault", _vault.Id, args.Lock);
 
         _policy = new ProtectionPolicy("policy", new ProtectionPolicyArgs
         {
@@ -264,6 +267,7 @@ public sealed partial class BackupProtection : ComponentResource
         }
 
         DiagnosticSettings.Check(args.DiagnosticSettings, errors);
+        ManagementLocks.Check(args.Lock, errors);
 
         ManagedIdentityBlock.Check(args.ManagedIdentities, errors);
 

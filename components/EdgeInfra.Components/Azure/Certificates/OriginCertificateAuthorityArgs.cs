@@ -27,6 +27,11 @@ public sealed record OriginCertificateAuthorityArgs
     /// </summary>
     public int ServerEarlyRenewalHours { get; init; } = 240;
 
-    /// <summary>Locks the CA key and certificate (see <see cref="LockKind"/>). Default: none.</summary>
+    /// <summary>
+    /// Guards the CA key and certificate with Pulumi's <c>protect</c> and <c>retainOnDelete</c> (see <see cref="LockKind"/>).
+    /// They are <c>tls</c> resources that exist only in the Pulumi state, so there is no Azure resource to put a
+    /// management lock on; the server certificates the CA issues are stored in a <see cref="SecretsVault"/>, whose own
+    /// lock covers the vault. Default: none.
+    /// </summary>
     public LockKind Lock { get; init; } = LockKind.None;
 }

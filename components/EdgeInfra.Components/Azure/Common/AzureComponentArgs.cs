@@ -16,8 +16,12 @@ public abstract class AzureComponentArgs
     /// <summary>Tags for every taggable resource of the component; <c>managedBy: edge-infra</c> is always added. Default: none.</summary>
     public IReadOnlyDictionary<string, Input<string>> Tags { get; init; } = new Dictionary<string, Input<string>>();
 
-    /// <summary>How stateful resources are guarded against deletion. Default: <see cref="LockKind.None"/>.</summary>
-    public LockKind Lock { get; init; } = LockKind.None;
+    /// <summary>
+    /// How stateful resources are guarded against deletion: with <see cref="LockKind.CanNotDelete"/>, an Azure management
+    /// lock on the component's main stateful resource (see <see cref="ManagementLocks"/> for which one, and what a lock
+    /// costs) and Pulumi's <c>protect</c> and <c>retainOnDelete</c> on every stateful resource. Default: <see cref="LockSpec.None"/>.
+    /// </summary>
+    public LockSpec Lock { get; init; } = LockSpec.None;
 
     /// <summary>Roles to grant on the component's main resource. Default: none.</summary>
     public IReadOnlyList<RoleAssignmentSpec> RoleAssignments { get; init; } = [];
@@ -48,9 +52,15 @@ public abstract class AzureComponentArgs
     }
 
     /// <summary>The options that <see cref="Lock"/> asks of stateful resources.</summary>
-    public CustomResourceOptions LockedOptions(Resource parent) => LockedOptions(Lock, parent);
+    public CustomResourceOptions LockedOptions(Resource parent) => LockedOptions(Lock.Kind, parent);
 
-    /// <summary>The options that <paramref name="lockKind"/> asks of the stateful children of <paramref name="parent"/>.</summary>
+    /// <summary>
+    /// The options that <paramref name="lockKind"/> asks of the stateful children of <paramref name="parent"/>. They are
+    /// kept beside the Azure lock on purpose: with <c>protect</c> the engine itself refuses to delete or replace the
+    /// resource, with an error that names it, instead of sending Azure a delete that the lock fails with
+    /// <c>ScopeLocked</c> while other deletions go ahead; it also guards the resources that have no Azure lock of their own (generated passwords, certificates, network
+    /// security groups, secrets); <c>retainOnDelete</c> leaves a resource in Azure when it is taken out of the program.
+    /// </summary>
     public static CustomResourceOptions LockedOptions(LockKind lockKind, Resource parent) => new()
     {
         Parent = parent,

@@ -24,7 +24,8 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// <remarks>
 /// Children: <c>identity</c>, <c>identity-secrets-user</c> (Key Vault Secrets User on the vault or on the origin secret alone, with
 /// <c>identity-secrets-user-id</c>), <c>pip</c>, <c>lb</c>, and per VM <c>n</c> (from 1) <c>vm-{n}-nic</c>,
-/// <c>vm-{n}</c>, <c>vm-{n}-setup</c> (Iis only) and <c>vm-{n}-role-{name}</c> per role assignment; for Iis
+/// <c>vm-{n}</c>, <c>vm-{n}-lock</c> (with a <see cref="LockKind.CanNotDelete"/> lock: the Azure lock on the VM, whose
+/// OS disk goes with it; see <see cref="ManagementLocks"/>), <c>vm-{n}-setup</c> (Iis only) and <c>vm-{n}-role-{name}</c> per role assignment; for Iis
 /// <c>admin-password</c> and <c>admin-password-secret</c>; with diagnostic settings <c>lb-diag</c> and
 /// <c>pip-diag</c> (logs and metrics), and <c>vm-{n}-nic-diag</c> when metrics are sent (network interfaces have no
 /// logs), each with only the categories <see cref="Monitoring.DiagnosticCategories"/> gives the type. VMs have no diagnostic settings: their guest logs are collected by <c>Observability</c>. With <see cref="OriginVmClusterArgs.TlsCertificateSecretName"/> the
@@ -198,6 +199,7 @@ public sealed class OriginVmCluster : ComponentResource
                 },
             }, vmOptions);
             _virtualMachines.Add(vm);
+            ManagementLocks.Create(this, $"vm-{number}", vm.Id, args.Lock);
 
             if (windows)
             {

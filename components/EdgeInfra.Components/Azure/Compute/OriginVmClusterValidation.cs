@@ -103,6 +103,7 @@ internal static partial class OriginVmClusterValidation
 
         ValidateRoleAssignments(args.RoleAssignments, errors);
         Monitoring.DiagnosticSettings.Check(args.DiagnosticSettings, errors);
+        ManagementLocks.Check(args.Lock, errors);
         ManagedIdentityBlock.Check(args.ManagedIdentities, errors);
         errors.ThrowIfAny();
     }

@@ -17,6 +17,7 @@ namespace EdgeInfra.Components.Azure.Monitoring;
 /// <para>Children (names prefixed with the component's name):</para>
 /// <list type="bullet">
 /// <item><c>workspace</c>: <c>operationalinsights:Workspace</c>, SKU PerGB2018, local authentication disabled.</item>
+/// <item><c>workspace-lock</c>: with a <see cref="LockKind.CanNotDelete"/> lock, the Azure lock on the workspace (see <see cref="ManagementLocks"/>).</item>
 /// <item><c>dcr</c>: <c>monitor:DataCollectionRule</c>: syslog (Linux), Windows event logs and performance counters to the workspace.</item>
 /// <item><c>origin-auth-failed</c>: <c>monitor:ScheduledQueryRule</c>, severity 2, over <see cref="OriginAuthFailures.Query"/>;
 /// query validation is skipped because the <c>Syslog</c> and <c>Event</c> tables only exist once the first agent reports.</item>
@@ -77,6 +78,7 @@ public sealed partial class Observability : ComponentResource
             PublicNetworkAccessForQuery = args.PublicNetworkAccessForQuery ? PublicNetworkAccessType.Enabled : PublicNetworkAccessType.Disabled,
             Tags = args.TagsWithDefaults(),
         }, args.LockedOptions(this));
+        ManagementLocks.Create(this, "workspace", workspace.Id, args.Lock);
 
         if (args.DiagnosticSettings is { } diagnostics)
         {
@@ -135,6 +137,7 @@ public sealed partial class Observability : ComponentResource
         }
 
         DiagnosticSettings.Check(args.DiagnosticSettings, errors);
+        ManagementLocks.Check(args.Lock, errors);
 
         ManagedIdentityBlock.Check(args.ManagedIdentities, errors, allowsBoth: false, resourceKind: "a Log Analytics workspace");
 

@@ -11,6 +11,9 @@ namespace EdgeInfra.Components.Azure.Network;
 /// Azure load balancer's health probe, and the caller's <see cref="OriginNetworkArgs.AdditionalInboundRules"/>, then
 /// denies everything else (<c>DenyAllInbound</c> at 4096). Outbound is left to Azure's defaults, except that subnets
 /// have no default outbound access. Nothing is ever reachable on 22 or 3389 from the Internet.
+/// With a <see cref="LockKind.CanNotDelete"/> lock, <c>vnet-lock</c> is the Azure lock on the virtual network (its
+/// subnets inherit it; the security groups are not locked, since Azure refuses to delete one a subnet uses; see
+/// <see cref="ManagementLocks"/>).
 /// </summary>
 public sealed class OriginNetwork : ComponentResource
 {
@@ -98,6 +101,7 @@ public sealed class OriginNetwork : ComponentResource
         }
 
         var network = new VirtualNetwork("vnet", networkArgs, args.LockedOptions(this));
+        ManagementLocks.Create(this, "vnet", network.Id, args.Lock);
 
         RoleAssignments.GrantAll(this, "vnet-role", network.Id, args.RoleAssignments);
         if (args.DiagnosticSettings is { } diagnostics)

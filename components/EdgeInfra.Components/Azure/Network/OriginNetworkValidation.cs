@@ -31,6 +31,7 @@ internal static partial class OriginNetworkValidation
 
         CheckAdditionalRules(args.AdditionalInboundRules ?? [], errors);
         Monitoring.DiagnosticSettings.Check(args.DiagnosticSettings, errors);
+        ManagementLocks.Check(args.Lock, errors);
         ManagedIdentityBlock.Reject(args.ManagedIdentities, "OriginNetwork", errors);
         errors.ThrowIfAny();
         return plan!;

@@ -45,7 +45,7 @@ public sealed class EdgeLogStreamTests
         StorageSku = SkuName.Standard_ZRS,
         AllowedIpRanges = ["203.0.113.0/24", "198.51.100.7"],
         Tags = new Dictionary<string, Input<string>> { ["environment"] = "prod" },
-        Lock = LockKind.CanNotDelete,
+        Lock = LockSpec.CanNotDelete,
         DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "ws-1", LogCategoryGroups = ["allLogs", "audit"] },
         RoleAssignments = [new RoleAssignmentSpec { Name = "auditors", Role = BuiltInRole.Reader, PrincipalId = "group-1", PrincipalType = "Group" }],
     };

@@ -49,7 +49,8 @@ public sealed class EdgePropertyTests
         ActivationNote = "CHG-2: static caching",
         ActivateProduction = true,
         ActivationTimeout = TimeSpan.FromHours(2),
-        AutoAcknowledgeRuleWarnings = true,
+        AcknowledgeStagingRuleWarnings = false,
+        AcknowledgeProductionRuleWarnings = true,
     };
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class EdgePropertyTests
               web-staging:
                 type: "akamai:index/propertyActivation:PropertyActivation"
                 properties:
-                  autoAcknowledgeRuleWarnings: false
+                  autoAcknowledgeRuleWarnings: true
                   contacts:
                     - "edge-team@example.com"
                   network: "STAGING"

@@ -32,7 +32,7 @@ public sealed class BackupProtectionTests
         MonthlyRetentionMonths = 24,
         WeeklyRetentionDay = DayOfWeek.Saturday,
         Tags = new Dictionary<string, Input<string>> { ["environment"] = "prod" },
-        Lock = LockKind.CanNotDelete,
+        Lock = LockSpec.CanNotDelete,
         DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "ws-1" },
         RoleAssignments = [new RoleAssignmentSpec { Name = "operators", Role = BuiltInRole.BackupContributor, PrincipalId = "group-1", PrincipalType = "Group" }],
     };

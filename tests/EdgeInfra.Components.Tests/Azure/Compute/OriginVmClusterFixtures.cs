@@ -100,7 +100,7 @@ internal static class OriginVmClusterFixtures
         ComputerNamePrefix = "shop",
         OutboundThroughLoadBalancer = false,
         Tags = new Dictionary<string, Input<string>> { ["environment"] = "prod" },
-        Lock = LockKind.CanNotDelete,
+        Lock = LockSpec.CanNotDelete,
         DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = WorkspaceId },
         RoleAssignments = [new RoleAssignmentSpec { Name = "ops-read", Role = BuiltInRole.Reader, PrincipalId = "group-ops", PrincipalType = "Group" }],
     };
@@ -122,7 +122,7 @@ internal static class OriginVmClusterFixtures
         KeyVaultResourceGroupName = "rg-sec",
         AdminPasswordSecretName = "shop-iis-admin",
         ComputerNamePrefix = "shopiis",
-        Lock = LockKind.CanNotDelete,
+        Lock = LockSpec.CanNotDelete,
         DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = WorkspaceId, LogCategoryGroups = ["audit"], Metrics = false },
     };
 }

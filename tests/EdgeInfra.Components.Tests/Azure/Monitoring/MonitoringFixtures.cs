@@ -26,7 +26,7 @@ internal static class MonitoringFixtures
         ResourceGroupName = ResourceGroup,
         Location = Location,
         Tags = new Dictionary<string, Input<string>> { ["env"] = "prod" },
-        Lock = LockKind.CanNotDelete,
+        Lock = LockSpec.CanNotDelete,
         RoleAssignments = [new RoleAssignmentSpec { Name = "readers", Role = BuiltInRole.MonitoringReader, PrincipalId = "00000000-0000-0000-0000-0000000000bb", PrincipalType = "Group" }],
         DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "/subscriptions/sub-1/resourceGroups/central/providers/Microsoft.OperationalInsights/workspaces/central" },
         RetentionInDays = 90,

@@ -41,7 +41,7 @@ internal static class OriginNetworkFixtures
             new InboundRuleSpec { Name = "DenyHighPorts", Priority = 400, Access = "Deny", Protocol = "*", SourceAddressPrefix = "*", DestinationPortRange = "1024-65535" },
         ],
         Tags = new Dictionary<string, Input<string>> { ["env"] = "prod" },
-        Lock = LockKind.CanNotDelete,
+        Lock = LockSpec.CanNotDelete,
         RoleAssignments = [new RoleAssignmentSpec { Name = "ops", Role = BuiltInRole.Reader, PrincipalId = "00000000-0000-0000-0000-0000000000aa", PrincipalType = "Group" }],
         DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs" },
     };

@@ -91,7 +91,7 @@ public sealed class OriginNetworkTests
             [
                 "origin-nsg-data", "origin-nsg-data-diag", "origin-nsg-kong", "origin-nsg-kong-diag",
                 "origin-nsg-web", "origin-nsg-web-diag", "origin-vnet", "origin-vnet-diag",
-                "origin-vnet-role-ops", "origin-vnet-role-ops-id",
+                "origin-vnet-lock", "origin-vnet-role-ops", "origin-vnet-role-ops-id",
             ],
             ResourceNames(program));
         Assert.Contains("      virtualNetworkName: \"vnet-origin-prod\"\n", program);
@@ -154,6 +154,17 @@ public sealed class OriginNetworkTests
                   retainOnDelete: true
             """, program);
         Assert.Equal(4, Count(program, "      protect: true\n"));
+        Assert.Contains("""
+              origin-vnet-lock:
+                type: "azure-native:authorization:ManagementLockByScope"
+                properties:
+                  level: "CanNotDelete"
+                  lockName: "edge-infra-do-not-delete"
+                  notes: "Managed by edge-infra (Pulumi): component 'origin' (edgeinfra:azure:OriginNetwork) keeps its 'vnet' from deletion. To lift it, set the component's lock to None and run pulumi up; do not remove it by hand."
+                  scope: "${origin-vnet.id}"
+                options:
+                  version: "3.28.0"
+            """, program);
         Assert.Contains("""
               origin-vnet-diag:
                 type: "azure-native:monitor:DiagnosticSetting"

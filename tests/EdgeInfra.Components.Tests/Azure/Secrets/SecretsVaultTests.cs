@@ -26,7 +26,7 @@ public sealed class SecretsVaultTests
         SoftDeleteRetentionDays = 30,
         AllowedSubnetIds = ["/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/app"],
         Tags = new Dictionary<string, Input<string>> { ["environment"] = "prod" },
-        Lock = LockKind.CanNotDelete,
+        Lock = LockSpec.CanNotDelete,
         DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "/subscriptions/s/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/logs", LogCategoryGroups = ["audit"] },
         RoleAssignments = [new RoleAssignmentSpec { Name = "admins", Role = BuiltInRole.KeyVaultAdministrator, PrincipalId = "group-1", PrincipalType = "Group" }],
     };
