@@ -153,6 +153,18 @@ public sealed class EdgeFrontedApplicationTests : IDisposable
     }
 
     [Fact]
+    public void The_application_states_what_the_accounts_must_have_before_deployment()
+    {
+        EdgeFrontedApplication? app = null;
+        Synth(() => app = new EdgeFrontedApplication("app", Args()));
+        var requirements = app!.PreflightRequirements.Select(r => r.Requirement).ToList();
+        Assert.Contains(requirements, r => r.StartsWith("edgeCidrs (203.0.113.0/24) are exactly the Origin IP Access Control List ranges", StringComparison.Ordinal));
+        Assert.Contains(requirements, r => r.StartsWith("The identity provider's JWKS host login.example.com answers https://login.example.com/app/keys", StringComparison.Ordinal));
+        Assert.Contains(app.Property.PreflightRequirements, r => r.Requirement.Contains("Secure by Default", StringComparison.Ordinal));
+        Assert.All(app.Clusters, c => Assert.Contains(c.PreflightRequirements, r => r.Requirement.Contains("EncryptionAtHost", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Without_rs256_there_is_no_jwks_relay()
     {
         Assert.Null(JwksRelay.For(Args(algorithms: ["HS256"], jwksUrl: null)));

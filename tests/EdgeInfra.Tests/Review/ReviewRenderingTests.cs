@@ -33,6 +33,31 @@ public sealed class ReviewRenderingTests
     }
 
     [Fact]
+    public void Preview_lists_each_preflight_requirement_of_the_components_once()
+    {
+        var graph = Build(() =>
+        {
+            var first = new NeedsFeature("first");
+            _ = new NeedsFeature("second", new ComponentResourceOptions { Parent = first });
+        });
+        var preview = PreviewRenderer.Render(graph, color: false);
+        Assert.EndsWith(
+            "Preflight (what the accounts must have; no program can show it):\n" +
+            "    - The subscription has feature X registered. [first]\n" +
+            "      check: az feature show --name X\n",
+            preview,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Preflight", PreviewRenderer.Render(SmallStack(), color: false), StringComparison.Ordinal);
+    }
+
+    private sealed class NeedsFeature : ComponentResource
+    {
+        public NeedsFeature(string name, ComponentResourceOptions? options = null)
+            : base("edgeinfra:test:NeedsFeature", name, options) =>
+            RequirePreflight("The subscription has feature X registered.", "az feature show --name X");
+    }
+
+    [Fact]
     public void Mermaid_groups_components_and_distinguishes_edge_azure_and_generated()
     {
         GoldenFiles.AssertMatches("Review/Golden/topology.golden.mmd", MermaidRenderer.Render(Topology.Of(SmallStack())));
