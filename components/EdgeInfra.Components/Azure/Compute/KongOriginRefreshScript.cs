@@ -37,12 +37,9 @@ internal static class KongOriginRefreshScript
         set -euo pipefail
         # shellcheck disable=SC1090
         . "$1"
-
         {{OriginKeyVaultFunctions.Text}}
 
-        TOKEN="$(token)" || { log "no token from ${IMDS_ENDPOINT} for client ${CLIENT_ID}"; exit 1; }
-        work="$(mktemp -d)"
-        trap 'rm -rf "${work}"' EXIT
+        start_refresh || exit 1
 
         # The declarative config, whose pre-function accepts the newest two versions of the origin secret.
         read_origin_secrets "${work}/secrets" || exit 1

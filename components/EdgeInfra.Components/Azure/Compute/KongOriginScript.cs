@@ -33,13 +33,8 @@ internal static class KongOriginScript
         # Secrets and certificate are read from Key Vault with the VM's user-assigned identity, at boot and every
         # minute after; they are never part of the deployment. Kong starts only once they are in place.
         set -euo pipefail
-        ROOT="${EDGE_ORIGIN_ROOT:-}"
-        HTTPS_PORT="${EDGE_ORIGIN_HTTPS_PORT:-443}"
-        APP_PORT="${EDGE_ORIGIN_APP_PORT:-{{OriginBootSettings.DefaultAppPort}}}"
-        INSTALLS_DEFAULT_APP='{{settings.InstallsDefaultApp}}'
+        {{LinuxOriginBootSteps.Variables(settings)}}
         STATE_DIR="${ROOT}/etc/kong/edge-origin"
-        LIB_DIR="${ROOT}/usr/local/lib/edge-origin"
-        SETTINGS="${ROOT}/etc/edge-origin/settings"
         KONG_CONF="${ROOT}/etc/kong/kong.conf"
 
         if [ -z "${ROOT}" ]; then
@@ -73,15 +68,7 @@ internal static class KongOriginScript
         SETTINGS
         chmod 0600 "${SETTINGS}"
 
-        cat > "${LIB_DIR}/refresh" <<'REFRESH'
-        {{KongOriginRefreshScript.Text}}
-        REFRESH
-        chmod 0755 "${LIB_DIR}/refresh"
-
-        cat > "${LIB_DIR}/default-app.py" <<'APP'
-        {{DefaultOriginApp.Text}}
-        APP
-        chmod 0755 "${LIB_DIR}/default-app.py"
+        {{LinuxOriginBootSteps.Programs(KongOriginRefreshScript.Text)}}
 
         cat > "${KONG_CONF}" <<KONG
         database = off

@@ -8,6 +8,33 @@ namespace EdgeInfra.Components.Azure.Compute;
 internal static class LinuxOriginBootSteps
 {
     /// <summary>
+    /// The variables both boot scripts start with: <c>ROOT</c>, <c>HTTPS_PORT</c> and <c>APP_PORT</c> (from the rehearsal
+    /// overrides <c>EDGE_ORIGIN_ROOT</c>, <c>EDGE_ORIGIN_HTTPS_PORT</c>, <c>EDGE_ORIGIN_APP_PORT</c>), <c>INSTALLS_DEFAULT_APP</c>,
+    /// <c>LIB_DIR</c> and <c>SETTINGS</c>.
+    /// </summary>
+    public static string Variables(OriginBootSettings settings) => $$"""
+        ROOT="${EDGE_ORIGIN_ROOT:-}"
+        HTTPS_PORT="${EDGE_ORIGIN_HTTPS_PORT:-443}"
+        APP_PORT="${EDGE_ORIGIN_APP_PORT:-{{OriginBootSettings.DefaultAppPort}}}"
+        INSTALLS_DEFAULT_APP='{{settings.InstallsDefaultApp}}'
+        LIB_DIR="${ROOT}/usr/local/lib/edge-origin"
+        SETTINGS="${ROOT}/etc/edge-origin/settings"
+        """;
+
+    /// <summary>Installs <paramref name="refresh"/> as <c>${LIB_DIR}/refresh</c> and <see cref="DefaultOriginApp"/> beside it.</summary>
+    public static string Programs(string refresh) => $$"""
+        cat > "${LIB_DIR}/refresh" <<'REFRESH'
+        {{refresh}}
+        REFRESH
+        chmod 0755 "${LIB_DIR}/refresh"
+
+        cat > "${LIB_DIR}/default-app.py" <<'APP'
+        {{DefaultOriginApp.Text}}
+        APP
+        chmod 0755 "${LIB_DIR}/default-app.py"
+        """;
+
+    /// <summary>
     /// The first read of Key Vault: the refresh program run with <c>SERVER_RUNNING=0</c> (install, reload nothing),
     /// retried every ten seconds, <c>EDGE_ORIGIN_FIRST_READ_ATTEMPTS</c> times (default 90, fifteen minutes, while the
     /// certificate and the role assignments appear); when every attempt failed the script exits 1 before anything is

@@ -43,12 +43,9 @@ internal static class NginxOriginRefreshScript
         set -euo pipefail
         # shellcheck disable=SC1090
         . "$1"
-
         {{OriginKeyVaultFunctions.Text}}
 
-        TOKEN="$(token)" || { log "no token from ${IMDS_ENDPOINT} for client ${CLIENT_ID}"; exit 1; }
-        work="$(mktemp -d)"
-        trap 'rm -rf "${work}"' EXIT
+        start_refresh || exit 1
 
         # The origin secrets (the newest two versions) as an nginx map of the origin header; the server certificate.
         read_origin_secrets "${work}/secrets" || exit 1

@@ -28,13 +28,8 @@ internal static class NginxOriginScript
         # Secrets and certificate are read from Key Vault with the VM's user-assigned identity, at boot and every
         # minute after; they are never part of the deployment. nginx starts only once they are in place.
         set -euo pipefail
-        ROOT="${EDGE_ORIGIN_ROOT:-}"
-        HTTPS_PORT="${EDGE_ORIGIN_HTTPS_PORT:-443}"
-        APP_PORT="${EDGE_ORIGIN_APP_PORT:-{{OriginBootSettings.DefaultAppPort}}}"
-        INSTALLS_DEFAULT_APP='{{settings.InstallsDefaultApp}}'
+        {{LinuxOriginBootSteps.Variables(settings)}}
         STATE_DIR="${ROOT}/etc/nginx/edge-origin"
-        LIB_DIR="${ROOT}/usr/local/lib/edge-origin"
-        SETTINGS="${ROOT}/etc/edge-origin/settings"
 
         if [ -z "${ROOT}" ]; then
             export DEBIAN_FRONTEND=noninteractive
@@ -62,15 +57,7 @@ internal static class NginxOriginScript
         SETTINGS
         chmod 0600 "${SETTINGS}"
 
-        cat > "${LIB_DIR}/refresh" <<'REFRESH'
-        {{NginxOriginRefreshScript.Text}}
-        REFRESH
-        chmod 0755 "${LIB_DIR}/refresh"
-
-        cat > "${LIB_DIR}/default-app.py" <<'APP'
-        {{DefaultOriginApp.Text}}
-        APP
-        chmod 0755 "${LIB_DIR}/default-app.py"
+        {{LinuxOriginBootSteps.Programs(NginxOriginRefreshScript.Text)}}
 
         cat > "${ROOT}/etc/nginx/conf.d/edge-origin.conf" <<NGINX
         log_format edge_origin_auth_failed '{{OriginBootSettings.RejectionTag}} client=\$remote_addr host=\$host request="\$request"';

@@ -9,6 +9,7 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// </summary>
 /// <remarks>
 /// <para>
+/// <c>start_refresh</c> gets the Key Vault token (<c>TOKEN</c>) and a work folder (<c>work</c>, removed on exit).
 /// <c>read_origin_secrets FILE</c> writes the two newest enabled versions of the origin secret (by
 /// <c>attributes.created</c>), one a line, newest first, so that while the edge still sends the previous value after a
 /// rotation, and once it sends the new one, both pass; every value must match
@@ -62,6 +63,13 @@ internal static class OriginKeyVaultFunctions
         }
 
         secret_value() { kv_get "$1?api-version=7.4" | jq -er '.value'; }
+
+        # start_refresh: $TOKEN from the metadata endpoint, and a $work folder removed when the script exits.
+        start_refresh() {
+            TOKEN="$(token)" || { log "no token from ${IMDS_ENDPOINT} for client ${CLIENT_ID}"; return 1; }
+            work="$(mktemp -d)"
+            trap 'rm -rf "${work}"' EXIT
+        }
 
         # read_origin_secrets FILE: the two newest enabled values of $SECRET_NAME, one a line, newest first.
         read_origin_secrets() {
