@@ -129,14 +129,13 @@ public sealed class EdgeFrontedApplication : ComponentResource
                 OriginSecretScope = OriginSecret.Secret.Id,
                 OriginAuthHeaderName = args.OriginAuthHeaderName,
                 AdminSshPublicKey = args.AdminSshPublicKey,
-                TlsCertificateSecretName = args.Flavor == OriginFlavor.Nginx ? TlsSecretName(region) : null,
+                TlsCertificateSecretName = TlsSecretName(region),
             }, child);
             clusters.Add(cluster);
-            if (args.Flavor == OriginFlavor.Nginx)
-            {
-                var certificate = OriginCertificateAuthority.IssueServerCertificate($"{region.Name}-origin-tls", cluster.OriginHostname, Vault, TlsSecretName(region));
-                RoleAssignments.Grant(this, $"{region.Name}-origin-tls-user", certificate.Secret.Id, BuiltInRole.KeyVaultSecretsUser, cluster.IdentityPrincipalId);
-            }
+
+            // Every flavor serves the stack CA's certificate for its hostname; its identity may read that one secret.
+            var certificate = OriginCertificateAuthority.IssueServerCertificate($"{region.Name}-origin-tls", cluster.OriginHostname, Vault, TlsSecretName(region));
+            RoleAssignments.Grant(this, $"{region.Name}-origin-tls-user", certificate.Secret.Id, BuiltInRole.KeyVaultSecretsUser, cluster.IdentityPrincipalId);
 
             var backup = new BackupProtection($"{region.Name}-backup", new BackupProtectionArgs
             {

@@ -51,7 +51,7 @@ public sealed class StackWideTests
             KeyVaultName = flavor == OriginFlavor.Iis ? (Input<string>)vault.VaultName : null,
             OriginSecretName = secret.Name,
             AdminSshPublicKey = flavor == OriginFlavor.Iis ? null : SshKey,
-            TlsCertificateSecretName = Compute.OriginVmClusterFixtures.TlsSecretFor(flavor),
+            TlsCertificateSecretName = Compute.OriginVmClusterFixtures.TlsSecret,
         });
         var backup = new BackupProtection("backup", new BackupProtectionArgs { ResourceGroupName = group.Name, Location = "westeurope", VaultName = "rsv-edge-stackwide" });
         for (var i = 0; i < cluster.VirtualMachines.Count; i++)

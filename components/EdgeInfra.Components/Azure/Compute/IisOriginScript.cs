@@ -1,12 +1,19 @@
 namespace EdgeInfra.Components.Azure.Compute;
 
 /// <summary>
-/// The boot script of an <see cref="OriginFlavor.Iis"/> origin VM: a PowerShell script carried as the VM's custom data
-/// (Windows saves it as <see cref="CustomDataPath"/>) and run once by a CustomScriptExtension with
-/// <see cref="CommandToExecute"/>. It installs IIS and URL Rewrite, reads the origin secret from Key Vault, serves the
-/// default site on 443 only, and adds a URL Rewrite rule that answers 403 to every request whose origin header is
-/// missing or wrong, tagging it <see cref="OriginBootSettings.RejectionTag"/> in the IIS log; a scheduled task copies
-/// tagged lines to the Application event log (source <see cref="OriginBootSettings.RejectionTag"/>, level Warning).
+/// The boot script of an <see cref="OriginFlavor.Iis"/> origin VM: a Windows PowerShell 5.1 script carried as the VM's
+/// custom data (Windows saves it as <see cref="CustomDataPath"/>) and run once by a CustomScriptExtension with
+/// <see cref="CommandToExecute"/>. It installs IIS, ASP.NET 4.8 and URL Rewrite and stops the default site at once
+/// (IIS starts it on port 80 as it installs) with every binding removed; writes the URL Rewrite rule's template, the
+/// default app (<see cref="DefaultOriginApp.AspNetHandlerText"/>) and <see cref="IisOriginRefreshScript"/>, and runs the
+/// refresh once, retried every ten seconds for fifteen minutes (<c>EDGE_ORIGIN_FIRST_READ_ATTEMPTS</c>, default 90):
+/// it puts the origin-secret check into the site's <c>web.config</c> and the stack-issued certificate into the machine
+/// store. Only then does the script create the 443 binding with that certificate and start the site, so nothing listens
+/// before the check is in place; if Key Vault cannot be read the script exits 1 with the site stopped and no binding
+/// (fails closed). A request whose origin header is not one of the accepted secrets gets 403 and is tagged
+/// <see cref="OriginBootSettings.RejectionTag"/> in the IIS log; a scheduled task copies tagged lines to the
+/// Application event log (source <see cref="OriginBootSettings.RejectionTag"/>, level Warning). Another scheduled task
+/// re-runs the refresh every minute, so rotations reach the VM without a rebuild.
 /// </summary>
 internal static class IisOriginScript
 {
@@ -17,63 +24,71 @@ internal static class IisOriginScript
     public const string CommandToExecute =
         "powershell.exe -NoProfile -ExecutionPolicy Bypass -Command \"Copy-Item -Path C:\\AzureData\\CustomData.bin -Destination C:\\AzureData\\edge-origin-setup.ps1 -Force; & C:\\AzureData\\edge-origin-setup.ps1\"";
 
-    /// <summary>The script, with the vault URI, secret name, identity and hostname as deploy-time values.</summary>
+    /// <summary>The Scheduled Task that runs <see cref="IisOriginRefreshScript"/> every minute.</summary>
+    public const string RefreshTaskName = "EdgeOriginRefresh";
+
+    /// <summary>The script, with the vault URI, secret names, identity and header as deploy-time values.</summary>
     public static Output<string> Render(OriginBootSettings settings) => Output.Format($$"""
         # EdgeInfra origin (IIS), run once by the CustomScriptExtension.
-        # TLS on 443; a request without the per-environment origin secret in the {{settings.HeaderName}} header gets 403
-        # and is logged with the tag {{OriginBootSettings.RejectionTag}}. The secret is read from Key Vault with the VM's
-        # user-assigned identity; it is never part of the deployment.
+        # TLS on 443 with the stack's certificate from Key Vault; a request whose {{settings.HeaderName}} header is not one
+        # of the current origin secrets gets 403 and is logged with the tag {{OriginBootSettings.RejectionTag}}.
+        # Secrets and certificate are read from Key Vault with the VM's user-assigned identity, at boot and every
+        # minute after; they are never part of the deployment. The site starts only once they are in place.
         $ErrorActionPreference = 'Stop'
-        $vaultUri = '{{settings.KeyVaultUri}}'
-        $secretName = '{{settings.OriginSecretName}}'
-        $clientId = '{{settings.IdentityClientId}}'
-        $originHostname = '{{settings.OriginHostname}}'
-        $tag = '{{OriginBootSettings.RejectionTag}}'
         $site = 'Default Web Site'
+        $sitePath = 'C:\inetpub\wwwroot'
+        $stateDir = 'C:\EdgeOrigin'
+        $tag = '{{OriginBootSettings.RejectionTag}}'
 
-        if (-not [System.Diagnostics.EventLog]::SourceExists($tag)) {
-            New-EventLog -LogName Application -Source $tag
+        foreach ($source in $tag, 'edge-origin-refresh', 'edge-origin-setup') {
+            if (-not [System.Diagnostics.EventLog]::SourceExists($source)) {
+                New-EventLog -LogName Application -Source $source
+            }
         }
 
-        # Reads the origin secret from Key Vault with the VM's user-assigned identity (an IMDS token for
-        # https://vault.azure.net), retrying while the role assignment propagates. Refuses a value that is not 16 or
-        # more characters of [A-Za-z0-9._+/=-], so it can be written into the rewrite rule safely.
-        function Read-OriginSecret {
-            $secret = $null
-            for ($attempt = 1; $attempt -le 60 -and -not $secret; $attempt++) {
-                try {
-                    $token = (Invoke-RestMethod -UseBasicParsing -Headers @{ Metadata = 'true' } -Uri "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net&client_id=$clientId").access_token
-                    $secret = (Invoke-RestMethod -UseBasicParsing -Headers @{ Authorization = "Bearer $token" } -Uri "$($vaultUri)secrets/$($secretName)?api-version=7.4").value
-                } catch {
-                    Start-Sleep -Seconds 10
-                }
-            }
-            if ($secret -cnotmatch '{{OriginBootSettings.SecretValuePattern}}') {
-                throw "the origin secret $secretName could not be read from $vaultUri, or is not 16 or more characters of [A-Za-z0-9._+/=-]"
-            }
-            return $secret
-        }
+        # IIS starts the default site on port 80 as it installs: stop it at once, without bindings, until the check and
+        # the certificate are in place.
+        Install-WindowsFeature -Name Web-Server, Web-Asp-Net45 -IncludeManagementTools | Out-Null
+        Import-Module WebAdministration
+        Stop-Website -Name $site
+        Set-ItemProperty -Path "IIS:\Sites\$site" -Name serverAutoStart -Value $false
+        Get-WebBinding -Name $site | Remove-WebBinding
 
-        Install-WindowsFeature -Name Web-Server -IncludeManagementTools | Out-Null
         $rewriteMsi = Join-Path $env:TEMP 'rewrite_amd64_en-US.msi'
         Invoke-WebRequest -UseBasicParsing -Uri 'https://download.microsoft.com/download/1/2/8/128E2E22-C1B9-44A4-BE2A-5859ED1D4592/rewrite_amd64_en-US.msi' -OutFile $rewriteMsi
         $install = Start-Process -FilePath 'msiexec.exe' -ArgumentList '/i', "`"$rewriteMsi`"", '/quiet', '/norestart' -Wait -PassThru
         if ($install.ExitCode -ne 0) {
             throw "URL Rewrite setup failed with exit code $($install.ExitCode)"
         }
-        Import-Module WebAdministration
 
-        # 443 only, with a self-signed certificate for the origin hostname.
-        $certificate = New-SelfSignedCertificate -DnsName $originHostname -CertStoreLocation 'Cert:\LocalMachine\My' -KeyAlgorithm RSA -KeyLength 2048 -NotAfter (Get-Date).AddYears(2)
-        Get-WebBinding -Name $site -Protocol http | Remove-WebBinding
-        New-WebBinding -Name $site -Protocol https -Port 443 -IPAddress '*'
-        (Get-WebBinding -Name $site -Protocol https -Port 443).AddSslCertificate($certificate.Thumbprint, 'My')
+        New-Item -ItemType Directory -Path $stateDir -Force | Out-Null
+        icacls $stateDir /inheritance:r /grant:r 'SYSTEM:(OI)(CI)F' 'Administrators:(OI)(CI)F' | Out-Null
+        $settings = [ordered]@{
+            vaultUri = '{{settings.KeyVaultUri}}'
+            secretName = '{{settings.OriginSecretName}}'
+            tlsSecretName = '{{settings.TlsSecretName}}'
+            clientId = '{{settings.IdentityClientId}}'
+            imdsEndpoint = 'http://169.254.169.254'
+            site = $site
+            sitePath = $sitePath
+            stateDir = $stateDir
+            webConfigTemplate = "$stateDir\web.config.template"
+        }
+        $settings | ConvertTo-Json | Set-Content -Path "$stateDir\settings.json" -Encoding ASCII
 
-        # Rejected requests set EDGE_ORIGIN_AUTH, which the site's IIS log records in the field edge-origin-auth.
+        $refresh = @'
+        {{IisOriginRefreshScript.Text}}
+        '@
+        Set-Content -Path '{{IisOriginRefreshScript.Path}}' -Value $refresh -Encoding ASCII
+
+        # Rejected requests set EDGE_ORIGIN_AUTH, which the site's IIS log records in the field edge-origin-auth; accepted
+        # ones reach the site without the origin header.
         Add-WebConfigurationProperty -PSPath 'MACHINE/WEBROOT/APPHOST' -Filter 'system.webServer/rewrite/allowedServerVariables' -Name '.' -Value @{ name = 'EDGE_ORIGIN_AUTH' }
+        Add-WebConfigurationProperty -PSPath 'MACHINE/WEBROOT/APPHOST' -Filter 'system.webServer/rewrite/allowedServerVariables' -Name '.' -Value @{ name = '{{settings.IisServerVariable}}' }
         Add-WebConfigurationProperty -PSPath 'MACHINE/WEBROOT/APPHOST' -Filter "system.applicationHost/sites/site[@name='$site']/logFile/customFields" -Name '.' -Value @{ logFieldName = 'edge-origin-auth'; sourceName = 'EDGE_ORIGIN_AUTH'; sourceType = 'ServerVariable' }
 
-        # The edge presents the origin secret; anything else is rejected (case-sensitive match of the whole value).
+        # The edge presents one of the origin secrets; anything else is rejected (case-sensitive match of the whole value).
+        # The refresh fills in the pattern: the newest two versions in Key Vault.
         $webConfig = @'
         <?xml version="1.0" encoding="UTF-8"?>
         <configuration>
@@ -90,18 +105,58 @@ internal static class IisOriginScript
                   </serverVariables>
                   <action type="CustomResponse" statusCode="403" statusReason="Forbidden" statusDescription="{{OriginBootSettings.RejectionTag}}" />
                 </rule>
+                <rule name="edge-origin-strip">
+                  <match url=".*" />
+                  <serverVariables>
+                    <set name="{{settings.IisServerVariable}}" value="" />
+                  </serverVariables>
+                  <action type="None" />
+                </rule>
               </rules>
             </rewrite>
           </system.webServer>
         </configuration>
         '@
-        $secretPattern = '^' + [regex]::Escape((Read-OriginSecret)) + '$'
-        $webConfigPath = 'C:\inetpub\wwwroot\web.config'
-        Set-Content -Path $webConfigPath -Value $webConfig.Replace('__ORIGIN_SECRET_PATTERN__', $secretPattern) -Encoding UTF8
-        icacls $webConfigPath /inheritance:r /grant:r 'SYSTEM:F' 'Administrators:F' 'IIS_IUSRS:R' | Out-Null
+        Set-Content -Path "$stateDir\web.config.template" -Value $webConfig -Encoding UTF8
+
+        # The default app: /healthz and an echo of the X-Edge-* headers, ahead of the static file handler.
+        $app = @'
+        {{DefaultOriginApp.AspNetHandlerText}}
+        '@
+        New-Item -ItemType Directory -Path "$sitePath\App_Code" -Force | Out-Null
+        Set-Content -Path '{{DefaultOriginApp.AspNetHandlerPath}}' -Value $app -Encoding ASCII
+        Add-WebConfigurationProperty -PSPath 'MACHINE/WEBROOT/APPHOST' -Location $site -Filter 'system.webServer/handlers' -Name '.' -AtIndex 0 -Value @{ name = 'edge-origin-app'; path = '*'; verb = '*'; type = 'EdgeOriginApp'; preCondition = 'integratedMode' }
+
+        # First read, retried for fifteen minutes while the certificate and the role assignments appear: nothing is bound
+        # or started unless the check and the certificate are in place.
+        $attempts = if ($env:EDGE_ORIGIN_FIRST_READ_ATTEMPTS) { [int]$env:EDGE_ORIGIN_FIRST_READ_ATTEMPTS } else { 90 }
+        for ($attempt = 1; ; $attempt++) {
+            & powershell.exe -NoProfile -ExecutionPolicy Bypass -File '{{IisOriginRefreshScript.Path}}' -FirstRun
+            if ($LASTEXITCODE -eq 0) {
+                break
+            }
+            if ($attempt -ge $attempts) {
+                Write-EventLog -LogName Application -Source 'edge-origin-setup' -EntryType Error -EventId 1 -Message 'Key Vault could not be read; the origin stays closed'
+                exit 1
+            }
+            Start-Sleep -Seconds 10
+        }
+        icacls "$sitePath\web.config" /inheritance:r /grant:r 'SYSTEM:F' 'Administrators:F' 'IIS_IUSRS:R' | Out-Null
+
+        # 443 only, with the stack's certificate; then the site starts.
+        $thumbprint = Get-Content -Path "$stateDir\certificate.txt" -TotalCount 1
+        New-WebBinding -Name $site -Protocol https -Port 443 -IPAddress '*'
+        (Get-WebBinding -Name $site -Protocol https -Port 443).AddSslCertificate($thumbprint, 'My')
+        Set-ItemProperty -Path "IIS:\Sites\$site" -Name serverAutoStart -Value $true
+        Start-Website -Name $site
+
+        # The refresh every minute (a run never overlaps the previous one).
+        $refreshAction = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument '-NoProfile -ExecutionPolicy Bypass -File {{IisOriginRefreshScript.Path}}'
+        $refreshTrigger = New-ScheduledTaskTrigger -Once -At (Get-Date).AddMinutes(1) -RepetitionInterval (New-TimeSpan -Minutes 1)
+        $refreshSettings = New-ScheduledTaskSettingsSet -MultipleInstances IgnoreNew -ExecutionTimeLimit (New-TimeSpan -Minutes 5)
+        Register-ScheduledTask -TaskName '{{RefreshTaskName}}' -Action $refreshAction -Trigger $refreshTrigger -Settings $refreshSettings -User 'SYSTEM' -RunLevel Highest -Force | Out-Null
 
         # Copies IIS log lines tagged with the rejection tag to the Application event log every minute.
-        New-Item -ItemType Directory -Path 'C:\EdgeOrigin' -Force | Out-Null
         $forwarder = @'
         $tag = '{{OriginBootSettings.RejectionTag}}'
         $stateFile = 'C:\EdgeOrigin\forwarded-lines.txt'

@@ -28,12 +28,8 @@ internal static class NginxOriginScript
         # Secrets and certificate are read from Key Vault with the VM's user-assigned identity, at boot and every
         # minute after; they are never part of the deployment. nginx starts only once they are in place.
         set -euo pipefail
-        ROOT="${EDGE_ORIGIN_ROOT:-}"
-        HTTPS_PORT="${EDGE_ORIGIN_HTTPS_PORT:-443}"
-        APP_PORT="${EDGE_ORIGIN_APP_PORT:-{{OriginBootSettings.DefaultAppPort}}}"
+        {{LinuxOriginBootSteps.Variables(settings)}}
         STATE_DIR="${ROOT}/etc/nginx/edge-origin"
-        LIB_DIR="${ROOT}/usr/local/lib/edge-origin"
-        SETTINGS="${ROOT}/etc/edge-origin/settings"
 
         if [ -z "${ROOT}" ]; then
             export DEBIAN_FRONTEND=noninteractive
@@ -61,15 +57,7 @@ internal static class NginxOriginScript
         SETTINGS
         chmod 0600 "${SETTINGS}"
 
-        cat > "${LIB_DIR}/refresh" <<'REFRESH'
-        {{NginxOriginRefreshScript.Text}}
-        REFRESH
-        chmod 0755 "${LIB_DIR}/refresh"
-
-        cat > "${LIB_DIR}/default-app.py" <<'APP'
-        {{DefaultOriginApp.Text}}
-        APP
-        chmod 0755 "${LIB_DIR}/default-app.py"
+        {{LinuxOriginBootSteps.Programs(NginxOriginRefreshScript.Text)}}
 
         cat > "${ROOT}/etc/nginx/conf.d/edge-origin.conf" <<NGINX
         log_format edge_origin_auth_failed '{{OriginBootSettings.RejectionTag}} client=\$remote_addr host=\$host request="\$request"';
@@ -94,7 +82,7 @@ internal static class NginxOriginScript
             access_log syslog:server=unix:/dev/log,facility=local0,severity=warn edge_origin_auth_failed if=\$origin_auth_failed;
 
             location / {
-                proxy_pass {{settings.NginxUpstream}};
+                proxy_pass {{settings.ShellUpstream}};
                 proxy_set_header Host \$host;
                 proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
                 proxy_set_header X-Forwarded-Proto https;
@@ -103,52 +91,10 @@ internal static class NginxOriginScript
         }
         NGINX
 
-        # First read, retried for fifteen minutes while the certificate and the role assignments appear: nothing is started unless the
-        # secrets and the certificate are in place.
-        attempts="${EDGE_ORIGIN_FIRST_READ_ATTEMPTS:-90}"
-        for attempt in $(seq 1 "${attempts}"); do
-            if NGINX_RUNNING=0 "${LIB_DIR}/refresh" "${SETTINGS}"; then
-                break
-            fi
-            if [ "${attempt}" -eq "${attempts}" ]; then
-                logger -p local0.err -t edge-origin-setup "Key Vault could not be read; the origin stays closed" 2>/dev/null || true
-                exit 1
-            fi
-            sleep 10
-        done
+        {{LinuxOriginBootSteps.FirstRead}}
 
         if [ -z "${ROOT}" ]; then
-            cat > /etc/systemd/system/edge-origin-refresh.service <<'UNIT'
-        [Unit]
-        Description=EdgeInfra origin: re-read the origin secrets and certificate from Key Vault
-        [Service]
-        Type=oneshot
-        ExecStart=/usr/local/lib/edge-origin/refresh /etc/edge-origin/settings
-        UNIT
-            cat > /etc/systemd/system/edge-origin-refresh.timer <<'UNIT'
-        [Unit]
-        Description=EdgeInfra origin: refresh every minute
-        [Timer]
-        OnBootSec=1min
-        OnUnitActiveSec=1min
-        [Install]
-        WantedBy=timers.target
-        UNIT
-            if [ "{{settings.InstallsDefaultApp}}" = "true" ]; then
-                cat > /etc/systemd/system/edge-origin-app.service <<UNIT
-        [Unit]
-        Description=EdgeInfra default origin app (replace with yours on 127.0.0.1:${APP_PORT})
-        [Service]
-        DynamicUser=yes
-        ExecStart=/usr/bin/python3 /usr/local/lib/edge-origin/default-app.py ${APP_PORT}
-        Restart=always
-        [Install]
-        WantedBy=multi-user.target
-        UNIT
-                systemctl daemon-reload
-                systemctl enable --now edge-origin-app.service
-            fi
-            systemctl daemon-reload
+        {{LinuxOriginBootSteps.SystemdUnits}}
             nginx -t
             systemctl enable --now nginx
             systemctl restart nginx

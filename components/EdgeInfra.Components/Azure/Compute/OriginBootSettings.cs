@@ -7,11 +7,10 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// <param name="KeyVaultUri">The vault's URI, ending with <c>/</c>.</param>
 /// <param name="OriginSecretName">The name of the secret the edge presents.</param>
 /// <param name="IdentityClientId">The client id of the user-assigned identity that reads it.</param>
-/// <param name="OriginHostname">The origin's public hostname (the TLS certificate's name).</param>
+/// <param name="OriginHostname">The origin's public hostname (the name the TLS certificate is issued for).</param>
 /// <param name="HeaderName">The request header that carries the secret.</param>
 /// <param name="UpstreamUrl">Where nginx or Kong forwards verified requests; null for the default app.</param>
-/// <param name="TlsSecretName">The Key Vault secret holding the server certificate, CA certificate and key (PEM); null
-/// where the flavor still makes its own self-signed certificate.</param>
+/// <param name="TlsSecretName">The Key Vault secret holding the server certificate, CA certificate and key (PEM).</param>
 internal sealed record OriginBootSettings(
     Input<string> KeyVaultUri,
     string OriginSecretName,
@@ -19,7 +18,7 @@ internal sealed record OriginBootSettings(
     Output<string> OriginHostname,
     string HeaderName,
     string? UpstreamUrl,
-    string? TlsSecretName)
+    string TlsSecretName)
 {
     /// <summary>The loopback port of <see cref="DefaultOriginApp"/>.</summary>
     public const int DefaultAppPort = 8080;
@@ -27,14 +26,11 @@ internal sealed record OriginBootSettings(
     /// <summary>Whether the VM installs <see cref="DefaultOriginApp"/>: when no upstream is given (<c>true</c>/<c>false</c>, for the script).</summary>
     public string InstallsDefaultApp => UpstreamUrl is null ? "true" : "false";
 
-    /// <summary>Where nginx forwards: the given upstream, or the default app's port (a shell variable of the boot script).</summary>
-    public string NginxUpstream => UpstreamUrl ?? "http://127.0.0.1:${APP_PORT}";
-
-    /// <summary>Where Kong forwards: the given upstream, or the default app.</summary>
-    public string Upstream => UpstreamUrl ?? DefaultUpstreamUrl;
-
-    /// <summary>The upstream nginx and Kong forward to when none is given: the application on the VM.</summary>
-    public const string DefaultUpstreamUrl = "http://127.0.0.1:8080";
+    /// <summary>
+    /// Where nginx or Kong forwards, as the Linux boot scripts write it: the given upstream, or the default app on
+    /// <c>http://127.0.0.1:${APP_PORT}</c> (a shell variable of the boot script, <see cref="DefaultAppPort"/> on a VM).
+    /// </summary>
+    public string ShellUpstream => UpstreamUrl ?? "http://127.0.0.1:${APP_PORT}";
 
     /// <summary>
     /// What a secret value must look like before a boot script writes it into a server config: 16 or more characters

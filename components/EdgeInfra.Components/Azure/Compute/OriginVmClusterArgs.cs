@@ -90,9 +90,9 @@ public sealed class OriginVmClusterArgs : AzureComponentArgs
     /// CA certificate and its key as PEM, e.g. issued for <see cref="OriginVmCluster.OriginHostname"/> by
     /// <see cref="OriginCertificateAuthority.IssueServerCertificate"/>. The VMs read it with the cluster identity at boot
     /// (retrying for 15 minutes while it and its role assignment appear) and every minute after; whoever stores it grants
-    /// the identity <see cref="BuiltInRole.KeyVaultSecretsUser"/> on it. Required for <see cref="OriginFlavor.Nginx"/>.
-    /// The Kong and IIS flavors do not read it yet: they still serve a self-signed certificate, which an edge that
-    /// verifies its origin refuses. Default: null.
+    /// the identity <see cref="BuiltInRole.KeyVaultSecretsUser"/> on it. nginx and Kong serve it as PEM files; IIS builds
+    /// a certificate with its key in the machine store from it. Required for every flavor: none makes a self-signed
+    /// certificate, which an edge that verifies its origin refuses. Default: null (reported as missing).
     /// </summary>
     public string? TlsCertificateSecretName { get; init; }
 

@@ -73,6 +73,15 @@ internal static partial class OriginVmClusterValidation
             errors.Add("originSecretName", $"'{args.OriginSecretName}' is not a valid Key Vault secret name: 1 to 127 letters, digits and hyphens");
         }
 
+        if (args.TlsCertificateSecretName is null)
+        {
+            errors.Add("tlsCertificateSecretName", "missing: every origin (nginx, Kong and IIS) serves a certificate the stack issues and stores in Key Vault (OriginCertificateAuthority.IssueServerCertificate), never a self-signed one the edge would refuse; give the name of that Key Vault secret");
+        }
+        else if (!SecretName().IsMatch(args.TlsCertificateSecretName))
+        {
+            errors.Add("tlsCertificateSecretName", $"'{args.TlsCertificateSecretName}' is not a valid Key Vault secret name: 1 to 127 letters, digits and hyphens");
+        }
+
         if (!HeaderName().IsMatch(args.OriginAuthHeaderName ?? string.Empty))
         {
             errors.Add("originAuthHeaderName", $"'{args.OriginAuthHeaderName}' is not a valid header name: 1 to 64 letters, digits and hyphens, starting with a letter (HTTP token characters that nginx, Kong and IIS all accept)");
@@ -177,15 +186,6 @@ internal static partial class OriginVmClusterValidation
     private static void ValidateLinuxOnly(OriginVmClusterArgs args, ComponentErrors errors)
     {
         var flavor = args.Flavor.ToString();
-        if (args.Flavor == OriginFlavor.Nginx && args.TlsCertificateSecretName is null)
-        {
-            errors.Add("tlsCertificateSecretName", "missing: an nginx origin serves a certificate the stack issues and stores in Key Vault (OriginCertificateAuthority), never a self-signed one the edge would refuse");
-        }
-        else if (args.TlsCertificateSecretName is { } tlsSecret && !SecretName().IsMatch(tlsSecret))
-        {
-            errors.Add("tlsCertificateSecretName", $"'{tlsSecret}' is not a valid Key Vault secret name: 1 to 127 letters, digits and hyphens");
-        }
-
         if (args.AdminSshPublicKey is null)
         {
             errors.Add("adminSshPublicKey", $"missing: the {flavor} flavor runs Linux, where the administrator signs in with an SSH key only (password authentication is disabled)");

@@ -23,9 +23,6 @@ namespace EdgeInfra.Components.Tests.Azure.Compute;
 /// </summary>
 public sealed class NginxOriginRehearsalTests
 {
-    private const string ClientId = "origin-identity-client";
-    private const string Token = "rehearsal-token";
-
     [Fact]
     public async Task The_rendered_origin_serves_only_the_edge_over_the_stack_certificate_and_rotates_without_a_failed_request()
     {
@@ -100,30 +97,28 @@ public sealed class NginxOriginRehearsalTests
     /// <summary>One rehearsal: a temporary root, the stand-in, the rendered script's files, nginx and the app.</summary>
     private sealed class Rehearsal : IDisposable
     {
-        private readonly HttpListener _standIn = new();
-        private readonly Dictionary<string, List<(string Version, string Value)>> _vault = new(StringComparer.Ordinal);
         private readonly List<Process> _processes = [];
-        private readonly bool _vaultAnswers;
+        private readonly KeyVaultStandIn _standIn;
         private Dictionary<string, string> _environment = [];
         private int _httpsPort;
 
         private Rehearsal(bool vaultAnswers)
         {
-            _vaultAnswers = vaultAnswers;
             Root = Directory.CreateTempSubdirectory("edge-origin-rehearsal-").FullName;
+            _standIn = new KeyVaultStandIn(Root, vaultAnswers);
         }
 
         public string Root { get; }
 
-        public List<string> Secrets { get; } = [];
+        public List<string> Secrets => _standIn.Secrets;
 
         public int BootExitCode { get; private set; }
 
-        public X509Certificate2 Ca { get; private set; } = null!;
+        public X509Certificate2 Ca => _standIn.Ca;
 
-        public X509Certificate2 OtherCa { get; private set; } = null!;
+        public X509Certificate2 OtherCa => _standIn.OtherCa;
 
-        private string StandInUri { get; set; } = "";
+        private string StandInUri => _standIn.Uri;
 
         public static async Task<Rehearsal> StartAsync(bool vaultAnswers = true)
         {
@@ -134,19 +129,8 @@ public sealed class NginxOriginRehearsalTests
 
         private async Task StartAsync()
         {
-            var standInPort = FreePort();
-            _httpsPort = FreePort();
-            var appPort = FreePort();
-            StandInUri = $"http://127.0.0.1:{standInPort}/";
-            _standIn.Prefixes.Add(StandInUri);
-            _standIn.Start();
-            _ = Task.Run(ServeStandInAsync);
-
-            AddSecretVersion();
-            Ca = MakeCertificates("ca", "stack CA", out var bundle);
-            OtherCa = MakeCertificates("other", "another CA", out _);
-            _vault["origin-tls"] = [(Guid.NewGuid().ToString("N"), bundle)];
-
+            _httpsPort = KeyVaultStandIn.FreePort();
+            var appPort = KeyVaultStandIn.FreePort();
             var script = await RenderScriptAsync();
             File.WriteAllText(Path.Combine(Root, "boot.sh"), script);
             var mainConfig = Path.Combine(Root, "nginx.conf");
@@ -197,25 +181,8 @@ public sealed class NginxOriginRehearsalTests
             throw new InvalidOperationException($"the origin did not come up: {File.ReadAllText(Path.Combine(Root, "error.log"))}");
         }
 
-        /// <summary>A new version of the origin secret, drawn by the random provider's rules from the component's alphabet.</summary>
-        public string AddSecretVersion()
-        {
-            var spec = new GeneratedSecretSpec { ExpiresOn = DateTimeOffset.UnixEpoch.AddYears(60) };
-            var value = RandomNumberGenerator.GetString(RandomPasswordAlphabet.Of(spec.Special, spec.SpecialCharacters), spec.Length);
-            Secrets.Add(value);
-            if (!_vault.TryGetValue("origin-secret", out var versions))
-            {
-                versions = [];
-                _vault["origin-secret"] = versions;
-            }
-
-            lock (versions)
-            {
-                versions.Add((Guid.NewGuid().ToString("N"), value));
-            }
-
-            return value;
-        }
+        /// <summary>A new version of the origin secret in the stand-in Key Vault.</summary>
+        public string AddSecretVersion() => _standIn.AddSecretVersion();
 
         /// <summary>What the systemd timer runs every minute.</summary>
         public Task<int> RefreshAsync() =>
@@ -276,9 +243,7 @@ public sealed class NginxOriginRehearsalTests
                 process.Dispose();
             }
 
-            _standIn.Close();
-            Ca?.Dispose();
-            OtherCa?.Dispose();
+            _standIn.Dispose();
             Directory.Delete(Root, recursive: true);
         }
 
@@ -289,114 +254,8 @@ public sealed class NginxOriginRehearsalTests
             return Encoding.UTF8.GetString(Convert.FromBase64String((string)Plain(Map(vm.Inputs["osProfile"])["customData"])!));
         }
 
-        /// <summary>A CA and a server certificate for localhost signed by it; <paramref name="bundle"/> is what the stack stores in Key Vault.</summary>
-        private X509Certificate2 MakeCertificates(string prefix, string caName, out string bundle)
-        {
-            string File(string name) => Path.Combine(Root, $"{prefix}-{name}");
-            System.IO.File.WriteAllText(File("ext"), "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
-            Openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", $"/CN={caName}", "-keyout", File("ca.key"), "-out", File("ca.crt"),
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-            Openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", File("server.key"), "-out", File("server.csr"));
-            Openssl("x509", "-req", "-in", File("server.csr"), "-CA", File("ca.crt"), "-CAkey", File("ca.key"), "-CAcreateserial", "-days", "1",
-                "-extfile", File("ext"), "-out", File("server.crt"));
-            bundle = System.IO.File.ReadAllText(File("server.crt")) + System.IO.File.ReadAllText(File("ca.crt")) + System.IO.File.ReadAllText(File("server.key"));
-            return X509Certificate2.CreateFromPem(System.IO.File.ReadAllText(File("ca.crt")));
-        }
+        private Process Start(string file, IEnumerable<string> arguments) => RehearsalProcess.Start(file, arguments, _environment);
 
-        private static void Openssl(params string[] arguments)
-        {
-            using var process = Process.Start(new ProcessStartInfo("openssl", arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, error);
-        }
-
-        private Process Start(string file, IEnumerable<string> arguments)
-        {
-            var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var (key, value) in _environment)
-            {
-                info.Environment[key] = value;
-            }
-
-            return Process.Start(info)!;
-        }
-
-        private async Task<int> RunAsync(string file, IEnumerable<string> arguments)
-        {
-            using var process = Start(file, arguments);
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
-            await Task.WhenAll(output, error);
-            return process.ExitCode;
-        }
-
-        private async Task ServeStandInAsync()
-        {
-            while (_standIn.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _standIn.GetContextAsync();
-                }
-                catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                var (status, body) = Answer(context.Request);
-                var bytes = Encoding.UTF8.GetBytes(body);
-                context.Response.StatusCode = status;
-                context.Response.ContentType = "application/json";
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
-            }
-        }
-
-        /// <summary>IMDS (a token for the client id, with <c>Metadata: true</c>) and Key Vault (versions and values, with the token).</summary>
-        private (int Status, string Body) Answer(HttpListenerRequest request)
-        {
-            var path = request.Url!.AbsolutePath;
-            if (path == "/metadata/identity/oauth2/token")
-            {
-                return request.Headers["Metadata"] == "true" && request.QueryString["client_id"] == ClientId && request.QueryString["resource"] == "https://vault.azure.net"
-                    ? (200, JsonSerializer.Serialize(new { access_token = Token }))
-                    : (400, "{}");
-            }
-
-            if (!_vaultAnswers || request.Headers["Authorization"] != $"Bearer {Token}" || request.QueryString["api-version"] != "7.4")
-            {
-                return (403, "{\"error\":{\"code\":\"Forbidden\"}}");
-            }
-
-            var parts = path.Trim('/').Split('/');
-            if (parts.Length == 3 && parts[0] == "secrets" && _vault.TryGetValue(parts[1], out var versions))
-            {
-                lock (versions)
-                {
-                    if (parts[2] == "versions")
-                    {
-                        var created = 1_700_000_000;
-                        var items = versions.Select(v => new { id = $"{StandInUri}secrets/{parts[1]}/{v.Version}", attributes = new { enabled = true, created = created++ } });
-                        return (200, JsonSerializer.Serialize(new { value = items, nextLink = (string?)null }));
-                    }
-
-                    var match = versions.FirstOrDefault(v => v.Version == parts[2]);
-                    return match.Value is null ? (404, "{}") : (200, JsonSerializer.Serialize(new { value = match.Value }));
-                }
-            }
-
-            return (404, "{}");
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        private async Task<int> RunAsync(string file, IEnumerable<string> arguments) => (await RehearsalProcess.RunAsync(file, arguments, _environment)).ExitCode;
     }
 }

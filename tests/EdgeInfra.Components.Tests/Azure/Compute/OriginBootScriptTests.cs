@@ -13,7 +13,8 @@ public sealed class OriginBootScriptTests
     private const string ImdsHost = "http://169.254.169.254";
     private const string ImdsTokenPath = "/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net&client_id=";
 
-    private static async Task<IReadOnlyList<string>> ScriptsAsync(OriginVmClusterArgs args)
+    /// <summary>Each VM's boot script, decoded from its custom data.</summary>
+    internal static async Task<IReadOnlyList<string>> ScriptsAsync(OriginVmClusterArgs args)
     {
         var result = await RunAsync(() => new OriginVmCluster("origin", args), new OriginVmClusterMocks());
         return [.. result.OfType<VirtualMachine>().Select(vm => Encoding.UTF8.GetString(Convert.FromBase64String((string)Plain(Map(vm.Inputs["osProfile"])["customData"])!)))];
@@ -37,10 +38,10 @@ public sealed class OriginBootScriptTests
         Assert.Contains("secrets/", script);
         Assert.Contains("?api-version=7.4", script);
         Assert.Contains("'origin-identity-client'", script);
-        if (flavor != OriginFlavor.Nginx)
-        {
-            Assert.Contains($"'{OriginVmClusterMocks.Fqdn}'", script); // the self-signed certificate's name
-        }
+        Assert.Contains("'origin-tls'", script); // the stack CA's certificate, never a self-signed one
+        Assert.Contains("/versions?api-version=7.4&maxresults=25", script);
+        Assert.DoesNotContain("openssl req -x509", script);
+        Assert.DoesNotContain("New-SelfSignedCertificate", script);
 
         Assert.Contains("^[A-Za-z0-9._+/=-]{16,}$", script);
         Assert.Contains("edge-origin-auth-failed", script);
@@ -74,61 +75,7 @@ public sealed class OriginBootScriptTests
         Assert.DoesNotContain("openssl req -x509", script);
 
         // Nothing listens before the first read succeeded: the refresh loop comes before nginx is enabled.
-        Assert.True(script.IndexOf("NGINX_RUNNING=0 \"${LIB_DIR}/refresh\"", StringComparison.Ordinal) < script.IndexOf("systemctl enable --now nginx", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Kong_runs_db_less_with_a_pre_function_that_rejects_requests_without_the_secret()
-    {
-        var script = (await ScriptsAsync(Defaults(OriginFlavor.Kong)))[0];
-
-        Assert.StartsWith("#!/bin/bash\n", script, StringComparison.Ordinal);
-        Assert.Contains("apt-get install -y kong\n", script);
-        Assert.Contains("database = off\ndeclarative_config = /etc/kong/edge-origin/kong.yml\nproxy_listen = 0.0.0.0:443 ssl, [::]:443 ssl\nadmin_listen = off\n", script);
-        Assert.Contains("""
-            plugins:
-              - name: pre-function
-                config:
-                  access:
-                    - |
-                      -- The edge presents the origin secret; anything else is rejected and logged.
-                      local expected = "__ORIGIN_SECRET__"
-                      if kong.request.get_header("X-Origin-Auth") ~= expected then
-                        kong.log.warn("edge-origin-auth-failed client=", kong.client.get_ip(), " host=", kong.request.get_host(), " path=", kong.request.get_path())
-                        return kong.response.exit(403, { message = "Forbidden" })
-                      end
-                      kong.service.request.clear_header("X-Origin-Auth")
-            """, script);
-        Assert.Contains("    url: \"http://127.0.0.1:8080\"\n", script);
-        Assert.Contains("ORIGIN_SECRET=\"$(read_origin_secret)\"\nsed -i \"s|__ORIGIN_SECRET__|${ORIGIN_SECRET}|\" /etc/kong/edge-origin/kong.yml\nchmod 0600 /etc/kong/edge-origin/kong.yml\n", script);
-        Assert.Contains("input(type=\"imfile\" File=\"/usr/local/kong/logs/error.log\" Tag=\"kong\" Facility=\"local0\" Severity=\"warning\")", script);
-    }
-
-    [Fact]
-    public async Task Iis_adds_a_url_rewrite_rule_that_answers_403_without_the_secret_and_forwards_rejections_to_the_event_log()
-    {
-        var script = (await ScriptsAsync(Defaults(OriginFlavor.Iis)))[0];
-
-        Assert.Contains("$vaultUri = 'https://kv-app.vault.azure.net/'\n$secretName = 'origin-secret'\n$clientId = 'origin-identity-client'\n", script);
-        Assert.Contains("Install-WindowsFeature -Name Web-Server -IncludeManagementTools", script);
-        Assert.Contains("rewrite_amd64_en-US.msi", script);
-        Assert.Contains("""
-                    <rule name="edge-origin-auth" stopProcessing="true">
-                      <match url=".*" />
-                      <conditions>
-                        <add input="{HTTP_X_ORIGIN_AUTH}" pattern="__ORIGIN_SECRET_PATTERN__" negate="true" ignoreCase="false" />
-                      </conditions>
-                      <serverVariables>
-                        <set name="EDGE_ORIGIN_AUTH" value="edge-origin-auth-failed" />
-                      </serverVariables>
-                      <action type="CustomResponse" statusCode="403" statusReason="Forbidden" statusDescription="edge-origin-auth-failed" />
-                    </rule>
-            """, script);
-        Assert.Contains("$secretPattern = '^' + [regex]::Escape((Read-OriginSecret)) + '$'", script);
-        Assert.Contains("-Uri \"$($vaultUri)secrets/$($secretName)?api-version=7.4\"", script);
-        Assert.Contains("Get-WebBinding -Name $site -Protocol http | Remove-WebBinding", script);
-        Assert.Contains("Write-EventLog -LogName Application -Source $tag -EntryType Warning", script);
-        Assert.Contains("\n'@\n", script);
+        AssertInOrder(script, "policy-rc.d", "apt-get install -y nginx", "SERVER_RUNNING=0 \"${LIB_DIR}/refresh\"", "exit 1", "systemctl enable --now nginx");
     }
 
     [Fact]
@@ -140,12 +87,15 @@ public sealed class OriginBootScriptTests
         Assert.Contains("proxy_pass https://app.internal:8443/base;", nginx);
 
         var kong = (await ScriptsAsync(With(flavor: OriginFlavor.Kong, originAuthHeaderName: "X-Edge-Key", upstreamUrl: "https://app.internal:8443/base")))[0];
-        Assert.Contains("if kong.request.get_header(\"X-Edge-Key\") ~= expected then", kong);
-        Assert.Contains("kong.service.request.clear_header(\"X-Edge-Key\")", kong);
-        Assert.Contains("url: \"https://app.internal:8443/base\"", kong);
+        Assert.Contains("HEADER_NAME='X-Edge-Key'\nUPSTREAM_URL='https://app.internal:8443/base'\n", kong);
+        Assert.Contains("if not accepted[kong.request.get_header(\"${HEADER_NAME}\") or \"\"] then", kong);
+        Assert.Contains("kong.service.request.clear_header(\"${HEADER_NAME}\")", kong);
+        Assert.Contains("url: \"${UPSTREAM_URL}\"", kong);
 
         var iis = (await ScriptsAsync(With(flavor: OriginFlavor.Iis, originAuthHeaderName: "X-Edge-Key")))[0];
         Assert.Contains("<add input=\"{HTTP_X_EDGE_KEY}\"", iis);
+        Assert.Contains("<set name=\"HTTP_X_EDGE_KEY\" value=\"\" />", iis);
+        Assert.Contains("-Value @{ name = 'HTTP_X_EDGE_KEY' }", iis);
     }
 
     [Fact]
@@ -156,5 +106,17 @@ public sealed class OriginBootScriptTests
         Assert.Contains("        customData:\n          fn::toBase64: |-\n            #!/bin/bash\n", program);
         Assert.Contains("            CLIENT_ID='${origin-identity.clientId}'\n", program);
         Assert.Contains("\"$${VAULT_URI}secrets/$1/versions?api-version=7.4&maxresults=25\"", program);
+    }
+
+    /// <summary>Asserts that each of <paramref name="parts"/> occurs in <paramref name="script"/>, each after the one before.</summary>
+    internal static void AssertInOrder(string script, params string[] parts)
+    {
+        var position = -1;
+        foreach (var part in parts)
+        {
+            var next = script.IndexOf(part, position + 1, StringComparison.Ordinal);
+            Assert.True(next > position, $"'{part}' does not follow the parts before it in the script");
+            position = next;
+        }
     }
 }

@@ -28,11 +28,11 @@ internal static class OriginVmClusterFixtures
         OriginSecretName = "origin-secret",
         AdminSshPublicKey = flavor == OriginFlavor.Iis ? null : SshKey,
         KeyVaultName = flavor == OriginFlavor.Iis ? (Input<string>)"kv-app" : null,
-        TlsCertificateSecretName = TlsSecretFor(flavor),
+        TlsCertificateSecretName = TlsSecret,
     };
 
-    /// <summary>The Key Vault secret of the server certificate: required for nginx, unused by Kong and IIS.</summary>
-    public static string? TlsSecretFor(OriginFlavor flavor) => flavor == OriginFlavor.Nginx ? "origin-tls" : null;
+    /// <summary>The Key Vault secret of the server certificate, which every flavor needs.</summary>
+    public const string TlsSecret = "origin-tls";
 
     /// <summary>The required inputs plus the knobs given; the other knobs keep valid values.</summary>
     public static OriginVmClusterArgs With(
@@ -51,7 +51,8 @@ internal static class OriginVmClusterFixtures
         string originAuthHeaderName = "X-Origin-Auth",
         string? upstreamUrl = null,
         string? computerNamePrefix = null,
-        IReadOnlyList<RoleAssignmentSpec>? roleAssignments = null) => new()
+        IReadOnlyList<RoleAssignmentSpec>? roleAssignments = null,
+        string? tlsCertificateSecretName = TlsSecret) => new()
     {
         ResourceGroupName = "rg-origin",
         Location = "westeurope",
@@ -74,7 +75,7 @@ internal static class OriginVmClusterFixtures
         UpstreamUrl = upstreamUrl,
         ComputerNamePrefix = computerNamePrefix,
         RoleAssignments = roleAssignments ?? [],
-        TlsCertificateSecretName = TlsSecretFor(flavor),
+        TlsCertificateSecretName = tlsCertificateSecretName,
     };
 
     /// <summary>Every knob set: four Nginx VMs over two zones, locked, with diagnostics, role assignments and tags.</summary>
@@ -121,6 +122,7 @@ internal static class OriginVmClusterFixtures
         KeyVaultName = "kv-app",
         KeyVaultResourceGroupName = "rg-sec",
         AdminPasswordSecretName = "shop-iis-admin",
+        TlsCertificateSecretName = "shop-iis-tls",
         ComputerNamePrefix = "shopiis",
         Lock = LockSpec.CanNotDelete,
         DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = WorkspaceId, LogCategoryGroups = ["audit"], Metrics = false },

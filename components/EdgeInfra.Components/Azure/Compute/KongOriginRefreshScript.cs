@@ -1,0 +1,93 @@
+namespace EdgeInfra.Components.Azure.Compute;
+
+/// <summary>
+/// The program a Kong origin runs at first boot and then every minute (a systemd timer): it reads the origin secrets and
+/// the server certificate from Key Vault with the VM's user-assigned identity (<see cref="OriginKeyVaultFunctions"/>,
+/// shared with nginx) and rewrites Kong's declarative config and certificate files, so rotating either in Key Vault
+/// reaches running VMs without a rebuild.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The declarative config (<c>kong.yml</c>, DB-less, <c>_format_version: "3.0"</c>) has one service to the upstream with
+/// a route for every path, and a global <c>pre-function</c> plugin whose <c>access</c> code holds the allow-list: the
+/// two newest enabled versions of the origin secret, so both the previous and the current value pass during a
+/// rotation. A request whose origin header is not on it gets 403 and a <c>kong.log.warn</c> line starting with
+/// <see cref="OriginBootSettings.RejectionTag"/>; an accepted one goes upstream without the header.
+/// </para>
+/// <para>
+/// Fails closed and rolls back: the new config is checked with <c>kong config parse</c> before anything is installed
+/// (Kong's documented validation of a declarative file); changed files are installed atomically and applied with
+/// <c>kong reload</c>, which in DB-less mode reloads the file named by <c>declarative_config</c> and the certificate
+/// files (Kong/kong pull request 4592); when the reload fails the previous files are put back and Kong reloaded with
+/// them. On the first run (<c>SERVER_RUNNING=0</c>) it installs only, and the boot script starts Kong after it.
+/// Failures keep the last good files and are logged to syslog with the tag <c>edge-origin-refresh</c>.
+/// </para>
+/// <para>
+/// Settings it reads besides those of <see cref="OriginKeyVaultFunctions"/>: <c>STATE_DIR</c>, <c>KONG_CONF</c>,
+/// <c>HEADER_NAME</c> and <c>UPSTREAM_URL</c>. It runs <c>kong</c> from <c>PATH</c>.
+/// </para>
+/// </remarks>
+internal static class KongOriginRefreshScript
+{
+    /// <summary>The script (bash; needs curl, jq, openssl and kong). Usage: <c>refresh SETTINGS_FILE</c>.</summary>
+    public const string Text = $$"""
+        #!/bin/bash
+        # EdgeInfra origin refresh (Kong): writes the origin secrets into the declarative config's allow-list and installs
+        # the TLS certificate from Key Vault, then reloads Kong when they changed. Usage: refresh SETTINGS_FILE
+        set -euo pipefail
+        # shellcheck disable=SC1090
+        . "$1"
+        {{OriginKeyVaultFunctions.Text}}
+
+        start_refresh || exit 1
+
+        # The declarative config, whose pre-function accepts the newest two versions of the origin secret.
+        read_origin_secrets "${work}/secrets" || exit 1
+        {
+            cat <<YAML
+        _format_version: "3.0"
+        services:
+          - name: origin-app
+            url: "${UPSTREAM_URL}"
+            routes:
+              - name: origin-all
+                paths:
+                  - /
+        plugins:
+          - name: pre-function
+            config:
+              access:
+                - |
+                  -- The edge presents one of the origin secrets (the newest two in Key Vault); anything else is rejected and logged.
+                  local accepted = {
+        YAML
+            while IFS= read -r value; do
+                printf '            ["%s"] = true,\n' "${value}"
+            done < "${work}/secrets"
+            cat <<YAML
+                  }
+                  if not accepted[kong.request.get_header("${HEADER_NAME}") or ""] then
+                    kong.log.warn("{{OriginBootSettings.RejectionTag}} client=", kong.client.get_ip(), " host=", kong.request.get_host(), " path=", kong.request.get_path())
+                    return kong.response.exit(403, { message = "Forbidden" })
+                  end
+                  kong.service.request.clear_header("${HEADER_NAME}")
+        YAML
+        } > "${work}/kong.yml"
+        read_certificate "${work}" || exit 1
+        if ! kong config -c "${KONG_CONF}" parse "${work}/kong.yml" >&2; then
+            log "kong refused the new declarative config; nothing changed"; exit 1
+        fi
+
+        # Install what changed and reload; roll back when Kong refuses it.
+        install_changed "${STATE_DIR}" "${work}" kong.yml origin.crt origin.key
+        if [ "${changed}" -eq 1 ] && [ "${SERVER_RUNNING:-1}" = 1 ]; then
+            if ! kong reload -c "${KONG_CONF}" >&2; then
+                log "kong refused the new files; rolled back"
+                restore_previous "${STATE_DIR}"
+                kong reload -c "${KONG_CONF}" >&2 || log "kong did not reload the previous files either"
+                exit 1
+            fi
+            log "installed ${#versions[@]} origin secret version(s) and the certificate of ${TLS_SECRET_NAME}; kong reloaded"
+        fi
+        """;
+}
