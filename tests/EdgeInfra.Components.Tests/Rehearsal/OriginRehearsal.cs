@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using EdgeInfra.Components.Tests.Azure.Compute;
 
 namespace EdgeInfra.Components.Tests.Rehearsal;
 
@@ -19,7 +20,7 @@ internal sealed class OriginRehearsal : IDisposable
     {
         Vault = vault;
         Root = Directory.CreateTempSubdirectory("edge-origin-rehearsal-").FullName;
-        HttpsPort = FreePort();
+        HttpsPort = RehearsalProcess.FreePort();
         var mainConfig = Path.Combine(Root, "nginx.conf");
         _environment = new Dictionary<string, string>
         {
@@ -27,7 +28,7 @@ internal sealed class OriginRehearsal : IDisposable
             ["EDGE_ORIGIN_IMDS_ENDPOINT"] = vault.Uri.TrimEnd('/'),
             ["EDGE_ORIGIN_VAULT_URI"] = vault.Uri,
             ["EDGE_ORIGIN_HTTPS_PORT"] = Text(HttpsPort),
-            ["EDGE_ORIGIN_APP_PORT"] = Text(FreePort()),
+            ["EDGE_ORIGIN_APP_PORT"] = Text(RehearsalProcess.FreePort()),
             ["EDGE_ORIGIN_NGINX_TEST"] = $"nginx -q -t -c {mainConfig}",
             ["EDGE_ORIGIN_NGINX_RELOAD"] = $"nginx -c {mainConfig} -s reload",
             ["EDGE_ORIGIN_FIRST_READ_ATTEMPTS"] = "1",
@@ -60,7 +61,7 @@ internal sealed class OriginRehearsal : IDisposable
         Assert.True(missing.Count == 0, $"the rehearsal needs {string.Join(", ", missing)} (`.ci/run` installs them: apt-get install nginx-light curl jq openssl python3)");
     }
 
-    /// <summary>Runs <paramref name="bootScript"/>; when it succeeds, starts the default app and nginx and waits until nginx accepts connections.</summary>
+    /// <summary>Runs <paramref name="bootScript"/>; when it succeeds, starts the default app and nginx and waits until both accept connections.</summary>
     public static async Task<OriginRehearsal> StartAsync(string bootScript, VaultStandIn vault)
     {
         var rehearsal = new OriginRehearsal(vault);
@@ -119,13 +120,25 @@ internal sealed class OriginRehearsal : IDisposable
 
         _processes.Add(Start("python3", [Path.Combine(Root, "usr/local/lib/edge-origin/default-app.py"), _environment["EDGE_ORIGIN_APP_PORT"]]));
         Assert.Equal(0, await RunAsync("nginx", ["-c", Path.Combine(Root, "nginx.conf")]));
+        var appPort = int.Parse(_environment["EDGE_ORIGIN_APP_PORT"], CultureInfo.InvariantCulture);
+        if (await AcceptsAsync(appPort) && await AcceptsAsync(HttpsPort))
+        {
+            return;
+        }
+
+        throw new InvalidOperationException($"nginx or the default app did not come up: {File.ReadAllText(Path.Combine(Root, "error.log"))}");
+    }
+
+    /// <summary>Whether something accepts connections on 127.0.0.1:<paramref name="port"/> within five seconds.</summary>
+    private static async Task<bool> AcceptsAsync(int port)
+    {
         for (var attempt = 0; attempt < 50; attempt++)
         {
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, HttpsPort);
-                return;
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return true;
             }
             catch (SocketException)
             {
@@ -133,38 +146,12 @@ internal sealed class OriginRehearsal : IDisposable
             }
         }
 
-        throw new InvalidOperationException($"nginx did not come up: {File.ReadAllText(Path.Combine(Root, "error.log"))}");
+        return false;
     }
 
-    private Process Start(string file, IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in _environment)
-        {
-            info.Environment[key] = value;
-        }
+    private Process Start(string file, IEnumerable<string> arguments) => RehearsalProcess.Start(file, arguments, _environment);
 
-        return Process.Start(info)!;
-    }
-
-    private async Task<int> RunAsync(string file, IEnumerable<string> arguments)
-    {
-        using var process = Start(file, arguments);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        await Task.WhenAll(output, error);
-        return process.ExitCode;
-    }
-
-    /// <summary>A free TCP port on 127.0.0.1.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private async Task<int> RunAsync(string file, IEnumerable<string> arguments) => (await RehearsalProcess.RunAsync(file, arguments, _environment)).ExitCode;
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
+using EdgeInfra.Components.Tests.Azure.Compute;
+
 namespace EdgeInfra.Components.Tests.Rehearsal;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal sealed class VaultStandIn : IDisposable
     {
         _clientId = clientId;
         Answers = answers;
-        Uri = $"http://127.0.0.1:{OriginRehearsal.FreePort()}/";
+        Uri = $"http://127.0.0.1:{RehearsalProcess.FreePort()}/";
         _listener.Prefixes.Add(Uri);
         _listener.Start();
         _ = Task.Run(ServeAsync);
@@ -32,7 +34,7 @@ internal sealed class VaultStandIn : IDisposable
     public string Uri { get; }
 
     /// <summary>Whether Key Vault answers.</summary>
-    public bool Answers { get; }
+    public bool Answers { get; set; }
 
     /// <summary>Adds a new version of the secret <paramref name="name"/>.</summary>
     public void AddVersion(string name, string value)

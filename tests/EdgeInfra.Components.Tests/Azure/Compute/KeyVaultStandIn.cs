@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Json;
 using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Tests.Rehearsal;
 
 namespace EdgeInfra.Components.Tests.Azure.Compute;
 
@@ -25,32 +22,32 @@ internal sealed class KeyVaultStandIn : IDisposable
     /// <summary>The certificate secret's name in the rendered scripts.</summary>
     public const string TlsSecretName = "origin-tls";
 
-    private const string Token = "rehearsal-token";
-
-    private readonly HttpListener _listener = new();
-    private readonly Dictionary<string, List<(string Version, string Value)>> _vault = new(StringComparer.Ordinal);
+    private readonly VaultStandIn _vault;
     private readonly string _folder;
 
     /// <summary>Starts listening on a free loopback port; <paramref name="folder"/> holds the certificate files.</summary>
     public KeyVaultStandIn(string folder, bool vaultAnswers = true)
     {
         _folder = folder;
-        VaultAnswers = vaultAnswers;
-        Uri = $"http://127.0.0.1:{FreePort()}/";
-        _listener.Prefixes.Add(Uri);
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
+        _vault = new VaultStandIn(ClientId, vaultAnswers);
         AddSecretVersion();
         Ca = MakeCertificates("ca", "stack CA", out var bundle);
         OtherCa = MakeCertificates("other", "another CA", out _);
-        _vault[TlsSecretName] = [(Guid.NewGuid().ToString("N"), bundle)];
+        _vault.AddVersion(TlsSecretName, bundle);
     }
 
+    /// <summary>The IMDS and Key Vault stand-in itself.</summary>
+    public VaultStandIn Vault => _vault;
+
     /// <summary>The stand-in's base URI, ending with <c>/</c>: the vault URI, and (without the slash) the metadata endpoint.</summary>
-    public string Uri { get; }
+    public string Uri => _vault.Uri;
 
     /// <summary>Whether Key Vault answers; when false every vault request gets 403 (the token still comes).</summary>
-    public bool VaultAnswers { get; set; }
+    public bool VaultAnswers
+    {
+        get => _vault.Answers;
+        set => _vault.Answers = value;
+    }
 
     /// <summary>The origin secret's values, oldest first.</summary>
     public List<string> Secrets { get; } = [];
@@ -67,31 +64,13 @@ internal sealed class KeyVaultStandIn : IDisposable
         var spec = new GeneratedSecretSpec { ExpiresOn = DateTimeOffset.UnixEpoch.AddYears(60) };
         var value = RandomNumberGenerator.GetString(RandomPasswordAlphabet.Of(spec.Special, spec.SpecialCharacters), spec.Length);
         Secrets.Add(value);
-        if (!_vault.TryGetValue(OriginSecretName, out var versions))
-        {
-            versions = [];
-            _vault[OriginSecretName] = versions;
-        }
-
-        lock (versions)
-        {
-            versions.Add((Guid.NewGuid().ToString("N"), value));
-        }
-
+        _vault.AddVersion(OriginSecretName, value);
         return value;
-    }
-
-    /// <summary>A free TCP port on the loopback interface.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()
     {
-        _listener.Close();
+        _vault.Dispose();
         Ca.Dispose();
         OtherCa.Dispose();
     }
@@ -116,64 +95,5 @@ internal sealed class KeyVaultStandIn : IDisposable
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, error);
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            var (status, body) = Answer(context.Request);
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
-
-    /// <summary>IMDS (a token for the client id, with <c>Metadata: true</c>) and Key Vault (versions and values, with the token).</summary>
-    private (int Status, string Body) Answer(HttpListenerRequest request)
-    {
-        var path = request.Url!.AbsolutePath;
-        if (path == "/metadata/identity/oauth2/token")
-        {
-            return request.Headers["Metadata"] == "true" && request.QueryString["client_id"] == ClientId && request.QueryString["resource"] == "https://vault.azure.net"
-                ? (200, JsonSerializer.Serialize(new { access_token = Token }))
-                : (400, "{}");
-        }
-
-        if (!VaultAnswers || request.Headers["Authorization"] != $"Bearer {Token}" || request.QueryString["api-version"] != "7.4")
-        {
-            return (403, "{\"error\":{\"code\":\"Forbidden\"}}");
-        }
-
-        var parts = path.Trim('/').Split('/');
-        if (parts.Length == 3 && parts[0] == "secrets" && _vault.TryGetValue(parts[1], out var versions))
-        {
-            lock (versions)
-            {
-                if (parts[2] == "versions")
-                {
-                    var created = 1_700_000_000;
-                    var items = versions.Select(v => new { id = $"{Uri}secrets/{parts[1]}/{v.Version}", attributes = new { enabled = true, created = created++ } });
-                    return (200, JsonSerializer.Serialize(new { value = items, nextLink = (string?)null }));
-                }
-
-                var match = versions.FirstOrDefault(v => v.Version == parts[2]);
-                return match.Value is null ? (404, "{}") : (200, JsonSerializer.Serialize(new { value = match.Value }));
-            }
-        }
-
-        return (404, "{}");
     }
 }

@@ -174,13 +174,13 @@ public sealed class KongOriginRehearsalTests
             File.WriteAllText(Path.Combine(_kongFolder, "calls"), "");
             KongParseExit = 0;
             KongReloadExit = 0;
-            AppPort = KeyVaultStandIn.FreePort();
+            AppPort = RehearsalProcess.FreePort();
             _environment = new Dictionary<string, string>
             {
                 ["EDGE_ORIGIN_ROOT"] = Root,
                 ["EDGE_ORIGIN_IMDS_ENDPOINT"] = _standIn.Uri.TrimEnd('/'),
                 ["EDGE_ORIGIN_VAULT_URI"] = _standIn.Uri,
-                ["EDGE_ORIGIN_HTTPS_PORT"] = KeyVaultStandIn.FreePort().ToString(CultureInfo.InvariantCulture),
+                ["EDGE_ORIGIN_HTTPS_PORT"] = RehearsalProcess.FreePort().ToString(CultureInfo.InvariantCulture),
                 ["EDGE_ORIGIN_APP_PORT"] = AppPort.ToString(CultureInfo.InvariantCulture),
                 ["EDGE_ORIGIN_FIRST_READ_ATTEMPTS"] = "1",
                 ["KONG_STAND_IN"] = _kongFolder,

@@ -9,6 +9,7 @@ using System.Text.Json;
 using EdgeInfra.AzureNative.Compute;
 using EdgeInfra.Components.Azure;
 using EdgeInfra.Components.Azure.Compute;
+using EdgeInfra.Components.Tests.Rehearsal;
 using static EdgeInfra.Components.Tests.Azure.Compute.OriginVmClusterFixtures;
 using static EdgeInfra.Components.Tests.Azure.Compute.OriginVmClusterTests;
 using static EdgeInfra.Components.Tests.ComponentHarness;
@@ -26,7 +27,7 @@ public sealed class NginxOriginRehearsalTests
     [Fact]
     public async Task The_rendered_origin_serves_only_the_edge_over_the_stack_certificate_and_rotates_without_a_failed_request()
     {
-        RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash");
+        OriginRehearsal.RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash");
         using var rehearsal = await Rehearsal.StartAsync();
 
         // The edge's credential gets through to the default app, which echoes the identity headers.
@@ -80,113 +81,44 @@ public sealed class NginxOriginRehearsalTests
     [Fact]
     public async Task Without_key_vault_the_origin_stays_closed()
     {
-        RequireTools("openssl", "curl", "jq", "bash");
+        OriginRehearsal.RequireTools("openssl", "curl", "jq", "bash");
         using var rehearsal = await Rehearsal.StartAsync(vaultAnswers: false);
         Assert.NotEqual(0, rehearsal.BootExitCode);
         Assert.False(File.Exists(Path.Combine(rehearsal.Root, "etc/nginx/edge-origin/secrets.conf")));
         Assert.False(File.Exists(Path.Combine(rehearsal.Root, "etc/nginx/edge-origin/origin.crt")));
     }
 
-    private static void RequireTools(params string[] tools)
-    {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin").Append("/sbin");
-        var missing = tools.Where(tool => !path.Any(folder => File.Exists(Path.Combine(folder, tool)))).ToList();
-        Assert.True(missing.Count == 0, $"the origin rehearsal needs {string.Join(", ", missing)} (`.ci/run` installs them: apt-get install nginx-light curl jq openssl python3)");
-    }
-
-    /// <summary>One rehearsal: a temporary root, the stand-in, the rendered script's files, nginx and the app.</summary>
+    /// <summary>One rehearsal: the stand-in with openssl-made certificates for localhost, and the rendered script on <see cref="OriginRehearsal"/>.</summary>
     private sealed class Rehearsal : IDisposable
     {
-        private readonly List<Process> _processes = [];
+        private readonly string _folder = Directory.CreateTempSubdirectory("edge-origin-certificates-").FullName;
         private readonly KeyVaultStandIn _standIn;
-        private Dictionary<string, string> _environment = [];
-        private int _httpsPort;
+        private OriginRehearsal _origin = null!;
 
-        private Rehearsal(bool vaultAnswers)
-        {
-            Root = Directory.CreateTempSubdirectory("edge-origin-rehearsal-").FullName;
-            _standIn = new KeyVaultStandIn(Root, vaultAnswers);
-        }
+        private Rehearsal(bool vaultAnswers) => _standIn = new KeyVaultStandIn(_folder, vaultAnswers);
 
-        public string Root { get; }
+        public string Root => _origin.Root;
 
         public List<string> Secrets => _standIn.Secrets;
 
-        public int BootExitCode { get; private set; }
+        public int BootExitCode => _origin.BootExitCode;
 
         public X509Certificate2 Ca => _standIn.Ca;
 
         public X509Certificate2 OtherCa => _standIn.OtherCa;
 
-        private string StandInUri => _standIn.Uri;
-
         public static async Task<Rehearsal> StartAsync(bool vaultAnswers = true)
         {
             var rehearsal = new Rehearsal(vaultAnswers);
-            await rehearsal.StartAsync();
+            rehearsal._origin = await OriginRehearsal.StartAsync(await RenderScriptAsync(), rehearsal._standIn.Vault);
             return rehearsal;
-        }
-
-        private async Task StartAsync()
-        {
-            _httpsPort = KeyVaultStandIn.FreePort();
-            var appPort = KeyVaultStandIn.FreePort();
-            var script = await RenderScriptAsync();
-            File.WriteAllText(Path.Combine(Root, "boot.sh"), script);
-            var mainConfig = Path.Combine(Root, "nginx.conf");
-            File.WriteAllText(mainConfig, $$"""
-                pid {{Root}}/nginx.pid;
-                error_log {{Root}}/error.log;
-                events {}
-                http {
-                    include {{Root}}/etc/nginx/conf.d/*.conf;
-                }
-                """);
-            _environment = new Dictionary<string, string>
-            {
-                ["EDGE_ORIGIN_ROOT"] = Root,
-                ["EDGE_ORIGIN_IMDS_ENDPOINT"] = StandInUri.TrimEnd('/'),
-                ["EDGE_ORIGIN_VAULT_URI"] = StandInUri,
-                ["EDGE_ORIGIN_HTTPS_PORT"] = _httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["EDGE_ORIGIN_APP_PORT"] = appPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["EDGE_ORIGIN_NGINX_TEST"] = $"nginx -q -t -c {mainConfig}",
-                ["EDGE_ORIGIN_NGINX_RELOAD"] = $"nginx -c {mainConfig} -s reload",
-                ["EDGE_ORIGIN_FIRST_READ_ATTEMPTS"] = "1",
-                ["EDGE_ORIGIN_NGINX_PID_FILE"] = Path.Combine(Root, "nginx.pid"),
-            };
-            BootExitCode = await RunAsync("bash", [Path.Combine(Root, "boot.sh")]);
-            if (BootExitCode != 0)
-            {
-                return;
-            }
-
-            _processes.Add(Start("python3", [Path.Combine(Root, "usr/local/lib/edge-origin/default-app.py"), _environment["EDGE_ORIGIN_APP_PORT"]]));
-            Assert.Equal(0, await RunAsync("nginx", ["-c", mainConfig]));
-            for (var attempt = 0; attempt < 50; attempt++)
-            {
-                try
-                {
-                    if ((await SendAsync(Secrets[0])).Status == HttpStatusCode.OK)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-
-                await Task.Delay(100);
-            }
-
-            throw new InvalidOperationException($"the origin did not come up: {File.ReadAllText(Path.Combine(Root, "error.log"))}");
         }
 
         /// <summary>A new version of the origin secret in the stand-in Key Vault.</summary>
         public string AddSecretVersion() => _standIn.AddSecretVersion();
 
         /// <summary>What the systemd timer runs every minute.</summary>
-        public Task<int> RefreshAsync() =>
-            RunAsync(Path.Combine(Root, "usr/local/lib/edge-origin/refresh"), [Path.Combine(Root, "etc/edge-origin/settings")]);
+        public Task<int> RefreshAsync() => _origin.RefreshAsync();
 
         public async Task<(HttpStatusCode Status, string Body)> SendAsync(string? originSecret, (string Name, string Value)? header = null, X509Certificate2? trust = null)
         {
@@ -205,12 +137,12 @@ public sealed class NginxOriginRehearsalTests
                 ConnectCallback = async (context, token) =>
                 {
                     var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _httpsPort), token);
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _origin.HttpsPort), token);
                     return new NetworkStream(socket, ownsSocket: true);
                 },
             };
             using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"https://localhost:{_httpsPort}/orders");
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"https://localhost:{_origin.HttpsPort}/orders");
             if (originSecret is not null)
             {
                 request.Headers.Add("X-Origin-Auth", originSecret);
@@ -227,35 +159,16 @@ public sealed class NginxOriginRehearsalTests
 
         public void Dispose()
         {
-            var pid = Path.Combine(Root, "nginx.pid");
-            if (File.Exists(pid))
-            {
-                RunAsync("nginx", ["-c", Path.Combine(Root, "nginx.conf"), "-s", "stop"]).Wait(TimeSpan.FromSeconds(10));
-            }
-
-            foreach (var process in _processes)
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-
-                process.Dispose();
-            }
-
+            _origin?.Dispose();
             _standIn.Dispose();
-            Directory.Delete(Root, recursive: true);
+            Directory.Delete(_folder, recursive: true);
         }
 
-        private async Task<string> RenderScriptAsync()
+        private static async Task<string> RenderScriptAsync()
         {
             var result = await ComponentHarness.RunAsync(() => new OriginVmCluster("origin", Defaults(OriginFlavor.Nginx)), new OriginVmClusterMocks());
             var vm = result.OfType<VirtualMachine>().First();
             return Encoding.UTF8.GetString(Convert.FromBase64String((string)Plain(Map(vm.Inputs["osProfile"])["customData"])!));
         }
-
-        private Process Start(string file, IEnumerable<string> arguments) => RehearsalProcess.Start(file, arguments, _environment);
-
-        private async Task<int> RunAsync(string file, IEnumerable<string> arguments) => (await RehearsalProcess.RunAsync(file, arguments, _environment)).ExitCode;
     }
 }

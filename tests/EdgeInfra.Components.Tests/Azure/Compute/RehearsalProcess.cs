@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace EdgeInfra.Components.Tests.Azure.Compute;
 
@@ -27,5 +29,13 @@ internal static class RehearsalProcess
         await process.WaitForExitAsync(timeout.Token);
         await Task.WhenAll(output, error);
         return (process.ExitCode, await error);
+    }
+
+    /// <summary>A free TCP port on 127.0.0.1.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
