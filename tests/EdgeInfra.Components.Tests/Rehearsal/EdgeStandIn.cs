@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -89,27 +87,7 @@ internal sealed class EdgeStandIn : IDisposable
     public async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> SendAsync(
         string host, string pathAndQuery, string? bearerToken = null, HttpMethod? method = null, bool plainHttp = false)
     {
-        using var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                TargetHost = host,
-                CertificateChainPolicy = new X509ChainPolicy
-                {
-                    TrustMode = X509ChainTrustMode.CustomRootTrust,
-                    CustomTrustStore = { _clientTrust },
-                    RevocationMode = X509RevocationMode.NoCheck,
-                },
-            },
-            ConnectCallback = async (_, token) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, plainHttp ? HttpPort : HttpsPort), token);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(15) };
+        using var client = LoopbackHttpClient.Create(host, plainHttp ? HttpPort : HttpsPort, _clientTrust);
         using var request = new HttpRequestMessage(method ?? HttpMethod.Get, $"{(plainHttp ? "http" : "https")}://{host}{pathAndQuery}");
         if (bearerToken is not null)
         {

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -46,9 +44,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
     {
         OriginRehearsal.RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar");
         var stack = await SynthesizeAsync();
-        using var vault = new VaultStandIn(stack.ClientId);
-        vault.AddVersion(stack.OriginSecretName, stack.OriginSecret);
-        vault.AddVersion(stack.TlsSecretName, stack.TlsBundle);
+        using var vault = VaultHolding(stack);
         using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
         Assert.Equal(0, origin.BootExitCode);
         using var pki = new PublicPkiStandIn("public CA stand-in");
@@ -130,9 +126,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
     {
         OriginRehearsal.RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar");
         var stack = await SynthesizeAsync();
-        using var vault = new VaultStandIn(stack.ClientId);
-        vault.AddVersion(stack.OriginSecretName, stack.OriginSecret);
-        vault.AddVersion(stack.TlsSecretName, stack.TlsBundle);
+        using var vault = VaultHolding(stack);
         using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
         using var pki = new PublicPkiStandIn("public CA stand-in");
         using var issuer = new TokenIssuer("key-1");
@@ -149,6 +143,15 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         Assert.Equal(HttpStatusCode.BadGateway, answer.Status);
         Assert.Contains(edge.EventsNamed("origin-error"), e => (string?)e["hostname"] == OriginVmClusterMocks.Fqdn);
         Assert.Equal(0, origin.ServedRequests);
+    }
+
+    /// <summary>The Key Vault stand-in holding what the stack stores: the origin secret and the origin certificate.</summary>
+    private static VaultStandIn VaultHolding(Synthesized stack)
+    {
+        var vault = new VaultStandIn(stack.ClientId);
+        vault.AddVersion(stack.OriginSecretName, stack.OriginSecret);
+        vault.AddVersion(stack.TlsSecretName, stack.TlsBundle);
+        return vault;
     }
 
     private static object Claims(long? exp = null, string audience = Audience)
@@ -210,26 +213,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
     private static async Task<HttpStatusCode> SendToOriginAsync(OriginRehearsal origin, string caPem)
     {
         using var ca = X509Certificate2.CreateFromPem(caPem);
-        using var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                TargetHost = OriginVmClusterMocks.Fqdn,
-                CertificateChainPolicy = new X509ChainPolicy
-                {
-                    TrustMode = X509ChainTrustMode.CustomRootTrust,
-                    CustomTrustStore = { ca },
-                    RevocationMode = X509RevocationMode.NoCheck,
-                },
-            },
-            ConnectCallback = async (_, token) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, origin.HttpsPort), token);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+        using var client = LoopbackHttpClient.Create(OriginVmClusterMocks.Fqdn, origin.HttpsPort, ca);
         using var response = await client.GetAsync($"https://{OriginVmClusterMocks.Fqdn}/orders");
         return response.StatusCode;
     }

@@ -122,26 +122,7 @@ public sealed class NginxOriginRehearsalTests
 
         public async Task<(HttpStatusCode Status, string Body)> SendAsync(string? originSecret, (string Name, string Value)? header = null, X509Certificate2? trust = null)
         {
-            using var handler = new SocketsHttpHandler
-            {
-                SslOptions = new SslClientAuthenticationOptions
-                {
-                    TargetHost = "localhost",
-                    CertificateChainPolicy = new X509ChainPolicy
-                    {
-                        TrustMode = X509ChainTrustMode.CustomRootTrust,
-                        CustomTrustStore = { trust ?? Ca },
-                        RevocationMode = X509RevocationMode.NoCheck,
-                    },
-                },
-                ConnectCallback = async (context, token) =>
-                {
-                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _origin.HttpsPort), token);
-                    return new NetworkStream(socket, ownsSocket: true);
-                },
-            };
-            using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+            using var client = LoopbackHttpClient.Create("localhost", _origin.HttpsPort, trust ?? Ca);
             using var request = new HttpRequestMessage(HttpMethod.Get, $"https://localhost:{_origin.HttpsPort}/orders");
             if (originSecret is not null)
             {
