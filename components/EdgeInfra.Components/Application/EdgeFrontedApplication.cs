@@ -99,6 +99,8 @@ public sealed class EdgeFrontedApplication : ComponentResource
             AllowedSubnetIds = [.. Networks.Select(network => network.SubnetId(OriginSubnetName))],
         }, child);
         OriginSecret = Vault.AddGeneratedSecret(args.OriginSecretName, args.OriginSecret);
+        var originClient = OriginClientCertificate.Create(this, args, Vault);
+        OriginClientCertificateResource = originClient.Certificate;
         OriginCertificateAuthority = new OriginCertificateAuthority("origin-ca", new OriginCertificateAuthorityArgs
         {
             CommonName = $"{args.PropertyName} origin CA",
@@ -130,12 +132,14 @@ public sealed class EdgeFrontedApplication : ComponentResource
                 OriginAuthHeaderName = args.OriginAuthHeaderName,
                 AdminSshPublicKey = args.AdminSshPublicKey,
                 TlsCertificateSecretName = TlsSecretName(region),
+                EdgeClientCertificate = originClient.Trust,
             }, child);
             clusters.Add(cluster);
 
             // Every flavor serves the stack CA's certificate for its hostname; its identity may read that one secret.
             var certificate = OriginCertificateAuthority.IssueServerCertificate($"{region.Name}-origin-tls", cluster.OriginHostname, Vault, TlsSecretName(region));
             RoleAssignments.Grant(this, $"{region.Name}-origin-tls-user", certificate.Secret.Id, BuiltInRole.KeyVaultSecretsUser, cluster.IdentityPrincipalId);
+            RoleAssignments.Grant(this, $"{region.Name}-edge-client-ca-user", originClient.CaSecret.Id, BuiltInRole.KeyVaultSecretsUser, cluster.IdentityPrincipalId);
 
             var backup = new BackupProtection($"{region.Name}-backup", new BackupProtectionArgs
             {
@@ -189,7 +193,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             EdgeHostname = args.EdgeHostname,
             CertificateEnrollmentId = args.CertificateEnrollmentId,
             Origin = OriginOptions.TrustingOnly(clusters[0].OriginHostname, OriginCertificateAuthority.CertificatePem),
-            DefaultBehaviors = [.. DefaultBehaviors(args, Gateway), .. EdgeLogsBehaviors()],
+            DefaultBehaviors = [.. DefaultBehaviors(args, Gateway), originClient.PresentToOrigins(), .. EdgeLogsBehaviors()],
             Rules = [RedirectToHttps(Gateway), .. args.Rules ?? [], .. JwksRelayRules(jwksRelay, Gateway), ConditionalOrigins(args.Regions, clusters, OriginCertificateAuthority)],
             Variables = Variables(args),
             ActivationContacts = args.ActivationContacts,
@@ -201,6 +205,9 @@ public sealed class EdgeFrontedApplication : ComponentResource
         }, child);
 
         RequireEdgeRanges(args);
+        RequirePreflight(
+            $"The contract has Akamai's mTLS Edge Server to Origin (Limited Availability) with the Mutual TLS Origin Keystore: the stack creates the client certificate {originClient.CertificateName} and the property presents it to every origin.",
+            "Control Center > Mutual TLS Origin Keystore opens for the contract, or `akamai mtls-origin-keystore` lists its account CA certificates; otherwise ask the account team");
         if (jwksRelay is not null)
         {
             RequirePreflight(
@@ -225,6 +232,9 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
         RegisterOutputs(outputs);
     }
+
+    /// <summary>The Akamai-signed client certificate the property presents to the origins (mTLS Origin Keystore).</summary>
+    public MtlskeystoreClientCertificateAkamai OriginClientCertificateResource { get; }
 
     /// <summary>The edge hostname the served hostnames CNAME to.</summary>
     public Output<string> EdgeHostname => Property.EdgeHostname;

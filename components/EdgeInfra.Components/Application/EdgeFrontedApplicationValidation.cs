@@ -40,6 +40,11 @@ internal static partial class EdgeFrontedApplicationValidation
         CheckOriginSecret(args.OriginSecret, errors);
         CheckMethods(args.AllowedMethods ?? [], errors);
         CheckJwksRelay(args, errors);
+        if (OriginClientCertificate.NameFor(args.PropertyName ?? string.Empty).Length > 64)
+        {
+            errors.Add("propertyName", $"'{args.PropertyName}' is too long for the origin client certificate's name '{OriginClientCertificate.NameFor(args.PropertyName ?? string.Empty)}': the mTLS Origin Keystore allows 64 characters, so at most 50 here");
+        }
+
         CheckRegions(args.Regions ?? [], errors);
         errors.ThrowIfAny();
     }

@@ -8,7 +8,7 @@ namespace EdgeInfra.Components.Application;
 /// Akamai network", techdocs.akamai.com/edgeworkers/docs/http-request), so the property serves the JWKS itself: a rule
 /// on <see cref="EdgeFrontedApplicationArgs.JwksRelayPath"/> of the first served hostname fetches it from the identity
 /// provider's host (certificate verified against the standard CA set, Host header the provider's own), with the
-/// EdgeWorker off on that path, the origin secret header removed (it must never reach a third party) and the document
+/// EdgeWorker and the origin client certificate off on that path, the origin secret header removed (it must never reach a third party) and the document
 /// cached for <see cref="EdgeGatewayJwt.JwksCacheSeconds"/>. The gateway is configured with the relayed URL.
 /// </summary>
 internal sealed class JwksRelay
@@ -55,6 +55,7 @@ internal sealed class JwksRelay
             Behaviors =
             [
                 disabledEdgeWorker,
+                Behavior.NoMtlsOriginKeystore(),
                 Behavior.Origin(new OriginOptions
                 {
                     Hostname = provider.Host,

@@ -14,7 +14,7 @@
 /** Behaviors of which only the last matching instance counts. */
 const SINGLE_VALUED = new Set([
   'origin', 'edgeWorker', 'redirect', 'rewriteUrl', 'caching', 'cpCode', 'originIpAcl', 'siteShield',
-  'httpStrictTransportSecurity', 'datastream', 'allowCloudletsOrigins',
+  'httpStrictTransportSecurity', 'datastream', 'allowCloudletsOrigins', 'mtlsOriginKeystore',
   'allowPost', 'allowPut', 'allowPatch', 'allowDelete', 'allowOptions',
 ]);
 

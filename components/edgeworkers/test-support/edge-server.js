@@ -11,11 +11,14 @@
 //     edgeCertificate:  { certPem, keyPem } served to clients
 //     country:          the client's country, as the edge's geo data would say (optional)
 //     identityProvider: { hostname, certPem, keyPem, path, jwks } - a stand-in for the IdP's JWKS host (optional)
+//     clientCertificates: { versionGuid: { certPem, keyPem } } - the mTLS Origin Keystore's certificate versions,
+//                       presented to an origin when the rule's mtlsOriginKeystore names the version (optional)
 //   }
 // Writes JSON lines on stdout: first { event: "listening", http, https, identityProvider }, then one line per
 // origin request ({ event: "origin", hostname, path, status, headers }), per gateway log line, per error.
-// Reads JSON lines on stdin: { variables: { PMUSER_X: value } } replaces rule tree variable values (what a
-// new property version would carry) and is answered { event: "variables" }.
+// Reads JSON lines on stdin, each what a new property version (or a keystore renewal) brings:
+// { variables: { PMUSER_X: value }, rules: { rules: ... }, clientCertificates: { guid: ... } }, all optional,
+// answered { event: "variables" } once the edge uses them.
 // The edge's behavior comes from edge-rule-engine.js; anything it cannot model fails the request with 500.
 
 import { readFileSync } from 'node:fs';
@@ -31,7 +34,7 @@ register('./edgeworkers-loader.js', import.meta.url);
 const runtime = await import('./edgeworkers-stub.js');
 
 const settings = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const rules = settings.rules.rules;
+let rules = settings.rules.rules;
 const hostnames = new Set(settings.hostnames.map((name) => name.toLowerCase()));
 const variables = new Map((rules.variables ?? []).map((variable) => [variable.name, variable.value]));
 const sensitive = new Set((rules.variables ?? []).filter((variable) => variable.sensitive).map((variable) => variable.name));
@@ -69,8 +72,20 @@ function trustedAuthorities(origin) {
   }
 }
 
-/** Sends the request to the origin over TLS, verified as the origin behavior says. */
-function forward(origin, request) {
+/** The client certificate an mtlsOriginKeystore behavior presents, or none. */
+function clientCertificate(keystore) {
+  if (keystore?.enable !== true) {
+    return {};
+  }
+  const version = (settings.clientCertificates ?? {})[keystore.clientCertificateVersionGuid];
+  if (version === undefined) {
+    throw new Error(`the keystore has no client certificate version ${keystore.clientCertificateVersionGuid}`);
+  }
+  return { cert: version.certPem, key: version.keyPem };
+}
+
+/** Sends the request to the origin over TLS, verified as the origin behavior says, with the keystore's client certificate. */
+function forward(origin, keystore, request) {
   const port = settings.resolve[origin.hostname];
   if (port === undefined) {
     return Promise.reject(new Error(`no loopback stand-in for origin ${origin.hostname}`));
@@ -95,6 +110,7 @@ function forward(origin, request) {
       headers,
       servername: origin.originSni === true ? origin.hostname : undefined,
       ca: trustedAuthorities(origin),
+      ...clientCertificate(keystore),
       agent: false,
       timeout: 10000,
       checkServerIdentity: (_, certificate) => (validNames.some((name) => checkServerIdentity(name, certificate) === undefined)
@@ -194,7 +210,7 @@ async function serve(incoming) {
 
   let answer;
   try {
-    answer = await forward(origin, { method: incoming.method, headers, pathAndQuery, body: incoming.body });
+    answer = await forward(origin, matched.single.get('mtlsOriginKeystore'), { method: incoming.method, headers, pathAndQuery, body: incoming.body });
   } catch (error) {
     emit({ event: 'origin-error', hostname: origin.hostname, path: pathAndQuery, message: String(error?.message ?? error) });
     return respond(502, { 'content-type': 'text/plain' }, 'Bad Gateway');
@@ -284,6 +300,10 @@ emit({ event: 'listening', http: httpPort, https: httpsPort, identityProvider: i
 
 createInterface({ input: process.stdin }).on('line', (line) => {
   const message = JSON.parse(line);
+  Object.assign(settings.clientCertificates ??= {}, message.clientCertificates ?? {});
+  if (message.rules !== undefined) {
+    rules = message.rules.rules;
+  }
   for (const [name, value] of Object.entries(message.variables ?? {})) {
     if (!variables.has(name)) {
       emit({ event: 'error', message: `variable ${name} is not declared in the rule tree` });

@@ -142,12 +142,13 @@ public sealed class EdgeFrontedApplicationTests : IDisposable
         Assert.Equal("https://app.example.com/.well-known/edge-infra/jwks.json", JwksRelay.For(Args())!.RelayUrl);
         var relay = JwksRelay.For(Args())!.PropertyRule(Behavior.EdgeWorker("1", enabled: false));
         Assert.Equal(["path"], relay.Criteria.Select(c => c.Name));
-        Assert.Equal(["edgeWorker", "origin", "rewriteUrl", "modifyOutgoingRequestHeader", "caching"], relay.Behaviors.Select(b => b.Name));
+        Assert.Equal(["edgeWorker", "mtlsOriginKeystore", "origin", "rewriteUrl", "modifyOutgoingRequestHeader", "caching"], relay.Behaviors.Select(b => b.Name));
         Assert.Equal(false, relay.Behaviors[0].Options["enabled"]);
+        Assert.Equal(false, relay.Behaviors[1].Options["enable"]);
         Assert.Contains("hostname: \"login.example.com\"", program, StringComparison.Ordinal);
-        Assert.Equal("ORIGIN_HOSTNAME", relay.Behaviors[1].Options["forwardHostHeader"]);
-        Assert.Equal("/app/keys", relay.Behaviors[2].Options["targetUrl"]);
-        Assert.Equal("DELETE", relay.Behaviors[3].Options["action"]);
+        Assert.Equal("ORIGIN_HOSTNAME", relay.Behaviors[2].Options["forwardHostHeader"]);
+        Assert.Equal("/app/keys", relay.Behaviors[3].Options["targetUrl"]);
+        Assert.Equal("DELETE", relay.Behaviors[4].Options["action"]);
         Assert.Contains("name: \"JWKS relay\"", program, StringComparison.Ordinal);
         Assert.True(program.IndexOf("name: \"JWKS relay\"", StringComparison.Ordinal) < program.IndexOf("name: \"Conditional origins\"", StringComparison.Ordinal));
     }

@@ -12,8 +12,11 @@ namespace EdgeInfra.Components.Tests.Rehearsal;
 /// </summary>
 internal static class LoopbackHttpClient
 {
-    /// <summary>A client whose connections go to 127.0.0.1:<paramref name="port"/>, verifying <paramref name="host"/> against <paramref name="trust"/> only.</summary>
-    public static HttpClient Create(string host, int port, X509Certificate2 trust)
+    /// <summary>
+    /// A client whose connections go to 127.0.0.1:<paramref name="port"/>, verifying <paramref name="host"/> against
+    /// <paramref name="trust"/> only, and presenting <paramref name="clientCertificate"/> (with its key) when given.
+    /// </summary>
+    public static HttpClient Create(string host, int port, X509Certificate2 trust, X509Certificate2? clientCertificate = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -21,6 +24,7 @@ internal static class LoopbackHttpClient
             SslOptions = new SslClientAuthenticationOptions
             {
                 TargetHost = host,
+                ClientCertificates = clientCertificate is null ? null : new X509CertificateCollection { clientCertificate },
                 CertificateChainPolicy = new X509ChainPolicy
                 {
                     TrustMode = X509ChainTrustMode.CustomRootTrust,

@@ -14,8 +14,20 @@ namespace EdgeInfra.Components.Tests.Rehearsal;
 /// that makes real keys and certificates from the stack's inputs (subject, DNS names, CA flag, allowed uses,
 /// validity), copying the request's subject and names into a locally signed certificate as the provider does.
 /// </summary>
-internal sealed class RehearsalMocks : OriginVmClusterMocks
+internal sealed class RehearsalMocks(IReadOnlyList<string> accountCaPems) : OriginVmClusterMocks
 {
+    /// <summary>The version the mTLS Origin Keystore gives the client certificate (<c>currentGuid</c>).</summary>
+    public const string ClientCertificateGuid = "client-certificate-version-1";
+
+    /// <summary>The account CA certificates, as <c>getMtlskeystoreAccountCaCertificates</c> lists them.</summary>
+    public override Task<object> CallAsync(MockCallArgs args) =>
+        args.Token == "akamai:index/getMtlskeystoreAccountCaCertificates:getMtlskeystoreAccountCaCertificates"
+            ? Task.FromResult<object>(ImmutableDictionary<string, object?>.Empty
+                .Add("id", "account-cas")
+                .Add("certificates", accountCaPems.Select((pem, i) => (object?)ImmutableDictionary<string, object?>.Empty
+                    .Add("id", i + 1).Add("certificate", pem).Add("status", i == 0 ? "CURRENT" : "QUALIFYING")).ToImmutableArray()))
+            : base.CallAsync(args);
+
     protected override (string? Id, ImmutableDictionary<string, object?> Outputs) Complete(MockResourceArgs args, string? id, ImmutableDictionary<string, object?> outputs)
     {
         (id, outputs) = base.Complete(args, id, outputs);
@@ -23,6 +35,9 @@ internal sealed class RehearsalMocks : OriginVmClusterMocks
         {
             case "akamai:index/cpCode:CpCode":
                 id = "cpc_12345";
+                break;
+            case "akamai:index/mtlskeystoreClientCertificateAkamai:MtlskeystoreClientCertificateAkamai":
+                outputs = outputs.SetItem("currentGuid", ClientCertificateGuid);
                 break;
             case "akamai:index/edgeWorker:EdgeWorker":
                 outputs = outputs.SetItem("edgeworkerId", 4242);

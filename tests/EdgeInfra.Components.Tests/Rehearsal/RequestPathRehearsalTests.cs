@@ -30,12 +30,16 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
     private const string Issuer = "https://login.example.com/app/v2.0";
     private const string Audience = "api://app";
 
+    private const string PropertyName = "app-rehearsal";
+
     private readonly EdgeGatewayBundleCopy _bundle = new();
+    private readonly CertificateAuthorityStandIn _accountCa = new("12345 Account CA G1");
     private readonly string _work = Directory.CreateTempSubdirectory("edge-request-path-").FullName;
 
     public void Dispose()
     {
         _bundle.Dispose();
+        _accountCa.Dispose();
         Directory.Delete(_work, recursive: true);
     }
 
@@ -47,7 +51,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         using var vault = VaultHolding(stack);
         using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
         Assert.Equal(0, origin.BootExitCode);
-        using var pki = new PublicPkiStandIn("public CA stand-in");
+        using var pki = new CertificateAuthorityStandIn("public CA stand-in");
         using var issuer = new TokenIssuer("key-1");
         using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, pki, issuer, stack.Rules), pki.Certificate);
 
@@ -83,8 +87,16 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         Assert.Equal(HttpStatusCode.OK, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()), HttpMethod.Delete)).Status);
         Assert.Equal(served + 1, origin.ServedRequests);
 
-        // A direct request to the origin without the edge's credential is refused.
-        Assert.Equal(HttpStatusCode.Forbidden, await SendToOriginAsync(origin, stack.CaPem));
+        // A direct request to the origin without the edge's credentials is refused: no client certificate, or one from
+        // another CA, fails nginx's verification (400); the account CA's certificate with another name, or the edge's
+        // certificate without the origin secret, gets 403.
+        using var otherCa = new CertificateAuthorityStandIn("another CA");
+        var edgeName = OriginClientCertificate.NameFor(PropertyName);
+        Assert.Equal(HttpStatusCode.BadRequest, await SendToOriginAsync(origin, stack.CaPem, null, stack.OriginSecret));
+        Assert.Equal(HttpStatusCode.BadRequest, await SendToOriginAsync(origin, stack.CaPem, otherCa.IssueClient(edgeName), stack.OriginSecret));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendToOriginAsync(origin, stack.CaPem, _accountCa.IssueClient("someone-else"), stack.OriginSecret));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendToOriginAsync(origin, stack.CaPem, _accountCa.IssueClient(edgeName), null));
+        Assert.Equal(HttpStatusCode.OK, await SendToOriginAsync(origin, stack.CaPem, _accountCa.IssueClient(edgeName), stack.OriginSecret));
 
         // Rotation while requests run: Key Vault gets the new value, the origins' timer re-reads it, then the edge
         // switches (a new property version); not one request fails.
@@ -128,7 +140,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         var stack = await SynthesizeAsync();
         using var vault = VaultHolding(stack);
         using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
-        using var pki = new PublicPkiStandIn("public CA stand-in");
+        using var pki = new CertificateAuthorityStandIn("public CA stand-in");
         using var issuer = new TokenIssuer("key-1");
 
         // The same rule tree, trusting another CA (here the public CA stand-in) instead of the stack's.
@@ -145,12 +157,13 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         Assert.Equal(0, origin.ServedRequests);
     }
 
-    /// <summary>The Key Vault stand-in holding what the stack stores: the origin secret and the origin certificate.</summary>
+    /// <summary>The Key Vault stand-in holding what the stack stores: the origin secret, the origin certificate and the edge's account CAs.</summary>
     private static VaultStandIn VaultHolding(Synthesized stack)
     {
         var vault = new VaultStandIn(stack.ClientId);
         vault.AddVersion(stack.OriginSecretName, stack.OriginSecret);
         vault.AddVersion(stack.TlsSecretName, stack.TlsBundle);
+        vault.AddVersion(OriginClientCertificate.CaSecretName, stack.EdgeClientCas);
         return vault;
     }
 
@@ -186,9 +199,10 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         }
     }
 
-    private JsonObject EdgeSettings(Synthesized stack, OriginRehearsal origin, PublicPkiStandIn pki, TokenIssuer issuer, JsonObject rules)
+    private JsonObject EdgeSettings(Synthesized stack, OriginRehearsal origin, CertificateAuthorityStandIn pki, TokenIssuer issuer, JsonObject rules)
     {
         var edgeCertificate = pki.Issue(Host);
+        var clientCertificate = _accountCa.IssueClient(OriginClientCertificate.NameFor(PropertyName));
         var identityProvider = pki.Issue(IdentityProviderHost);
         return new JsonObject
         {
@@ -199,6 +213,10 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
             ["standardCaPem"] = pki.CertificatePem,
             ["edgeCertificate"] = new JsonObject { ["certPem"] = edgeCertificate.CertificatePem, ["keyPem"] = edgeCertificate.KeyPem },
             ["country"] = "DE",
+            ["clientCertificates"] = new JsonObject
+            {
+                [RehearsalMocks.ClientCertificateGuid] = new JsonObject { ["certPem"] = clientCertificate.CertificatePem, ["keyPem"] = clientCertificate.KeyPem },
+            },
             ["identityProvider"] = new JsonObject
             {
                 ["hostname"] = IdentityProviderHost,
@@ -210,18 +228,26 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         };
     }
 
-    private static async Task<HttpStatusCode> SendToOriginAsync(OriginRehearsal origin, string caPem)
+    /// <summary>A request straight to the origin (not through the edge), with the given client certificate and origin secret.</summary>
+    private static async Task<HttpStatusCode> SendToOriginAsync(OriginRehearsal origin, string caPem, (string CertificatePem, string KeyPem)? clientCertificate, string? originSecret)
     {
         using var ca = X509Certificate2.CreateFromPem(caPem);
-        using var client = LoopbackHttpClient.Create(OriginVmClusterMocks.Fqdn, origin.HttpsPort, ca);
-        using var response = await client.GetAsync($"https://{OriginVmClusterMocks.Fqdn}/orders");
+        using var client = clientCertificate is { } pem ? X509Certificate2.CreateFromPem(pem.CertificatePem, pem.KeyPem) : null;
+        using var http = LoopbackHttpClient.Create(OriginVmClusterMocks.Fqdn, origin.HttpsPort, ca, client);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"https://{OriginVmClusterMocks.Fqdn}/orders");
+        if (originSecret is not null)
+        {
+            request.Headers.Add("X-Origin-Auth", originSecret);
+        }
+
+        using var response = await http.SendAsync(request);
         return response.StatusCode;
     }
 
     /// <summary>What the stack synthesized, evaluated with <see cref="RehearsalMocks"/>.</summary>
     private sealed record Synthesized(
         JsonObject Rules, string BundleDirectory, string BootScript, string ClientId,
-        string OriginSecretName, string OriginSecret, string TlsSecretName, string TlsBundle, string CaPem);
+        string OriginSecretName, string OriginSecret, string TlsSecretName, string TlsBundle, string CaPem, string EdgeClientCas);
 
     private async Task<Synthesized> SynthesizeAsync()
     {
@@ -243,7 +269,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
             ContractId = "ctr_C-1",
             GroupId = "grp_12345",
             ProductId = "prd_Fresca",
-            PropertyName = "app-rehearsal",
+            PropertyName = PropertyName,
             Hostnames = [Host],
             EdgeHostname = $"{Host}.edgesuite.net",
             ActivationContacts = ["ops@example.com"],
@@ -257,7 +283,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
             Regions = [region],
             VaultName = "kv-app-rehearsal",
             OriginSecret = new GeneratedSecretSpec { ExpiresOn = DateTimeOffset.UtcNow.AddDays(90) },
-        }), new RehearsalMocks());
+        }), new RehearsalMocks([_accountCa.CertificatePem]));
 
         var rules = JsonNode.Parse(Plain(result.OfType("akamai:index/property:Property").Single().Inputs["rules"]))!.AsObject();
         var caPem = result.Evaluate(app!.OriginCertificateAuthority.CertificatePem);
@@ -266,7 +292,8 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         var script = Encoding.UTF8.GetString(Convert.FromBase64String(Plain(osProfile["customData"])));
         var identity = result.OfType("azure-native:managedidentity:UserAssignedIdentity").Single();
         var tlsSecretName = EdgeFrontedApplication.TlsSecretName(region);
-        var tlsSecret = result.OfType("azure-native:keyvault:Secret").Single(s => Plain(s.Inputs["secretName"]) == tlsSecretName);
+        string SecretValue(string name) => Plain(((IReadOnlyDictionary<string, object?>)result.OfType("azure-native:keyvault:Secret")
+            .Single(s => Plain(s.Inputs["secretName"]) == name).Inputs["properties"]!)["value"]);
 
         var bundleDirectory = Path.Combine(_work, "bundles", "edge-gateway");
         Directory.CreateDirectory(bundleDirectory);
@@ -284,8 +311,9 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
             app.OriginSecret.Name,
             result.Evaluate(app.OriginSecret.Password.Result),
             tlsSecretName,
-            Plain(((IReadOnlyDictionary<string, object?>)tlsSecret.Inputs["properties"]!)["value"]),
-            caPem);
+            SecretValue(tlsSecretName),
+            caPem,
+            SecretValue(OriginClientCertificate.CaSecretName));
     }
 
     private static string Plain(object? value) => value is SecretValue secret ? Plain(secret.Value) : (string)value!;

@@ -124,6 +124,24 @@ public sealed class Behavior
             ["keepQueryString"] = false,
         });
 
+    /// <summary>
+    /// Presents the mTLS Origin Keystore client certificate version <paramref name="clientCertificateVersionGuid"/> to the
+    /// origin (<c>mtlsOriginKeystore</c>, Property Manager's "mTLS Edge Server to Origin"); with
+    /// <paramref name="requireOriginRequest"/> (<c>authClientCert</c>) the edge connects only when the origin asks for
+    /// the certificate, so an origin that stopped requiring it is not silently served without mTLS.
+    /// </summary>
+    public static Behavior MtlsOriginKeystore(Input<string> clientCertificateVersionGuid, bool requireOriginRequest = true) =>
+        Custom("mtlsOriginKeystore", new Dictionary<string, object?>
+        {
+            ["enable"] = true,
+            ["clientCertificateVersionGuid"] = clientCertificateVersionGuid,
+            ["authClientCert"] = requireOriginRequest,
+        });
+
+    /// <summary>Presents no client certificate to this rule's origin (<c>mtlsOriginKeystore</c> off), e.g. a third party's.</summary>
+    public static Behavior NoMtlsOriginKeystore() =>
+        Custom("mtlsOriginKeystore", new Dictionary<string, object?> { ["enable"] = false });
+
     /// <summary>Serves HTTP/2 to clients (<c>http2</c>; its only option is the empty <c>enabled</c> Property Manager expects).</summary>
     public static Behavior Http2() =>
         Custom("http2", new Dictionary<string, object?> { ["enabled"] = "" });

@@ -15,7 +15,9 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// </para>
 /// <para>
 /// Certificate: the Key Vault secret holds the server certificate, the CA certificate and the key (PEM); the key must
-/// match the certificate and the certificate must be valid for at least another hour, or nothing is changed.
+/// match the certificate and the certificate must be valid for at least another hour, or nothing is changed. With edge
+/// mTLS (<c>EDGE_CLIENT_CA_SECRET_NAME</c> set) it also installs the CA certificates the edge's client certificate must
+/// chain to (<c>edge-client-ca.crt</c>).
 /// </para>
 /// <para>
 /// Fails closed: on the first run nothing is installed unless both reads succeed, and the boot script starts nginx
@@ -57,9 +59,14 @@ internal static class NginxOriginRefreshScript
             printf '}\n'
         } > "${work}/secrets.conf"
         read_certificate "${work}" || exit 1
+        files=(secrets.conf origin.crt origin.key)
+        if [ -n "${EDGE_CLIENT_CA_SECRET_NAME:-}" ]; then
+            read_edge_client_ca "${work}" || exit 1
+            files+=(edge-client-ca.crt)
+        fi
 
         # Install what changed, check, reload; roll back when nginx refuses it.
-        install_changed "${STATE_DIR}" "${work}" secrets.conf origin.crt origin.key
+        install_changed "${STATE_DIR}" "${work}" "${files[@]}"
         if [ "${changed}" -eq 1 ] && [ "${SERVER_RUNNING:-1}" = 1 ]; then
             if ! ${NGINX_TEST_COMMAND}; then
                 log "nginx refused the new files; rolled back"
@@ -82,7 +89,7 @@ internal static class NginxOriginRefreshScript
                 [ "${alive}" -eq 0 ] && break
                 sleep 0.1
             done
-            log "installed ${#versions[@]} origin secret version(s) and the certificate of ${TLS_SECRET_NAME}; nginx reloaded"
+            log "installed ${changed_files[*]}; nginx reloaded"
         fi
         """;
 }

@@ -19,6 +19,30 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// </remarks>
 internal static class NginxOriginScript
 {
+    /// <summary>
+    /// The maps that decide <c>$origin_auth_failed</c>: the origin secret alone, or with edge mTLS also a verified client
+    /// certificate (<c>$ssl_client_verify</c>, which nginx evaluates for the log line of a refused handshake too) whose
+    /// subject CN is the edge's.
+    /// </summary>
+    private static string EdgeClientMaps(OriginBootSettings settings) => settings.EdgeClient is null
+        ? """
+          map \$edge_origin_authorized \$origin_auth_failed { default 1; 1 0; }
+          """
+        : $$"""
+          map \$ssl_client_s_dn \$edge_client_identified { default 0; "~(^|,)CN={{settings.EdgeClientCommonNamePattern}}(,|\$)" 1; }
+          map "\$ssl_client_verify:\$edge_client_identified:\$edge_origin_authorized" \$origin_auth_failed { default 1; "SUCCESS:1:1" 0; }
+          """;
+
+    /// <summary>With edge mTLS: require a client certificate chaining to the CAs the refresh installs.</summary>
+    private static string EdgeClientTls(OriginBootSettings settings) => settings.EdgeClient is null
+        ? string.Empty
+        : """
+
+              ssl_client_certificate ${STATE_DIR}/edge-client-ca.crt;
+              ssl_verify_client on;
+              ssl_verify_depth 2;
+          """.TrimEnd();
+
     /// <summary>The script, with the vault URI, secret names, identity and upstream as deploy-time values.</summary>
     public static Output<string> Render(OriginBootSettings settings) => Output.Format($$"""
         #!/bin/bash
@@ -54,6 +78,8 @@ internal static class NginxOriginScript
         STATE_DIR='${STATE_DIR}'
         NGINX_TEST_COMMAND='${EDGE_ORIGIN_NGINX_TEST:-nginx -t -q}'
         NGINX_RELOAD_COMMAND='${EDGE_ORIGIN_NGINX_RELOAD:-systemctl reload nginx}'
+        EDGE_CLIENT_CA_SECRET_NAME='{{settings.EdgeClientCaSecretName}}'
+        EDGE_CLIENT_COMMON_NAME='{{settings.EdgeClientCommonName}}'
         SETTINGS
         chmod 0600 "${SETTINGS}"
 
@@ -63,6 +89,7 @@ internal static class NginxOriginScript
         log_format edge_origin_auth_failed '{{OriginBootSettings.RejectionTag}} client=\$remote_addr host=\$host request="\$request"';
         server_tokens off;
         include ${STATE_DIR}/secrets.conf;
+        {{EdgeClientMaps(settings)}}
 
         server {
             listen ${HTTPS_PORT} ssl default_server;
@@ -70,12 +97,10 @@ internal static class NginxOriginScript
             server_name _;
             ssl_certificate ${STATE_DIR}/origin.crt;
             ssl_certificate_key ${STATE_DIR}/origin.key;
-            ssl_protocols TLSv1.2 TLSv1.3;
+            ssl_protocols TLSv1.2 TLSv1.3;{{EdgeClientTls(settings)}}
 
-            # The edge presents one of the origin secrets; anything else is rejected and logged.
-            set \$origin_auth_failed 0;
-            if (\$edge_origin_authorized = 0) {
-                set \$origin_auth_failed 1;
+            # The edge presents one of the origin secrets{{(settings.EdgeClient is null ? "" : " and its client certificate")}}; anything else is rejected and logged.
+            if (\$origin_auth_failed) {
                 return 403;
             }
             access_log ${ROOT}/var/log/nginx/access.log;

@@ -11,6 +11,7 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// <param name="HeaderName">The request header that carries the secret.</param>
 /// <param name="UpstreamUrl">Where nginx or Kong forwards verified requests; null for the default app.</param>
 /// <param name="TlsSecretName">The Key Vault secret holding the server certificate, CA certificate and key (PEM).</param>
+/// <param name="EdgeClient">How the origin knows the edge's client certificate; null when it does not ask for one.</param>
 internal sealed record OriginBootSettings(
     Input<string> KeyVaultUri,
     string OriginSecretName,
@@ -18,7 +19,8 @@ internal sealed record OriginBootSettings(
     Output<string> OriginHostname,
     string HeaderName,
     string? UpstreamUrl,
-    string TlsSecretName)
+    string TlsSecretName,
+    EdgeClientCertificateTrust? EdgeClient)
 {
     /// <summary>The loopback port of <see cref="DefaultOriginApp"/>.</summary>
     public const int DefaultAppPort = 8080;
@@ -52,5 +54,14 @@ internal sealed record OriginBootSettings(
     public string NginxVariable => "$http_" + HeaderName.ToLowerInvariant().Replace('-', '_');
 
     /// <summary>The IIS server variable of the header, e.g. <c>HTTP_X_ORIGIN_AUTH</c>.</summary>
+    /// <summary>The Key Vault secret with the CA certificates the edge's client certificate must chain to; empty without edge mTLS.</summary>
+    public string EdgeClientCaSecretName => EdgeClient?.CaSecretName ?? string.Empty;
+
+    /// <summary>The CN the edge's client certificate must carry; empty without edge mTLS.</summary>
+    public string EdgeClientCommonName => EdgeClient?.CommonName ?? string.Empty;
+
+    /// <summary>The CN as an nginx/PCRE regular expression literal (its dots escaped).</summary>
+    public string EdgeClientCommonNamePattern => EdgeClientCommonName.Replace(".", "\\.", StringComparison.Ordinal);
+
     public string IisServerVariable => "HTTP_" + HeaderName.ToUpperInvariant().Replace('-', '_');
 }

@@ -21,6 +21,11 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// certificate must be valid for at least another hour.
 /// </para>
 /// <para>
+/// <c>read_edge_client_ca DIR</c> writes <c>DIR/edge-client-ca.crt</c>: the CA certificates of the newest version of
+/// <c>EDGE_CLIENT_CA_SECRET_NAME</c> (a JSON array of objects with a PEM <c>certificate</c>, as Akamai lists its
+/// account CAs; at most 20 read) that are CA certificates valid now; it fails when none is.
+/// </para>
+/// <para>
 /// <c>install_changed STATE_DIR WORK_DIR FILE...</c> moves each file that differs into <c>STATE_DIR</c> (mode 0600, by
 /// rename) after copying the one it replaces to <c>STATE_DIR/previous</c>, and sets <c>changed=1</c> when any did;
 /// <c>restore_previous STATE_DIR</c> puts back the copies of the files the last call replaced. Only Key Vault links that start with the vault URI
@@ -102,6 +107,28 @@ internal static class OriginKeyVaultFunctions
                 || [ "$(openssl x509 -in "$1/origin.crt" -noout -pubkey)" != "$(openssl pkey -in "$1/origin.key" -pubout)" ]; then
                 log "${TLS_SECRET_NAME} is not a certificate valid for another hour with its own key; nothing changed"; return 1
             fi
+        }
+
+        # read_edge_client_ca DIR: DIR/edge-client-ca.crt, the CA certificates in $EDGE_CLIENT_CA_SECRET_NAME (JSON: an array
+        # of objects with a PEM "certificate") that are CA certificates valid now; fails when there is none.
+        read_edge_client_ca() {
+            local ca_version count=0 index total
+            ca_version="$(secret_versions "${EDGE_CLIENT_CA_SECRET_NAME}" | head -n 1)" || true
+            [ -n "${ca_version}" ] || { log "no enabled version of ${EDGE_CLIENT_CA_SECRET_NAME} in ${VAULT_URI}"; return 1; }
+            secret_value "${ca_version}" > "$1/edge-client-ca.json" || { log "cannot read ${EDGE_CLIENT_CA_SECRET_NAME}"; return 1; }
+            total="$(jq -er 'if type == "array" then length else error("not an array") end' "$1/edge-client-ca.json")" \
+                || { log "${EDGE_CLIENT_CA_SECRET_NAME} is not a JSON array of CA certificates; nothing changed"; return 1; }
+            : > "$1/edge-client-ca.crt"
+            for index in $(seq 0 $((total < 20 ? total - 1 : 19))); do
+                jq -r ".[${index}].certificate // empty" "$1/edge-client-ca.json" > "$1/candidate.pem"
+                if openssl x509 -in "$1/candidate.pem" -noout -checkend 0 >/dev/null 2>&1 \
+                    && openssl x509 -in "$1/candidate.pem" -noout -ext basicConstraints 2>/dev/null | grep -q 'CA:TRUE'; then
+                    openssl x509 -in "$1/candidate.pem" >> "$1/edge-client-ca.crt"
+                    count=$((count + 1))
+                fi
+            done
+            rm -f "$1/edge-client-ca.json" "$1/candidate.pem"
+            [ "${count}" -gt 0 ] || { log "${EDGE_CLIENT_CA_SECRET_NAME} holds no CA certificate valid now; nothing changed"; return 1; }
         }
 
         # install_changed STATE_DIR WORK_DIR FILE...: installs each changed file by rename, keeping the old one in previous/;

@@ -88,7 +88,8 @@ public sealed class OriginVmCluster : ComponentResource
             OriginHostname,
             args.OriginAuthHeaderName,
             args.UpstreamUrl,
-            args.TlsCertificateSecretName!);
+            args.TlsCertificateSecretName!,
+            args.EdgeClientCertificate);
         var bootScript = args.Flavor switch
         {
             OriginFlavor.Nginx => NginxOriginScript.Render(boot),

@@ -97,6 +97,15 @@ public sealed class OriginVmClusterArgs : AzureComponentArgs
     public string? TlsCertificateSecretName { get; init; }
 
     /// <summary>
+    /// How the origins know the edge by its TLS client certificate (mutual TLS, on top of the origin secret header):
+    /// with it every flavor refuses a connection whose client certificate does not chain to the CAs in
+    /// <see cref="EdgeClientCertificateTrust.CaSecretName"/> or does not carry <see cref="EdgeClientCertificateTrust.CommonName"/>.
+    /// The identity must be allowed to read that secret (<c>EdgeFrontedApplication</c> grants it). Default: null (the
+    /// origin secret header alone).
+    /// </summary>
+    public EdgeClientCertificateTrust? EdgeClientCertificate { get; init; }
+
+    /// <summary>
     /// Whether the load balancer gets an explicit outbound rule (SNAT through its public IP, 1024 ports per VM), so the
     /// VMs reach package repositories and Key Vault at boot; the load-balancing rule itself never SNATs outbound
     /// traffic. Set false when the subnet has a NAT gateway. Default: true.

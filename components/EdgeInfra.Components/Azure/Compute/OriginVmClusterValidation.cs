@@ -82,6 +82,19 @@ internal static partial class OriginVmClusterValidation
             errors.Add("tlsCertificateSecretName", $"'{args.TlsCertificateSecretName}' is not a valid Key Vault secret name: 1 to 127 letters, digits and hyphens");
         }
 
+        if (args.EdgeClientCertificate is { } edgeClient)
+        {
+            if (!SecretName().IsMatch(edgeClient.CaSecretName ?? string.Empty))
+            {
+                errors.Add("edgeClientCertificate.caSecretName", $"'{edgeClient.CaSecretName}' is not a valid Key Vault secret name: 1 to 127 letters, digits and hyphens");
+            }
+
+            if (!ClientCommonName().IsMatch(edgeClient.CommonName ?? string.Empty))
+            {
+                errors.Add("edgeClientCertificate.commonName", $"'{edgeClient.CommonName}' is not a client certificate name the origins can match: 1 to 64 letters, digits, '.', '_' and '-'");
+            }
+        }
+
         if (!HeaderName().IsMatch(args.OriginAuthHeaderName ?? string.Empty))
         {
             errors.Add("originAuthHeaderName", $"'{args.OriginAuthHeaderName}' is not a valid header name: 1 to 64 letters, digits and hyphens, starting with a letter (HTTP token characters that nginx, Kong and IIS all accept)");
@@ -235,6 +248,9 @@ internal static partial class OriginVmClusterValidation
     }
 
     private static string Shorten(string text) => text.Length <= 24 ? text : string.Concat(text.AsSpan(0, 24), "…");
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
+    private static partial Regex ClientCommonName();
 
     [GeneratedRegex("^[A-Za-z]([A-Za-z0-9-]{0,48}[A-Za-z0-9])?$")]
     private static partial Regex ClusterName();

@@ -50,6 +50,18 @@ public sealed class OriginBootScriptTests
     }
 
     [Fact]
+    public async Task With_edge_mtls_nginx_requires_a_client_certificate_from_the_edge_ca_with_the_edge_name_and_the_secret()
+    {
+        var script = (await ScriptsAsync(Defaults(OriginFlavor.Nginx, EdgeClient)))[0];
+
+        Assert.Contains("EDGE_CLIENT_CA_SECRET_NAME='edge-client-ca'\nEDGE_CLIENT_COMMON_NAME='shop.prod-origin-client'\n", script);
+        Assert.Contains("ssl_client_certificate ${STATE_DIR}/edge-client-ca.crt;\n    ssl_verify_client on;\n    ssl_verify_depth 2;", script);
+        Assert.Contains("map \\$ssl_client_s_dn \\$edge_client_identified { default 0; \"~(^|,)CN=shop\\.prod-origin-client(,|\\$)\" 1; }", script);
+        Assert.Contains("map \"\\$ssl_client_verify:\\$edge_client_identified:\\$edge_origin_authorized\" \\$origin_auth_failed { default 1; \"SUCCESS:1:1\" 0; }", script);
+        Assert.Contains("read_edge_client_ca \"${work}\" || exit 1", script);
+    }
+
+    [Fact]
     public async Task Nginx_starts_only_after_key_vault_was_read_and_rejects_requests_without_a_current_secret()
     {
         var script = (await ScriptsAsync(Defaults(OriginFlavor.Nginx)))[0];
@@ -59,13 +71,13 @@ public sealed class OriginBootScriptTests
         Assert.Contains("IMDS_ENDPOINT='${EDGE_ORIGIN_IMDS_ENDPOINT:-http://169.254.169.254}'", script);
         Assert.Contains("printf '#!/bin/sh\\nexit 101\\n' > /usr/sbin/policy-rc.d", script);
         Assert.Contains("apt-get install -y nginx curl jq openssl python3\n", script);
+        Assert.Contains("map \\$edge_origin_authorized \\$origin_auth_failed { default 1; 1 0; }", script);
         Assert.Contains("""
-                set \$origin_auth_failed 0;
-                if (\$edge_origin_authorized = 0) {
-                    set \$origin_auth_failed 1;
+                if (\$origin_auth_failed) {
                     return 403;
                 }
             """, script);
+        Assert.DoesNotContain("ssl_verify_client", script);
         Assert.Contains("include ${STATE_DIR}/secrets.conf;", script);
         Assert.Contains("listen ${HTTPS_PORT} ssl default_server;", script);
         Assert.Contains("proxy_pass http://127.0.0.1:${APP_PORT};", script);

@@ -15,8 +15,11 @@ internal static class OriginVmClusterFixtures
     /// <summary>Stands for "what the flavor needs": an SSH key for Linux, none for Iis (and the reverse for the vault name).</summary>
     public const string Auto = "<auto>";
 
-    /// <summary>Only the required inputs (and the SSH key or vault name the flavor needs).</summary>
-    public static OriginVmClusterArgs Defaults(OriginFlavor flavor) => new()
+    /// <summary>How the edge's client certificate is known in the tests that turn edge mTLS on.</summary>
+    public static readonly EdgeClientCertificateTrust EdgeClient = new() { CaSecretName = "edge-client-ca", CommonName = "shop.prod-origin-client" };
+
+    /// <summary>Only the required inputs (and the SSH key or vault name the flavor needs), with edge mTLS when <paramref name="edgeClient"/> is given.</summary>
+    public static OriginVmClusterArgs Defaults(OriginFlavor flavor, EdgeClientCertificateTrust? edgeClient = null) => new()
     {
         ResourceGroupName = "rg-origin",
         Location = "westeurope",
@@ -29,6 +32,7 @@ internal static class OriginVmClusterFixtures
         AdminSshPublicKey = flavor == OriginFlavor.Iis ? null : SshKey,
         KeyVaultName = flavor == OriginFlavor.Iis ? (Input<string>)"kv-app" : null,
         TlsCertificateSecretName = TlsSecret,
+        EdgeClientCertificate = edgeClient,
     };
 
     /// <summary>The Key Vault secret of the server certificate, which every flavor needs.</summary>
