@@ -68,6 +68,8 @@ public sealed class EdgeStack : Stack
             BackupDailyRetentionDays = config.RequireInt32("backupDailyRetentionDays").Value,
             BackupWeeklyRetentionWeeks = config.GetInt32("backupWeeklyRetentionWeeks")?.Value,
             EdgeLogs = config.GetObject<EdgeLogsConfig>("edgeLogs")?.Value is { } logs ? EdgeLogs(logs) : null,
+            OriginCaGenerations = config.GetObject<int[]>("originCaGenerations")?.Value ?? [1],
+            OriginCaIssuingGeneration = config.GetInt32("originCaIssuingGeneration")?.Value ?? 1,
         });
 
         ResourceGroupName = resourceGroup.Name;

@@ -104,6 +104,8 @@ public sealed class EdgeFrontedApplication : ComponentResource
         OriginCertificateAuthority = new OriginCertificateAuthority("origin-ca", new OriginCertificateAuthorityArgs
         {
             CommonName = $"{args.PropertyName} origin CA",
+            Generations = args.OriginCaGenerations,
+            IssuingGeneration = args.OriginCaIssuingGeneration,
             Lock = args.Lock.Kind,
         }, child);
 
@@ -192,7 +194,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             Hostnames = args.Hostnames,
             EdgeHostname = args.EdgeHostname,
             CertificateEnrollmentId = args.CertificateEnrollmentId,
-            Origin = OriginOptions.TrustingOnly(clusters[0].OriginHostname, OriginCertificateAuthority.CertificatePem),
+            Origin = OriginOptions.TrustingOnly(clusters[0].OriginHostname, OriginCertificateAuthority.TrustedCertificatePems),
             DefaultBehaviors = [.. DefaultBehaviors(args, Gateway), originClient.PresentToOrigins(), .. EdgeLogsBehaviors()],
             Rules = [RedirectToHttps(Gateway), .. args.Rules ?? [], .. JwksRelayRules(jwksRelay, Gateway), ConditionalOrigins(args.Regions, clusters, OriginCertificateAuthority)],
             Variables = Variables(args),
@@ -456,7 +458,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
         {
             Name = $"Origin {region.Name}",
             Criteria = [Criterion.ConditionalOriginId(ConditionalOriginId(region))],
-            Behaviors = [Behavior.Origin(OriginOptions.TrustingOnly(clusters[i].OriginHostname, authority.CertificatePem))],
+            Behaviors = [Behavior.Origin(OriginOptions.TrustingOnly(clusters[i].OriginHostname, authority.TrustedCertificatePems))],
         })],
     };
 }

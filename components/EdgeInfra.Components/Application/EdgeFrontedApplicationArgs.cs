@@ -88,6 +88,16 @@ public sealed class EdgeFrontedApplicationArgs
     public required EdgeGatewayJwt Jwt { get; init; }
 
     /// <summary>
+    /// The generations of the origins' private CA (see <see cref="OriginCertificateAuthorityArgs.Generations"/>): the edge
+    /// trusts each. Rotating the CA takes three deployments that each keep every request working: <c>[1, 2]</c>, then
+    /// <see cref="OriginCaIssuingGeneration"/> 2, then <c>[2]</c>. Default: <c>[1]</c>.
+    /// </summary>
+    public IReadOnlyList<int> OriginCaGenerations { get; init; } = [1];
+
+    /// <summary>The CA generation that signs the origins' certificates; one of <see cref="OriginCaGenerations"/>. Default: 1.</summary>
+    public int OriginCaIssuingGeneration { get; init; } = 1;
+
+    /// <summary>
     /// The path, on the first of <see cref="Hostnames"/>, where the property serves the identity provider's JWKS
     /// (<see cref="EdgeGatewayJwt.JwksUrl"/>) to the gateway: EdgeWorkers sub-requests reach only hostnames served
     /// through Akamai. <c>/</c> followed by letters, digits and <c>-._~/</c>. Default: <c>/.well-known/edge-infra/jwks.json</c>.

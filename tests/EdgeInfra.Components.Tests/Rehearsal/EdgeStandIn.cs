@@ -76,11 +76,18 @@ internal sealed class EdgeStandIn : IDisposable
     }
 
     /// <summary>Gives the property's variables new values, as a new property version would, and waits until the edge uses them.</summary>
-    public async Task SetVariablesAsync(IReadOnlyDictionary<string, string> values)
+    public Task SetVariablesAsync(IReadOnlyDictionary<string, string> values) =>
+        UpdateAsync(new JsonObject { ["variables"] = JsonSerializer.SerializeToNode(values) });
+
+    /// <summary>
+    /// What a new property version or a keystore renewal brings (see edge-server.js: <c>variables</c>, <c>rules</c>,
+    /// <c>clientCertificates</c>); waits until the edge uses it.
+    /// </summary>
+    public async Task UpdateAsync(JsonObject update)
     {
-        await _process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new { variables = values }));
+        await _process.StandardInput.WriteLineAsync(update.ToJsonString());
         await _process.StandardInput.FlushAsync();
-        Assert.True(await _variablesSet.WaitAsync(TimeSpan.FromSeconds(10)), "the edge stand-in did not take the new variables");
+        Assert.True(await _variablesSet.WaitAsync(TimeSpan.FromSeconds(10)), "the edge stand-in did not take the update");
     }
 
     /// <summary>Sends one request to the edge for <paramref name="host"/>: over HTTPS, or plain HTTP with <paramref name="plainHttp"/>.</summary>

@@ -16,15 +16,73 @@ namespace EdgeInfra.Components.Tests.Rehearsal;
 /// </summary>
 internal sealed class RehearsalMocks(IReadOnlyList<string> accountCaPems) : OriginVmClusterMocks
 {
-    /// <summary>The version the mTLS Origin Keystore gives the client certificate (<c>currentGuid</c>).</summary>
+    /// <summary>The version the mTLS Origin Keystore gives the client certificate at first (<c>currentGuid</c>).</summary>
     public const string ClientCertificateGuid = "client-certificate-version-1";
+
+    private readonly Dictionary<string, (string Inputs, string? Id, object State)> _state = new(StringComparer.Ordinal);
+
+    /// <summary>The account CA certificates Akamai lists now.</summary>
+    public IReadOnlyList<string> AccountCaPems { get; set; } = accountCaPems;
+
+    /// <summary>The client certificate version the keystore reports now.</summary>
+    public string CurrentClientCertificateGuid { get; private set; } = ClientCertificateGuid;
+
+    /// <summary>
+    /// Like the engine with its state: a resource whose inputs did not change since the last run keeps its outputs (its
+    /// keys, certificates and passwords), one whose inputs changed is made anew, as a replacement would.
+    /// </summary>
+    public override async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        var key = $"{args.Type}::{args.Name}";
+        var inputs = args.ToString();
+        lock (_state)
+        {
+            if (_state.TryGetValue(key, out var known) && known.Inputs == inputs)
+            {
+                return (known.Id, known.State);
+            }
+        }
+
+        var (id, state) = await base.NewResourceAsync(args);
+        lock (_state)
+        {
+            _state[key] = (inputs, id, state);
+        }
+
+        return (id, state);
+    }
+
+    /// <summary>What a provider's renewal does to <paramref name="logicalName"/>: the next run makes it anew.</summary>
+    public void Renew(string logicalName)
+    {
+        lock (_state)
+        {
+            foreach (var key in _state.Keys.Where(k => k.EndsWith($"::{logicalName}", StringComparison.Ordinal)).ToList())
+            {
+                _state.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>What Akamai's renewal of the keystore certificate does: a new version, <paramref name="versionGuid"/>.</summary>
+    public void RenewClientCertificate(string versionGuid)
+    {
+        CurrentClientCertificateGuid = versionGuid;
+        lock (_state)
+        {
+            foreach (var key in _state.Keys.Where(k => k.StartsWith("akamai:index/mtlskeystoreClientCertificateAkamai:", StringComparison.Ordinal)).ToList())
+            {
+                _state.Remove(key);
+            }
+        }
+    }
 
     /// <summary>The account CA certificates, as <c>getMtlskeystoreAccountCaCertificates</c> lists them.</summary>
     public override Task<object> CallAsync(MockCallArgs args) =>
         args.Token == "akamai:index/getMtlskeystoreAccountCaCertificates:getMtlskeystoreAccountCaCertificates"
             ? Task.FromResult<object>(ImmutableDictionary<string, object?>.Empty
                 .Add("id", "account-cas")
-                .Add("certificates", accountCaPems.Select((pem, i) => (object?)ImmutableDictionary<string, object?>.Empty
+                .Add("certificates", AccountCaPems.Select((pem, i) => (object?)ImmutableDictionary<string, object?>.Empty
                     .Add("id", i + 1).Add("certificate", pem).Add("status", i == 0 ? "CURRENT" : "QUALIFYING")).ToImmutableArray()))
             : base.CallAsync(args);
 
@@ -37,7 +95,7 @@ internal sealed class RehearsalMocks(IReadOnlyList<string> accountCaPems) : Orig
                 id = "cpc_12345";
                 break;
             case "akamai:index/mtlskeystoreClientCertificateAkamai:MtlskeystoreClientCertificateAkamai":
-                outputs = outputs.SetItem("currentGuid", ClientCertificateGuid);
+                outputs = outputs.SetItem("currentGuid", CurrentClientCertificateGuid);
                 break;
             case "akamai:index/edgeWorker:EdgeWorker":
                 outputs = outputs.SetItem("edgeworkerId", 4242);

@@ -157,6 +157,108 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         Assert.Equal(0, origin.ServedRequests);
     }
 
+    [Fact]
+    public async Task Every_certificate_on_the_path_rotates_while_requests_run_and_none_fails()
+    {
+        OriginRehearsal.RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar");
+        var mocks = new RehearsalMocks([_accountCa.CertificatePem]);
+        var stack = await SynthesizeAsync(mocks);
+        using var vault = VaultHolding(stack);
+        using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
+        using var pki = new CertificateAuthorityStandIn("public CA stand-in");
+        using var issuer = new TokenIssuer("key-1");
+        using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, pki, issuer, stack.Rules), pki.Certificate);
+        var edgeName = OriginClientCertificate.NameFor(PropertyName);
+
+        var sent = 0;
+        var failures = new List<string>();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var traffic = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && sent < 4000)
+            {
+                var response = await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()));
+                Interlocked.Increment(ref sent);
+                if (response.Status != HttpStatusCode.OK)
+                {
+                    lock (failures)
+                    {
+                        failures.Add($"{response.Status} after {clock.ElapsedMilliseconds} ms: {response.Body}");
+                    }
+                }
+            }
+        });
+
+        // 1. The server certificate is renewed (the tls provider's early renewal): same CA, new certificate in Key Vault.
+        mocks.Renew("app-origin-ca-weu-origin-tls");
+        var renewed = await SynthesizeAsync(mocks);
+        Assert.NotEqual(stack.TlsBundle, renewed.TlsBundle);
+        await RefreshOriginAsync(vault, origin, renewed.TlsSecretName, renewed.TlsBundle);
+
+        // 2. Akamai renews the edge's client certificate: a new version from the same account CA, named by the property.
+        mocks.RenewClientCertificate("client-certificate-version-2");
+        var withClientV2 = await SynthesizeAsync(mocks);
+        await edge.UpdateAsync(ClientCertificateUpdate(withClientV2, "client-certificate-version-2", _accountCa.IssueClient(edgeName)));
+
+        // 3. Akamai rotates its account CA: the new CA is listed (and trusted by the origins) before a certificate from it
+        //    is used, and the old one is dropped only after.
+        using var nextAccountCa = new CertificateAuthorityStandIn("12345 Account CA G2");
+        mocks.AccountCaPems = [_accountCa.CertificatePem, nextAccountCa.CertificatePem];
+        await RefreshOriginAsync(vault, origin, OriginClientCertificate.CaSecretName, (await SynthesizeAsync(mocks)).EdgeClientCas);
+        mocks.RenewClientCertificate("client-certificate-version-3");
+        var withClientV3 = await SynthesizeAsync(mocks);
+        await edge.UpdateAsync(ClientCertificateUpdate(withClientV3, "client-certificate-version-3", nextAccountCa.IssueClient(edgeName)));
+        mocks.AccountCaPems = [nextAccountCa.CertificatePem];
+        await RefreshOriginAsync(vault, origin, OriginClientCertificate.CaSecretName, (await SynthesizeAsync(mocks)).EdgeClientCas);
+
+        // 4. The stack's own CA rotates in three deployments: the edge trusts generation 2, the origins get a certificate
+        //    from it, generation 1 goes.
+        var trustBoth = await SynthesizeAsync(mocks, [1, 2], issuingGeneration: 1);
+        Assert.Equal(withClientV3.TlsBundle, trustBoth.TlsBundle);
+        await edge.UpdateAsync(new JsonObject { ["rules"] = trustBoth.Rules.DeepClone() });
+        var issueFromNext = await SynthesizeAsync(mocks, [1, 2], issuingGeneration: 2);
+        Assert.NotEqual(trustBoth.TlsBundle, issueFromNext.TlsBundle);
+        await RefreshOriginAsync(vault, origin, issueFromNext.TlsSecretName, issueFromNext.TlsBundle);
+        var onlyNext = await SynthesizeAsync(mocks, [2], issuingGeneration: 2);
+        Assert.Equal(issueFromNext.TlsBundle, onlyNext.TlsBundle);
+        await edge.UpdateAsync(new JsonObject { ["rules"] = onlyNext.Rules.DeepClone() });
+
+        await Task.Delay(500);
+        await stop.CancelAsync();
+        await traffic;
+        output.WriteLine($"certificate rotations: {sent} requests through the edge in {clock.ElapsedMilliseconds} ms, {failures.Count} failed");
+        Assert.True(sent > 30, $"only {sent} requests were sent during the rotations");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests failed during the rotations: {string.Join("; ", failures.Take(3))}\n{Log(edge)}");
+
+        // Afterwards the retired account CA's certificates are refused by the origin, and the edge trusts only generation 2.
+        Assert.Equal(HttpStatusCode.BadRequest, await SendToOriginAsync(origin, onlyNext.CaPem, _accountCa.IssueClient(edgeName), stack.OriginSecret));
+        Assert.Equal(HttpStatusCode.OK, await SendToOriginAsync(origin, onlyNext.CaPem, nextAccountCa.IssueClient(edgeName), stack.OriginSecret));
+        Assert.Single(Descendants(onlyNext.Rules).OfType<JsonObject>().First(o => o["customCertificateAuthorities"] is not null)["customCertificateAuthorities"]!.AsArray());
+    }
+
+    /// <summary>A new version of <paramref name="secretName"/> in Key Vault, then the origin's timer run; waits a moment for traffic to flow.</summary>
+    private static async Task RefreshOriginAsync(VaultStandIn vault, OriginRehearsal origin, string secretName, string value)
+    {
+        vault.AddVersion(secretName, value);
+        Assert.Equal(0, await origin.RefreshAsync());
+        await Task.Delay(300);
+    }
+
+    /// <summary>The property version that names the keystore's new client certificate version, with that version's certificate.</summary>
+    private static JsonObject ClientCertificateUpdate(Synthesized stack, string versionGuid, (string CertificatePem, string KeyPem) certificate)
+    {
+        Assert.Contains($"\"clientCertificateVersionGuid\":\"{versionGuid}\"", stack.Rules.ToJsonString(), StringComparison.Ordinal);
+        return new JsonObject
+        {
+            ["rules"] = stack.Rules.DeepClone(),
+            ["clientCertificates"] = new JsonObject
+            {
+                [versionGuid] = new JsonObject { ["certPem"] = certificate.CertificatePem, ["keyPem"] = certificate.KeyPem },
+            },
+        };
+    }
+
     /// <summary>The Key Vault stand-in holding what the stack stores: the origin secret, the origin certificate and the edge's account CAs.</summary>
     private static VaultStandIn VaultHolding(Synthesized stack)
     {
@@ -249,7 +351,10 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         JsonObject Rules, string BundleDirectory, string BootScript, string ClientId,
         string OriginSecretName, string OriginSecret, string TlsSecretName, string TlsBundle, string CaPem, string EdgeClientCas);
 
-    private async Task<Synthesized> SynthesizeAsync()
+    private Task<Synthesized> SynthesizeAsync() => SynthesizeAsync(new RehearsalMocks([_accountCa.CertificatePem]));
+
+    /// <summary>Runs the application against <paramref name="mocks"/> (which keep what did not change since their last run) with the CA generations given.</summary>
+    private async Task<Synthesized> SynthesizeAsync(RehearsalMocks mocks, IReadOnlyList<int>? caGenerations = null, int issuingGeneration = 1)
     {
         var region = new OriginRegionSpec
         {
@@ -282,8 +387,10 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
             AdminSshPublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9yaWdpbi1hZG1pbi1rZXktZm9yLXRlc3Rz ops@example",
             Regions = [region],
             VaultName = "kv-app-rehearsal",
-            OriginSecret = new GeneratedSecretSpec { ExpiresOn = DateTimeOffset.UtcNow.AddDays(90) },
-        }), new RehearsalMocks([_accountCa.CertificatePem]));
+            OriginSecret = new GeneratedSecretSpec { ExpiresOn = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero) },
+            OriginCaGenerations = caGenerations ?? [1],
+            OriginCaIssuingGeneration = issuingGeneration,
+        }), mocks);
 
         var rules = JsonNode.Parse(Plain(result.OfType("akamai:index/property:Property").Single().Inputs["rules"]))!.AsObject();
         var caPem = result.Evaluate(app!.OriginCertificateAuthority.CertificatePem);

@@ -75,13 +75,21 @@ public sealed record OriginOptions
     /// A customer origin at <paramref name="hostname"/> whose certificate the edge verifies against exactly
     /// <paramref name="certificateAuthorityPem"/> (no standard CA set) and whose CN or SAN must be the origin hostname.
     /// </summary>
-    public static OriginOptions TrustingOnly(Input<string> hostname, Input<string> certificateAuthorityPem) => new()
+    public static OriginOptions TrustingOnly(Input<string> hostname, Input<string> certificateAuthorityPem) =>
+        TrustingOnly(hostname, [certificateAuthorityPem]);
+
+    /// <summary>
+    /// A customer origin at <paramref name="hostname"/> whose certificate the edge verifies against exactly
+    /// <paramref name="certificateAuthorityPems"/> (e.g. two generations of a CA while it rotates; no standard CA set)
+    /// and whose CN or SAN must be the origin hostname.
+    /// </summary>
+    public static OriginOptions TrustingOnly(Input<string> hostname, IReadOnlyList<Input<string>> certificateAuthorityPems) => new()
     {
         Hostname = hostname,
         VerificationMode = "CUSTOM",
         OriginCertsToHonor = "CUSTOM_CERTIFICATE_AUTHORITIES",
         StandardCertificateAuthorities = [],
-        CustomCertificateAuthorities = [certificateAuthorityPem],
+        CustomCertificateAuthorities = certificateAuthorityPems,
         CustomValidCnValues = ["{{Origin Hostname}}"],
     };
 

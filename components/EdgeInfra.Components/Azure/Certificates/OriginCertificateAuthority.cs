@@ -7,20 +7,26 @@ namespace EdgeInfra.Components.Azure;
 /// <summary>
 /// The stack's private certificate authority for its origins (<c>tls</c> provider): a CA key and self-signed CA
 /// certificate, and server certificates it signs for origin hostnames, each stored in Key Vault where the origin VMs
-/// read it with their managed identity. The edge trusts exactly this CA
-/// (<see cref="Akamai.OriginOptions.TrustingOnly"/> with <see cref="CertificatePem"/>), so no public CA and no
-/// self-signed origin certificate is involved.
+/// read it with their managed identity. The edge trusts exactly this CA's generations
+/// (<see cref="Akamai.OriginOptions.TrustingOnly(Input{string}, IReadOnlyList{Input{string}})"/> with
+/// <see cref="TrustedCertificatePems"/>), so no public CA and no self-signed origin certificate is involved.
 /// </summary>
 /// <remarks>
-/// <para>Children: <c>ca-key</c> (RSA 2048), <c>ca</c>; per server certificate <c>{name}-key</c>, <c>{name}-csr</c>,
-/// <c>{name}</c> (the vault's <c>secret-{secretName}</c> holds it).</para>
+/// <para>Children per CA generation: <c>ca-key</c> (RSA 2048) and <c>ca</c> for generation 1, <c>ca-g{n}-key</c> and
+/// <c>ca-g{n}</c> for generation n &gt; 1; per server certificate <c>{name}-key</c>, <c>{name}-csr</c>, <c>{name}</c> (the
+/// vault's <c>secret-{secretName}</c> holds it).</para>
 /// <para>
-/// Renewal: the <c>tls</c> provider marks a certificate for replacement once it is within its early-renewal window,
+/// Server certificates: the <c>tls</c> provider marks one for replacement once it is within its early-renewal window,
 /// so any <c>pulumi up</c> in the last <see cref="OriginCertificateAuthorityArgs.ServerEarlyRenewalHours"/> hours replaces
-/// it; the new certificate is a new version of the same Key Vault secret, which running origins pick up without a
-/// rebuild. Renewing a server certificate is seamless because the edge trusts the CA, not the certificate. Renewing
-/// the CA itself replaces every server certificate and the edge's trust at once; an overlap of two CAs is not built
-/// yet, so the CA lives a year by default and its renewal is a planned change.
+/// it; the new certificate is a new version of the same Key Vault secret, which running origins pick up within a
+/// minute without a rebuild. That is seamless because the edge trusts the CA, not the certificate.
+/// </para>
+/// <para>
+/// The CA: renewing it in place would change the edge's trust (a property activation, minutes) and the origins'
+/// certificates (a minute) in the same deployment, and requests in between would fail. So a CA is never renewed in
+/// place: it lives <see cref="OriginCertificateAuthorityArgs.CaValidityHours"/> and is rotated through
+/// <see cref="OriginCertificateAuthorityArgs.Generations"/> in three deployments (trust the new one, issue from it,
+/// drop the old one), each of which keeps every request working.
 /// </para>
 /// </remarks>
 public sealed class OriginCertificateAuthority : ComponentResource
@@ -32,8 +38,7 @@ public sealed class OriginCertificateAuthority : ComponentResource
     public const string PemContentType = "application/x-pem-file";
 
     private readonly OriginCertificateAuthorityArgs _args;
-    private readonly PrivateKey _key;
-    private readonly SelfSignedCert _certificate;
+    private readonly Dictionary<int, (PrivateKey Key, SelfSignedCert Certificate)> _generations = [];
 
     /// <summary>Creates the authority named <paramref name="name"/>.</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed and nothing is created.</exception>
@@ -43,32 +48,46 @@ public sealed class OriginCertificateAuthority : ComponentResource
         ArgumentNullException.ThrowIfNull(args);
         Validate(name, args);
         _args = args;
-        var locked = Locked();
-        _key = new PrivateKey("ca-key", new PrivateKeyArgs { Algorithm = "RSA", RsaBits = 2048 }, locked);
-        _certificate = new SelfSignedCert("ca", new SelfSignedCertArgs
+        foreach (var generation in args.Generations)
         {
-            PrivateKeyPem = _key.PrivateKeyPem,
-            IsCaCertificate = true,
-            MaxPathLength = 0,
-            SetSubjectKeyId = true,
-            Subject = new SelfSignedCertSubjectArgs { CommonName = args.CommonName, Organization = args.Organization },
-            ValidityPeriodHours = args.CaValidityHours,
-            EarlyRenewalHours = args.CaEarlyRenewalHours,
-            AllowedUses = ["cert_signing", "crl_signing", "digital_signature"],
-        }, Locked());
+            var prefix = generation == 1 ? "ca" : $"ca-g{generation.ToString(CultureInfo.InvariantCulture)}";
+            var key = new PrivateKey($"{prefix}-key", new PrivateKeyArgs { Algorithm = "RSA", RsaBits = 2048 }, Locked());
+            var certificate = new SelfSignedCert(prefix, new SelfSignedCertArgs
+            {
+                PrivateKeyPem = key.PrivateKeyPem,
+                IsCaCertificate = true,
+                MaxPathLength = 0,
+                SetSubjectKeyId = true,
+                Subject = new SelfSignedCertSubjectArgs { CommonName = CommonNameOf(args, generation), Organization = args.Organization },
+                ValidityPeriodHours = args.CaValidityHours,
+                AllowedUses = ["cert_signing", "crl_signing", "digital_signature"],
+            }, Locked());
+            _generations[generation] = (key, certificate);
+        }
 
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["certificatePem"] = CertificatePem,
             ["validityEndTime"] = ValidityEndTime,
+            ["trustedCertificatePems"] = TrustedCertificatePems,
         });
     }
 
-    /// <summary>The CA certificate (PEM): what the edge's <c>origin</c> behavior trusts.</summary>
-    public Output<string> CertificatePem => _certificate.CertPem;
+    /// <summary>The issuing generation's CA certificate (PEM), which signs the server certificates.</summary>
+    public Output<string> CertificatePem => Issuing.Certificate.CertPem;
 
-    /// <summary>When the CA certificate stops being valid (RFC 3339).</summary>
-    public Output<string> ValidityEndTime => _certificate.ValidityEndTime;
+    /// <summary>When the issuing generation's CA certificate stops being valid (RFC 3339).</summary>
+    public Output<string> ValidityEndTime => Issuing.Certificate.ValidityEndTime;
+
+    /// <summary>Every generation's CA certificate (PEM), in generation order: what the edge's <c>origin</c> behavior trusts.</summary>
+    public IReadOnlyList<Input<string>> TrustedCertificatePems =>
+        [.. _generations.OrderBy(pair => pair.Key).Select(pair => (Input<string>)pair.Value.Certificate.CertPem)];
+
+    private (PrivateKey Key, SelfSignedCert Certificate) Issuing => _generations[_args.IssuingGeneration];
+
+    /// <summary>The CA certificate's common name for <paramref name="generation"/>: the given name, with <c> G{n}</c> from generation 2.</summary>
+    private static string CommonNameOf(OriginCertificateAuthorityArgs args, int generation) =>
+        generation == 1 ? args.CommonName : $"{args.CommonName} G{generation.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>
     /// Issues a server certificate for <paramref name="hostname"/> (children <c>{name}-key</c>, <c>{name}-csr</c>,
@@ -91,13 +110,13 @@ public sealed class OriginCertificateAuthority : ComponentResource
         var certificate = new LocallySignedCert(name, new LocallySignedCertArgs
         {
             CertRequestPem = request.CertRequestPem,
-            CaPrivateKeyPem = _key.PrivateKeyPem,
-            CaCertPem = _certificate.CertPem,
+            CaPrivateKeyPem = Issuing.Key.PrivateKeyPem,
+            CaCertPem = Issuing.Certificate.CertPem,
             ValidityPeriodHours = _args.ServerValidityHours,
             EarlyRenewalHours = _args.ServerEarlyRenewalHours,
             AllowedUses = ["server_auth", "digital_signature", "key_encipherment"],
         }, Child());
-        var bundle = Output.Format($"{certificate.CertPem}{_certificate.CertPem}{key.PrivateKeyPem}");
+        var bundle = Output.Format($"{certificate.CertPem}{Issuing.Certificate.CertPem}{key.PrivateKeyPem}");
         var secret = vault.AddSecret(secretName, bundle, PemContentType);
         return new OriginServerCertificate(secretName, certificate, secret);
     }
@@ -110,9 +129,9 @@ public sealed class OriginCertificateAuthority : ComponentResource
     {
         var errors = new ComponentErrors(TypeToken, name);
         static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-        if (string.IsNullOrWhiteSpace(args.CommonName) || args.CommonName.Length > 64)
+        if (string.IsNullOrWhiteSpace(args.CommonName) || args.CommonName.Length > 60)
         {
-            errors.Add("commonName", $"'{args.CommonName}' is not a certificate common name: 1 to 64 characters");
+            errors.Add("commonName", $"'{args.CommonName}' is not a CA common name: 1 to 60 characters (a certificate's common name has at most 64, and generations after the first add ' G{{n}}')");
         }
 
         if (args.CaValidityHours is < 720 or > 87600)
@@ -120,9 +139,14 @@ public sealed class OriginCertificateAuthority : ComponentResource
             errors.Add("caValidityHours", $"{Text(args.CaValidityHours)} is out of range: a CA certificate lives 720 to 87600 hours");
         }
 
-        if (args.CaEarlyRenewalHours < 0 || args.CaEarlyRenewalHours >= args.CaValidityHours)
+        var generations = args.Generations ?? [];
+        if (generations.Count is < 1 or > 2 || generations.Distinct().Count() != generations.Count || generations.Any(g => g is < 1 or > 99))
         {
-            errors.Add("caEarlyRenewalHours", $"{Text(args.CaEarlyRenewalHours)} is out of range: 0 or more, and less than caValidityHours ({Text(args.CaValidityHours)})");
+            errors.Add("generations", $"[{string.Join(", ", generations.Select(Text))}] is not a set of CA generations: one or two distinct numbers from 1 to 99 (two only while rotating)");
+        }
+        else if (!generations.Contains(args.IssuingGeneration))
+        {
+            errors.Add("issuingGeneration", $"{Text(args.IssuingGeneration)} is not one of the generations [{string.Join(", ", generations.Select(Text))}]: the issuing CA must exist and be trusted by the edge");
         }
 
         if (args.ServerValidityHours is < 24 or > OriginCertificateAuthorityArgs.MaxServerValidityHours)
