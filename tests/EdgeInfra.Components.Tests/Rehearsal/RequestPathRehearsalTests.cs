@@ -100,25 +100,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
 
         // Rotation while requests run: Key Vault gets the new value, the origins' timer re-reads it, then the edge
         // switches (a new property version); not one request fails.
-        var sent = 0;
-        var failures = new List<string>();
-        var clock = Stopwatch.StartNew();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var traffic = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested && sent < 1000)
-            {
-                var response = await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()));
-                Interlocked.Increment(ref sent);
-                if (response.Status != HttpStatusCode.OK)
-                {
-                    lock (failures)
-                    {
-                        failures.Add($"{response.Status}: {response.Body}");
-                    }
-                }
-            }
-        });
+        using var traffic = BackgroundTraffic.Start(async () => Pick(await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()))), 1000, TimeSpan.FromSeconds(60));
         await Task.Delay(500);
         var rotated = NewSecret();
         vault.AddVersion(stack.OriginSecretName, rotated);
@@ -126,11 +108,10 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         await Task.Delay(500);
         await edge.SetVariablesAsync(new Dictionary<string, string> { [EdgeFrontedApplication.OriginSecretVariable] = rotated });
         await Task.Delay(500);
-        await stop.CancelAsync();
-        await traffic;
-        output.WriteLine($"rotation: {sent} requests through the edge in {clock.ElapsedMilliseconds} ms, {failures.Count} failed");
-        Assert.True(sent > 10, $"only {sent} requests were sent during the rotation");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests failed during the rotation: {string.Join("; ", failures.Take(3))}\n{Log(edge)}");
+        await traffic.StopAsync();
+        output.WriteLine($"rotation: {traffic.Sent} requests through the edge in {traffic.ElapsedMilliseconds} ms, {traffic.Failures.Count} failed");
+        Assert.True(traffic.Sent > 10, $"only {traffic.Sent} requests were sent during the rotation");
+        Assert.True(traffic.Failures.Count == 0, $"{traffic.Failures.Count} of {traffic.Sent} requests failed during the rotation: {string.Join("; ", traffic.Failures.Take(3))}\n{Log(edge)}");
     }
 
     [Fact]
@@ -170,25 +151,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, pki, issuer, stack.Rules), pki.Certificate);
         var edgeName = OriginClientCertificate.NameFor(PropertyName);
 
-        var sent = 0;
-        var failures = new List<string>();
-        var clock = Stopwatch.StartNew();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var traffic = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested && sent < 4000)
-            {
-                var response = await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()));
-                Interlocked.Increment(ref sent);
-                if (response.Status != HttpStatusCode.OK)
-                {
-                    lock (failures)
-                    {
-                        failures.Add($"{response.Status} after {clock.ElapsedMilliseconds} ms: {response.Body}");
-                    }
-                }
-            }
-        });
+        using var traffic = BackgroundTraffic.Start(async () => Pick(await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()))), 4000, TimeSpan.FromSeconds(90));
 
         // 1. The server certificate is renewed (the tls provider's early renewal): same CA, new certificate in Key Vault.
         mocks.Renew("app-origin-ca-weu-origin-tls");
@@ -225,11 +188,10 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         await edge.UpdateAsync(new JsonObject { ["rules"] = onlyNext.Rules.DeepClone() });
 
         await Task.Delay(500);
-        await stop.CancelAsync();
-        await traffic;
-        output.WriteLine($"certificate rotations: {sent} requests through the edge in {clock.ElapsedMilliseconds} ms, {failures.Count} failed");
-        Assert.True(sent > 30, $"only {sent} requests were sent during the rotations");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests failed during the rotations: {string.Join("; ", failures.Take(3))}\n{Log(edge)}");
+        await traffic.StopAsync();
+        output.WriteLine($"certificate rotations: {traffic.Sent} requests through the edge in {traffic.ElapsedMilliseconds} ms, {traffic.Failures.Count} failed");
+        Assert.True(traffic.Sent > 30, $"only {traffic.Sent} requests were sent during the rotations");
+        Assert.True(traffic.Failures.Count == 0, $"{traffic.Failures.Count} of {traffic.Sent} requests failed during the rotations: {string.Join("; ", traffic.Failures.Take(3))}\n{Log(edge)}");
 
         // Afterwards the retired account CA's certificates are refused by the origin, and the edge trusts only generation 2.
         Assert.Equal(HttpStatusCode.BadRequest, await SendToOriginAsync(origin, onlyNext.CaPem, _accountCa.IssueClient(edgeName), stack.OriginSecret));
@@ -267,6 +229,12 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         vault.AddVersion(stack.TlsSecretName, stack.TlsBundle);
         vault.AddVersion(OriginClientCertificate.CaSecretName, stack.EdgeClientCas);
         return vault;
+    }
+
+    private static (HttpStatusCode Status, string Body) Pick((HttpStatusCode Status, string Body, HttpResponseMessage Response) answer)
+    {
+        answer.Response.Dispose();
+        return (answer.Status, answer.Body);
     }
 
     private static object Claims(long? exp = null, string audience = Audience)

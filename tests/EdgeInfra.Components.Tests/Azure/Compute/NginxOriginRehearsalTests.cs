@@ -44,23 +44,8 @@ public sealed class NginxOriginRehearsalTests
         await Assert.ThrowsAsync<HttpRequestException>(() => rehearsal.SendAsync(rehearsal.Secrets[0], trust: rehearsal.OtherCa));
 
         // Rotation while requests run: Key Vault gets a new version, the timer's refresh runs, then the edge switches.
-        var failures = 0;
-        var sent = 0;
         var edgeSecret = rehearsal.Secrets[0];
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var traffic = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested && sent < 2000)
-            {
-                var response = await rehearsal.SendAsync(Volatile.Read(ref edgeSecret));
-                Interlocked.Increment(ref sent);
-                if (response.Status != HttpStatusCode.OK)
-                {
-                    Interlocked.Increment(ref failures);
-                    Console.Error.WriteLine($"rotation: {response.Status} for secret #{rehearsal.Secrets.IndexOf(Volatile.Read(ref edgeSecret))}");
-                }
-            }
-        });
+        using var traffic = BackgroundTraffic.Start(() => rehearsal.SendAsync(Volatile.Read(ref edgeSecret)), 2000, TimeSpan.FromSeconds(60));
         var next = rehearsal.AddSecretVersion();
         Assert.Equal(0, await rehearsal.RefreshAsync());
         Volatile.Write(ref edgeSecret, next);
@@ -68,10 +53,9 @@ public sealed class NginxOriginRehearsalTests
         Assert.Equal(0, await rehearsal.RefreshAsync());
         Volatile.Write(ref edgeSecret, third);
         await Task.Delay(300);
-        await stop.CancelAsync();
-        await traffic;
-        Assert.True(sent > 20, $"only {sent} requests were sent during the rotation");
-        Assert.True(failures == 0, $"{failures} of {sent} requests failed during the rotation");
+        await traffic.StopAsync();
+        Assert.True(traffic.Sent > 20, $"only {traffic.Sent} requests were sent during the rotation");
+        Assert.True(traffic.Failures.Count == 0, $"{traffic.Failures.Count} of {traffic.Sent} requests failed during the rotation: {string.Join("; ", traffic.Failures.Take(3))}");
 
         // Two rotations later the first secret is no longer accepted.
         Assert.Equal(HttpStatusCode.Forbidden, (await rehearsal.SendAsync(rehearsal.Secrets[0])).Status);
