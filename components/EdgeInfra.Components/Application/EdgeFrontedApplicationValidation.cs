@@ -41,6 +41,7 @@ internal static partial class EdgeFrontedApplicationValidation
         CheckMethods(args.AllowedMethods ?? [], errors);
         CheckJwksRelay(args, errors);
         CheckRegions(args.Regions ?? [], errors);
+        ClientCertificatesValidation.Check(args, errors);
         errors.ThrowIfAny();
     }
 
