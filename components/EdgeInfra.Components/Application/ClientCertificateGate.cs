@@ -71,6 +71,7 @@ internal sealed class ClientCertificateGate
             Certificates = spec.CaCertificates,
             Description = $"Client certificates accepted by {args.PropertyName} on {string.Join(", ", spec.PathPrefixes)}",
             ActivateProduction = args.ActivateProduction,
+            CertificateEnrollmentIds = [args.CertificateEnrollmentId!.Value],
         }, child);
         return new ClientCertificateGate(args, spec, caSet);
     }

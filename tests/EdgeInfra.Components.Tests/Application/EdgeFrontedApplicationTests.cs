@@ -10,7 +10,7 @@ using static EdgeInfra.Components.Tests.ComponentHarness;
 
 namespace EdgeInfra.Components.Tests.Application;
 
-public sealed class EdgeFrontedApplicationTests : IDisposable
+public sealed partial class EdgeFrontedApplicationTests : IDisposable
 {
     private const string Subject = "component 'app' (edgeinfra:application:EdgeFrontedApplication)";
     private const string SshKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9yaWdpbi1hZG1pbi1rZXktZm9yLXRlc3Rz ops@example";
@@ -131,7 +131,7 @@ public sealed class EdgeFrontedApplicationTests : IDisposable
                 GeoRules = [new EdgeGatewayGeoRule(["IE", "GB"], "neu"), new EdgeGatewayGeoRule(["DE"], "weu")],
             },
         };
-        Assert.Equal("1.1.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
+        Assert.Equal("1.2.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
     }
 
     [Fact]

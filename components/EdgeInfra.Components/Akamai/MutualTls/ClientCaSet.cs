@@ -1,3 +1,4 @@
+using System.Globalization;
 using EdgeInfra.Akamai;
 using EdgeInfra.Akamai.Inputs;
 using EdgeInfra.Components.Azure;
@@ -24,7 +25,8 @@ namespace EdgeInfra.Components.Akamai;
 /// Akamai's shared certificates (https://techdocs.akamai.com/terraform/docs/manage-ca-sets).
 /// </para>
 /// <para>
-/// Preflight: Mutual TLS Edge Truststore is offered only to selected customers, so the account must have it.
+/// Preflight: Mutual TLS Edge Truststore is offered only to selected customers, so the account must have it; each of
+/// <see cref="ClientCaSetArgs.CertificateEnrollmentIds"/> must name the CA set in CPS.
 /// </para>
 /// </remarks>
 public sealed class ClientCaSet : ComponentResource
@@ -66,6 +68,13 @@ public sealed class ClientCaSet : ComponentResource
         RequirePreflight(
             $"The Akamai account has Mutual TLS Edge Truststore (offered to selected customers) and room for the CA set {args.Name} (at most 200 CA sets per account, names unique).",
             "Control Center > CDN > mTLS Edge Truststore opens for your account (or the mTLS Edge Truststore API lists CA sets); otherwise ask your account team");
+        foreach (var enrollment in args.CertificateEnrollmentIds ?? [])
+        {
+            RequirePreflight(
+                $"The CPS enrollment {enrollment.ToString(CultureInfo.InvariantCulture)} is an Enhanced TLS certificate whose deployment settings name the CA set {args.Name} under Mutual Authentication (on STAGING and PRODUCTION), and the contract has client-to-edge mTLS (Property Manager offers the Enforce mTLS settings behavior): only then do edge servers ask clients for a certificate on its hostnames.",
+                $"Control Center > CDN > Certificates > enrollment {enrollment.ToString(CultureInfo.InvariantCulture)} > View and Edit Deployment Settings > Mutual Authentication; mTLS Edge Truststore > {args.Name} > Slots lists the linked slot once deployed");
+        }
+
         RegisterOutputs(new Dictionary<string, object?> { ["caSetId"] = CaSetId, ["latestVersion"] = LatestVersion });
     }
 

@@ -24,6 +24,13 @@ public sealed class ClientCaSetArgs
     /// <summary>The CA set's description (<c>description</c>). Default: null (not stated).</summary>
     public string? Description { get; init; }
 
+    /// <summary>
+    /// The CPS enrollments whose edge certificates must name this CA set ("Mutual Authentication" in their deployment
+    /// settings) for edge servers to ask clients for a certificate; stated as a preflight requirement, because the stack
+    /// does not manage those enrollments. Default: none.
+    /// </summary>
+    public IReadOnlyList<int> CertificateEnrollmentIds { get; init; } = [];
+
     /// <summary>Whether the CA set is also activated on PRODUCTION, after STAGING. Default: false.</summary>
     public bool ActivateProduction { get; init; }
 }
