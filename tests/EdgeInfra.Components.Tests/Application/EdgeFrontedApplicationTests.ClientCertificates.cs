@@ -22,6 +22,18 @@ public sealed partial class EdgeFrontedApplicationTests
         return certificate.ExportCertificatePem();
     }
 
+    /// <summary>The gateway configuration of <see cref="Args"/>: relayed JWKS, the two regions' origin groups and countries.</summary>
+    private EdgeGatewayConfig ExpectedGatewayConfig() => new()
+    {
+        Jwt = Args().Jwt with { JwksUrl = "https://app.example.com/.well-known/edge-infra/jwks.json" },
+        Routing = new EdgeGatewayRouting
+        {
+            DefaultOriginGroup = "neu",
+            OriginGroups = new Dictionary<string, EdgeGatewayOriginGroup> { ["neu"] = new("origin_neu"), ["weu"] = new("origin_weu") },
+            GeoRules = [new EdgeGatewayGeoRule(["IE", "GB"], "neu"), new EdgeGatewayGeoRule(["DE"], "weu")],
+        },
+    };
+
     private EdgeFrontedApplicationArgs MtlsArgs(ClientCertificatesSpec? spec = null, int? enrollment = 4711)
     {
         var args = Args();
@@ -100,17 +112,7 @@ public sealed partial class EdgeFrontedApplicationTests
     {
         EdgeFrontedApplication? app = null;
         Synth(() => app = new EdgeFrontedApplication("app", MtlsArgs()));
-        var expected = new EdgeGatewayConfig
-        {
-            Jwt = Args().Jwt with { JwksUrl = "https://app.example.com/.well-known/edge-infra/jwks.json" },
-            Routing = new EdgeGatewayRouting
-            {
-                DefaultOriginGroup = "neu",
-                OriginGroups = new Dictionary<string, EdgeGatewayOriginGroup> { ["neu"] = new("origin_neu"), ["weu"] = new("origin_weu") },
-                GeoRules = [new EdgeGatewayGeoRule(["IE", "GB"], "neu"), new EdgeGatewayGeoRule(["DE"], "weu")],
-            },
-            ClientCertificates = new EdgeGatewayClientCertificates { PathPrefixes = ["/partners", "/b2b/orders"] },
-        };
+        var expected = ExpectedGatewayConfig() with { ClientCertificates = new EdgeGatewayClientCertificates { PathPrefixes = ["/partners", "/b2b/orders"] } };
         Assert.Equal("1.2.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
         Assert.StartsWith("{\n  \"clientCertificates\": {\n    \"pathPrefixes\": [\n      \"/partners\",\n      \"/b2b/orders\"\n    ],\n    \"verifiedVariable\": \"PMUSER_CLIENT_CERT_VERIFIED\"\n  },\n  \"headers\"", expected.ToJson(), StringComparison.Ordinal);
     }

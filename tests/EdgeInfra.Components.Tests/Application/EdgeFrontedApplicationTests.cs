@@ -119,18 +119,7 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
     {
         EdgeFrontedApplication? app = null;
         Synth(() => app = new EdgeFrontedApplication("app", Args()));
-        var expected = new EdgeGatewayConfig
-        {
-            Jwt = Args().Jwt with { JwksUrl = "https://app.example.com/.well-known/edge-infra/jwks.json" },
-            OriginAuth = new EdgeGatewayOriginAuth { HeaderName = "X-Origin-Auth" },
-            Routing = new EdgeGatewayRouting
-            {
-                VariableName = "PMUSER_ORIGIN_GROUP",
-                DefaultOriginGroup = "neu",
-                OriginGroups = new Dictionary<string, EdgeGatewayOriginGroup> { ["neu"] = new("origin_neu"), ["weu"] = new("origin_weu") },
-                GeoRules = [new EdgeGatewayGeoRule(["IE", "GB"], "neu"), new EdgeGatewayGeoRule(["DE"], "weu")],
-            },
-        };
+        var expected = ExpectedGatewayConfig();
         Assert.Equal("1.2.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
     }
 

@@ -59,10 +59,10 @@ public sealed class ClientCaSet : ComponentResource
             })],
         }, new CustomResourceOptions { Parent = this });
 
-        StagingActivation = Activate("staging", EdgeProperty.StagingNetwork, []);
+        StagingActivation = Activate("staging", EdgeProperty.StagingNetwork, new CustomResourceOptions { Parent = this });
         if (args.ActivateProduction)
         {
-            ProductionActivation = Activate("production", EdgeProperty.ProductionNetwork, [StagingActivation]);
+            ProductionActivation = Activate("production", EdgeProperty.ProductionNetwork, new CustomResourceOptions { Parent = this, DependsOn = { StagingActivation } });
         }
 
         RequirePreflight(
@@ -93,19 +93,11 @@ public sealed class ClientCaSet : ComponentResource
     /// <summary>The PRODUCTION activation; null when <see cref="ClientCaSetArgs.ActivateProduction"/> is false.</summary>
     public MtlstruststoreCaSetActivation? ProductionActivation { get; }
 
-    private MtlstruststoreCaSetActivation Activate(string name, string network, IReadOnlyList<Resource> dependsOn)
-    {
-        var options = new CustomResourceOptions { Parent = this };
-        foreach (var resource in dependsOn)
-        {
-            options.DependsOn.Add(resource);
-        }
-
-        return new MtlstruststoreCaSetActivation(name, new MtlstruststoreCaSetActivationArgs
+    private MtlstruststoreCaSetActivation Activate(string name, string network, CustomResourceOptions options) =>
+        new MtlstruststoreCaSetActivation(name, new MtlstruststoreCaSetActivationArgs
         {
             CaSetId = _caSet.Id,
             Network = network,
             Version = _caSet.LatestVersion,
         }, options);
-    }
 }
