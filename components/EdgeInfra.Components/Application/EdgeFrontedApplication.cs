@@ -168,6 +168,8 @@ public sealed class EdgeFrontedApplication : ComponentResource
             .ToDictionary(pair => pair.Name, pair => pair.OriginHostname, StringComparer.Ordinal);
 
         var jwksRelay = JwksRelay.For(args);
+        var clientCertificates = ClientCertificateGate.For(args, child);
+        ClientCaSet = clientCertificates?.CaSet;
         Gateway = new EdgeWorkerDeployment("gateway", new EdgeWorkerDeploymentArgs
         {
             GroupId = EdgeFrontedApplicationValidation.GroupNumber(args.GroupId),
@@ -176,7 +178,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             ResourceTier = args.EdgeWorkerResourceTier,
             ActivateProduction = args.ActivateProduction,
             OutputDirectory = args.EdgeWorkerOutputDirectory,
-            Config = GatewayConfig(args, jwksRelay),
+            Config = GatewayConfig(args, jwksRelay) with { ClientCertificates = clientCertificates?.GatewayConfig },
         }, child);
 
         if (args.EdgeLogs is { } logs)
@@ -194,16 +196,17 @@ public sealed class EdgeFrontedApplication : ComponentResource
             Hostnames = args.Hostnames,
             EdgeHostname = args.EdgeHostname,
             CertificateEnrollmentId = args.CertificateEnrollmentId,
+            CertProvisioningType = clientCertificates is null ? "DEFAULT" : ClientCertificateGate.CertProvisioningType,
             Origin = OriginOptions.TrustingOnly(clusters[0].OriginHostname, OriginCertificateAuthority.TrustedCertificatePems),
             DefaultBehaviors = [.. DefaultBehaviors(args, Gateway), originClient.PresentToOrigins(), .. EdgeLogsBehaviors()],
-            Rules = [RedirectToHttps(Gateway), .. args.Rules ?? [], .. JwksRelayRules(jwksRelay, Gateway), ConditionalOrigins(args.Regions, clusters, OriginCertificateAuthority)],
-            Variables = Variables(args),
+            Rules = [RedirectToHttps(Gateway), .. args.Rules ?? [], .. clientCertificates?.Rules ?? [], .. JwksRelayRules(jwksRelay, Gateway), ConditionalOrigins(args.Regions, clusters, OriginCertificateAuthority)],
+            Variables = [.. Variables(args), .. clientCertificates is null ? [] : new[] { clientCertificates.Variable }],
             ActivationContacts = args.ActivationContacts,
             ActivationNote = args.ActivationNote,
             ActivateProduction = args.ActivateProduction,
             AcknowledgeProductionRuleWarnings = args.AcknowledgeProductionRuleWarnings,
-            StagingDependsOn = [Gateway.StagingActivation],
-            ProductionDependsOn = Gateway.ProductionActivation is { } gatewayProduction ? [gatewayProduction] : [],
+            StagingDependsOn = [Gateway.StagingActivation, .. clientCertificates?.StagingDependsOn ?? []],
+            ProductionDependsOn = [.. Gateway.ProductionActivation is { } gatewayProduction ? [gatewayProduction] : Array.Empty<Resource>(), .. clientCertificates?.ProductionDependsOn ?? []],
         }, child);
 
         RequireEdgeRanges(args);
@@ -288,6 +291,9 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
     /// <summary>The workspace, agents and diagnostic settings.</summary>
     public Observability Monitoring { get; }
+
+    /// <summary>The CA set of client → edge mTLS (<c>client-ca</c>); null without <see cref="EdgeFrontedApplicationArgs.ClientCertificates"/>.</summary>
+    public ClientCaSet? ClientCaSet { get; }
 
     /// <summary>The edge log stream; null without <see cref="EdgeFrontedApplicationArgs.EdgeLogs"/>.</summary>
     public EdgeLogStream? EdgeLogs { get; }

@@ -161,4 +161,10 @@ public sealed class EdgeFrontedApplicationArgs
 
     /// <summary>Where edge logs are streamed; null streams none. Default: null.</summary>
     public EdgeLogsSpec? EdgeLogs { get; init; }
+
+    /// <summary>
+    /// Client → edge mTLS: the path prefixes on which callers must present a client certificate from the given CAs
+    /// (see <see cref="ClientCertificatesSpec"/>); needs <see cref="CertificateEnrollmentId"/>. Default: null (off).
+    /// </summary>
+    public ClientCertificatesSpec? ClientCertificates { get; init; }
 }

@@ -46,6 +46,7 @@ internal static partial class EdgeFrontedApplicationValidation
         }
 
         CheckRegions(args.Regions ?? [], errors);
+        ClientCertificatesValidation.Check(args, errors);
         errors.ThrowIfAny();
     }
 

@@ -10,7 +10,7 @@ using static EdgeInfra.Components.Tests.ComponentHarness;
 
 namespace EdgeInfra.Components.Tests.Application;
 
-public sealed class EdgeFrontedApplicationTests : IDisposable
+public sealed partial class EdgeFrontedApplicationTests : IDisposable
 {
     private const string Subject = "component 'app' (edgeinfra:application:EdgeFrontedApplication)";
     private const string SshKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9yaWdpbi1hZG1pbi1rZXktZm9yLXRlc3Rz ops@example";
@@ -119,19 +119,8 @@ public sealed class EdgeFrontedApplicationTests : IDisposable
     {
         EdgeFrontedApplication? app = null;
         Synth(() => app = new EdgeFrontedApplication("app", Args()));
-        var expected = new EdgeGatewayConfig
-        {
-            Jwt = Args().Jwt with { JwksUrl = "https://app.example.com/.well-known/edge-infra/jwks.json" },
-            OriginAuth = new EdgeGatewayOriginAuth { HeaderName = "X-Origin-Auth" },
-            Routing = new EdgeGatewayRouting
-            {
-                VariableName = "PMUSER_ORIGIN_GROUP",
-                DefaultOriginGroup = "neu",
-                OriginGroups = new Dictionary<string, EdgeGatewayOriginGroup> { ["neu"] = new("origin_neu"), ["weu"] = new("origin_weu") },
-                GeoRules = [new EdgeGatewayGeoRule(["IE", "GB"], "neu"), new EdgeGatewayGeoRule(["DE"], "weu")],
-            },
-        };
-        Assert.Equal("1.1.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
+        var expected = ExpectedGatewayConfig();
+        Assert.Equal("1.2.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
     }
 
     [Fact]

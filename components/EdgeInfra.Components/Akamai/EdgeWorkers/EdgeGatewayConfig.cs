@@ -50,6 +50,9 @@ public sealed partial record EdgeGatewayConfig
     /// <summary><c>routing</c>: origin groups and the rules that choose them. Required.</summary>
     public required EdgeGatewayRouting Routing { get; init; }
 
+    /// <summary><c>clientCertificates</c>: the paths that require a verified client certificate; written only when set. Default: null (none).</summary>
+    public EdgeGatewayClientCertificates? ClientCertificates { get; init; }
+
     /// <summary>The rendered <c>config.json</c> (see the class remarks for the format).</summary>
     public string ToJson()
     {
@@ -57,6 +60,14 @@ public sealed partial record EdgeGatewayConfig
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             writer.WriteStartObject();
+            if (ClientCertificates is { } clientCertificates)
+            {
+                writer.WriteStartObject("clientCertificates");
+                WriteStrings(writer, "pathPrefixes", clientCertificates.PathPrefixes);
+                writer.WriteString("verifiedVariable", clientCertificates.VerifiedVariable);
+                writer.WriteEndObject();
+            }
+
             writer.WriteStartObject("headers");
             writer.WriteNumber("schemaVersion", Headers.SchemaVersion);
             writer.WriteEndObject();
@@ -170,6 +181,34 @@ public sealed partial record EdgeGatewayConfig
         else
         {
             ValidateRouting(Routing, errors, $"{prefix}.routing");
+        }
+
+        if (ClientCertificates is not null)
+        {
+            ValidateClientCertificates(ClientCertificates, errors, $"{prefix}.clientCertificates");
+        }
+    }
+
+    private static void ValidateClientCertificates(EdgeGatewayClientCertificates settings, ComponentErrors errors, string where)
+    {
+        PropertyVariable(settings.VerifiedVariable, $"{where}.verifiedVariable", errors);
+        var prefixes = settings.PathPrefixes ?? [];
+        if (prefixes.Count == 0)
+        {
+            errors.Add($"{where}.pathPrefixes", "value [] must list at least one path prefix");
+        }
+
+        for (var index = 0; index < prefixes.Count; index++)
+        {
+            if (prefixes[index] is not { } value || !PathPrefixPattern().IsMatch(value) || (value.Length > 1 && value.EndsWith('/')))
+            {
+                errors.Add($"{where}.pathPrefixes[{index.ToString(CultureInfo.InvariantCulture)}]", $"value {Show(prefixes[index])} must start with '/' and contain no whitespace, '?', '#' or trailing '/'");
+            }
+        }
+
+        foreach (var prefix in prefixes.GroupBy(p => p, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            errors.Add($"{where}.pathPrefixes", $"pathPrefix {Show(prefix)} must appear only once, ignoring case");
         }
     }
 

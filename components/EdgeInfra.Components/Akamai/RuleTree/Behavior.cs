@@ -221,6 +221,23 @@ public sealed class Behavior
         Custom("denyAccess", new Dictionary<string, object?> { ["reason"] = reason, ["enabled"] = enabled });
 
     /// <summary>
+    /// Repeats the client → edge mTLS checks for the request (<c>enforceMtlsSettings</c>): the client must have
+    /// presented a certificate that chains to one of <paramref name="caSetIds"/> (Mutual TLS Edge Truststore CA set ids,
+    /// <c>certificateAuthoritySet</c>; <c>enableAuthSet</c> true), with OCSP revocation checked when
+    /// <paramref name="checkOcsp"/>; a request that fails is denied with Akamai's generic 403 (<c>enableDenyRequest</c>
+    /// true). Akamai requires a <c>hostname</c> or <c>clientCertificate</c> criterion in the same rule
+    /// (https://techdocs.akamai.com/property-mgr/reference/ga-enforce-mtls-settings).
+    /// </summary>
+    public static Behavior EnforceMtlsSettings(IReadOnlyList<Input<string>> caSetIds, bool checkOcsp = false) =>
+        Custom("enforceMtlsSettings", new Dictionary<string, object?>
+        {
+            ["enableAuthSet"] = true,
+            ["certificateAuthoritySet"] = (caSetIds ?? []).ToArray(),
+            ["enableOcspStatus"] = checkOcsp,
+            ["enableDenyRequest"] = true,
+        });
+
+    /// <summary>
     /// Lets child rules with a <see cref="Criterion.ConditionalOriginId"/> criterion define alternate origins
     /// (<c>allowCloudletsOrigins</c>, Property Manager's "Allow Conditional Origins"), which EdgeWorkers select with
     /// <c>request.route({ origin })</c>. Akamai wants it alone in its own rule; purge requests name the origin in the

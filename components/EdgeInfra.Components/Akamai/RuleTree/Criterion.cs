@@ -104,6 +104,20 @@ public sealed class Criterion
         Custom("cloudletsOrigin", new Dictionary<string, object?> { ["originId"] = originId });
 
     /// <summary>
+    /// The client presented a certificate in the TLS handshake with the edge (<c>clientCertificate</c>,
+    /// <c>isCertificatePresent</c> true) whose validity is <paramref name="validity"/> (<c>isCertificateValid</c>:
+    /// <c>VALID</c>, the default, <c>INVALID</c> or <c>IGNORE</c>); <c>enforceMtls</c> false, so the match does not
+    /// depend on an <c>enforceMtlsSettings</c> behavior (https://techdocs.akamai.com/terraform/docs/client-certificate).
+    /// </summary>
+    public static Criterion ClientCertificate(string validity = "VALID") =>
+        Custom("clientCertificate", new Dictionary<string, object?>
+        {
+            ["isCertificatePresent"] = true,
+            ["isCertificateValid"] = validity,
+            ["enforceMtls"] = false,
+        });
+
+    /// <summary>
     /// Any criterion, stated as given: <paramref name="name"/> and <paramref name="options"/> use Property Manager's
     /// names for the pinned <see cref="RuleFormat"/>. Option values may be plain values, inputs, lists and string-keyed
     /// dictionaries. Options this library knows (match operators, header names) are still checked.

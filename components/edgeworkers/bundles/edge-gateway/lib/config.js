@@ -27,6 +27,10 @@
 //     "originGroups": { "<group>": { "originId": "<property origin id>" } } required, non-empty
 //     "pathRules": [{ "pathPrefix": "/...", "originGroup": "<group>" }] [[]], prefixes unique
 //     "geoRules": [{ "countries": ["DE", ...], "originGroup": "<group>" }] [[]], a country in one rule only
+//   },
+//   "clientCertificates": {                            [absent: no path requires a client certificate]
+//     "verifiedVariable": "PMUSER_..." [PMUSER_CLIENT_CERT_VERIFIED], "true" when the property verified the certificate
+//     "pathPrefixes": ["/...", ...] required, non-empty, no trailing '/', unique ignoring case
 //   }
 // }
 
@@ -35,6 +39,7 @@ import { DEFAULT_JWKS_CACHE_SECONDS } from './jwks.js';
 import { HEADER_SCHEMA_VERSION, EDGE_HEADER_PREFIX } from './headers.js';
 import { DEFAULT_ORIGIN_AUTH_HEADER } from './origin-auth.js';
 import { DEFAULT_ORIGIN_GROUP_VARIABLE } from './routing.js';
+import { DEFAULT_VERIFIED_VARIABLE } from './client-certificates.js';
 
 /** Default property variable holding the HS256 secret. */
 export const DEFAULT_HMAC_SECRET_VARIABLE = 'PMUSER_JWT_HMAC_SECRET';
@@ -54,7 +59,7 @@ const COUNTRY = /^[A-Z]{2}$/;
  */
 export function readGatewayConfig(raw) {
   const problems = [];
-  const root = objectAt(raw, 'config', problems, ['jwt', 'headers', 'originAuth', 'routing']);
+  const root = objectAt(raw, 'config', problems, ['jwt', 'headers', 'originAuth', 'routing', 'clientCertificates']);
   const config = {
     jwt: readJwt(objectAt(root.jwt, 'jwt', problems, [
       'issuer', 'audience', 'algorithms', 'jwksUrl', 'jwksCacheSeconds', 'clockSkewSeconds', 'hmacSecretVariable',
@@ -64,6 +69,9 @@ export function readGatewayConfig(raw) {
     routing: readRouting(objectAt(root.routing, 'routing', problems, [
       'variableName', 'defaultOriginGroup', 'originGroups', 'pathRules', 'geoRules',
     ]), problems),
+    clientCertificates: root.clientCertificates === undefined
+      ? null
+      : readClientCertificates(objectAt(root.clientCertificates, 'clientCertificates', problems, ['verifiedVariable', 'pathPrefixes']), problems),
   };
   if (problems.length > 0) {
     throw new Error(`invalid edge-gateway config:\n- ${problems.join('\n- ')}`);
@@ -171,6 +179,24 @@ function readRouting(routing, problems) {
     return { countries: [...countries], originGroup: rule.originGroup };
   });
   return { variableName, defaultOriginGroup, originGroups, pathRules, geoRules };
+}
+
+function readClientCertificates(settings, problems) {
+  const verifiedVariable = propertyVariable(settings.verifiedVariable ?? DEFAULT_VERIFIED_VARIABLE, 'clientCertificates.verifiedVariable', problems);
+  const pathPrefixes = listAt(settings.pathPrefixes, 'clientCertificates.pathPrefixes', problems);
+  if (Array.isArray(settings.pathPrefixes) && pathPrefixes.length === 0) {
+    problems.push('clientCertificates.pathPrefixes: value [] must list at least one path prefix');
+  }
+  pathPrefixes.forEach((prefix, index) => {
+    if (typeof prefix !== 'string' || !PATH_PREFIX.test(prefix) || (prefix.length > 1 && prefix.endsWith('/'))) {
+      problems.push(`clientCertificates.pathPrefixes[${index}]: value ${show(prefix)} must start with '/' and contain no whitespace, '?', '#' or trailing '/'`);
+    }
+  });
+  const lower = pathPrefixes.map((prefix) => String(prefix).toLowerCase());
+  for (const prefix of new Set(lower.filter((prefix, index) => lower.indexOf(prefix) !== index))) {
+    problems.push(`clientCertificates.pathPrefixes: pathPrefix ${show(prefix)} must appear only once, ignoring case`);
+  }
+  return { verifiedVariable, pathPrefixes: [...pathPrefixes] };
 }
 
 function objectAt(value, where, problems, allowedKeys) {

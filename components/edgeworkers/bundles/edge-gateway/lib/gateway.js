@@ -2,6 +2,9 @@
 // the runtime services, so tests can run it with stand-ins for the EdgeWorkers built-ins.
 //
 // For every request:
+// 0. on the path prefixes that require a client certificate (config.clientCertificates), refuse the request unless
+//    the property marked its certificate verified (client-certificates.js): log
+//    `client_certificate_rejected reason=<reason> path_prefix=<prefix>` and answer 403;
 // 1. read the bearer token and verify it (jwt.js); on failure log `token_rejected reason=<reason>`
 //    and answer 401 with WWW-Authenticate (or 503 when the JWKS cannot be fetched);
 // 2. strip incoming X-Edge-* headers and set the versioned schema headers (headers.js);
@@ -16,6 +19,7 @@ import { createJwksKeyStore } from './jwks.js';
 import { enrichRequestHeaders } from './headers.js';
 import { stripOriginAuth } from './origin-auth.js';
 import { routeRequest } from './routing.js';
+import { checkClientCertificate } from './client-certificates.js';
 
 const JSON_NO_STORE = Object.freeze({
   'Content-Type': ['application/json'],
@@ -50,6 +54,15 @@ export function createEdgeGateway(options) {
   });
 
   async function handleClientRequest(request) {
+    if (config.clientCertificates !== null) {
+      const refused = checkClientCertificate(request, config.clientCertificates);
+      if (refused !== null) {
+        logger.log(`client_certificate_rejected reason=${refused.reason} path_prefix=${refused.pathPrefix}`);
+        respondToMissingClientCertificate(request);
+        return;
+      }
+    }
+
     const bearer = readBearerToken(request);
     const hmacSecret = jwt.algorithms.includes('HS256') ? request.getVariable(jwt.hmacSecretVariable) : null;
     const result = bearer.reason === undefined
@@ -70,6 +83,16 @@ export function createEdgeGateway(options) {
   }
 
   return Object.freeze({ handleClientRequest });
+}
+
+/**
+ * Answers a request without a verified client certificate on a path that requires one: 403. Not 401: the failure
+ * is at the TLS layer, no HTTP authentication scheme can answer a challenge for it, and the property's own
+ * enforceMtlsSettings behavior answers 403 as well. The body never says why.
+ * @param {object} request the EdgeWorkers request
+ */
+export function respondToMissingClientCertificate(request) {
+  request.respondWith(403, JSON_NO_STORE, JSON.stringify({ error: 'client_certificate_required' }));
 }
 
 /**
