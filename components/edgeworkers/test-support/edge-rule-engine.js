@@ -14,12 +14,12 @@
 /** Behaviors of which only the last matching instance counts. */
 const SINGLE_VALUED = new Set([
   'origin', 'edgeWorker', 'redirect', 'rewriteUrl', 'caching', 'cpCode', 'originIpAcl', 'siteShield',
-  'httpStrictTransportSecurity', 'datastream', 'allowCloudletsOrigins', 'mtlsOriginKeystore',
+  'httpStrictTransportSecurity', 'datastream', 'allowCloudletsOrigins', 'mtlsOriginKeystore', 'enforceMtlsSettings',
   'allowPost', 'allowPut', 'allowPatch', 'allowDelete', 'allowOptions',
 ]);
 
 /** Behaviors that accumulate, in rule order. */
-const ACCUMULATING = new Set(['modifyOutgoingRequestHeader']);
+const ACCUMULATING = new Set(['modifyOutgoingRequestHeader', 'setVariable']);
 
 /** Methods that need an allow behavior; GET and HEAD need none. */
 const METHOD_BEHAVIORS = Object.freeze({
@@ -29,12 +29,14 @@ const METHOD_BEHAVIORS = Object.freeze({
 /**
  * The behaviors that apply to a request.
  * @param {object} rules the rule tree's `rules` object (the default rule)
- * @param {{ protocol: 'HTTP' | 'HTTPS', path: string, originId?: string }} request
- * @returns {{ single: Map<string, object>, headerModifications: object[] }}
+ * @param {{ protocol: 'HTTP' | 'HTTPS', path: string, host?: string, originId?: string,
+ *   clientCertificate?: { present: boolean, valid: boolean } }} request
+ * @returns {{ single: Map<string, object>, headerModifications: object[], variableAssignments: object[] }}
  */
 export function matchBehaviors(rules, request) {
   const single = new Map();
   const headerModifications = [];
+  const variableAssignments = [];
   const visit = (rule) => {
     if (!criteriaMatch(rule, request)) {
       return;
@@ -42,6 +44,8 @@ export function matchBehaviors(rules, request) {
     for (const behavior of rule.behaviors ?? []) {
       if (SINGLE_VALUED.has(behavior.name)) {
         single.set(behavior.name, behavior.options ?? {});
+      } else if (behavior.name === 'setVariable') {
+        variableAssignments.push(behavior.options ?? {});
       } else if (ACCUMULATING.has(behavior.name)) {
         headerModifications.push(behavior.options ?? {});
       } else {
@@ -53,7 +57,7 @@ export function matchBehaviors(rules, request) {
     }
   };
   visit(rules);
-  return { single, headerModifications };
+  return { single, headerModifications, variableAssignments };
 }
 
 function criteriaMatch(rule, request) {
@@ -76,6 +80,18 @@ function criterionMatches(criterion, request) {
     }
     case 'cloudletsOrigin':
       return request.originId !== undefined && options.originId === request.originId;
+    case 'hostname': {
+      const matched = (options.values ?? []).some((pattern) => wildcardMatches(pattern, request.host ?? '', false));
+      return options.matchOperator === 'IS_NOT_ONE_OF' ? !matched : matched;
+    }
+    case 'clientCertificate': {
+      const certificate = request.clientCertificate ?? { present: false, valid: false };
+      if (options.isCertificatePresent !== true || options.enforceMtls === true) {
+        throw new Error('the edge stand-in models the clientCertificate criterion only for a present certificate, without enforceMtls');
+      }
+      const validity = { VALID: certificate.valid, INVALID: !certificate.valid, IGNORE: true }[options.isCertificateValid];
+      return certificate.present && validity === true;
+    }
     default:
       throw new Error(`the edge stand-in does not model criterion '${criterion.name}'`);
   }
@@ -85,6 +101,21 @@ function criterionMatches(criterion, request) {
 function wildcardMatches(pattern, value, caseSensitive) {
   const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`, caseSensitive ? '' : 'i').test(value);
+}
+
+/**
+ * Applies setVariable behaviors with a literal expression (the only kind the stand-in models) to the variables.
+ */
+export function applyVariableAssignments(variables, assignments) {
+  for (const assignment of assignments) {
+    if (assignment.valueSource !== 'EXPRESSION' || /\{\{/.test(String(assignment.variableValue)) || (assignment.transform ?? 'NONE') !== 'NONE') {
+      throw new Error('the edge stand-in models only setVariable with a literal EXPRESSION and no transform');
+    }
+    if (!variables.has(assignment.variableName)) {
+      throw new Error(`variable ${assignment.variableName} is not declared in the rule tree`);
+    }
+    variables.set(assignment.variableName, String(assignment.variableValue));
+  }
 }
 
 /**

@@ -13,6 +13,8 @@
 //     identityProvider: { hostname, certPem, keyPem, path, jwks } - a stand-in for the IdP's JWKS host (optional)
 //     clientCertificates: { versionGuid: { certPem, keyPem } } - the mTLS Origin Keystore's certificate versions,
 //                       presented to an origin when the rule's mtlsOriginKeystore names the version (optional)
+//     caSets:           { caSetId: [pem] } - Mutual TLS Edge Truststore CA sets: the HTTPS listener asks clients for a
+//                       certificate and verifies it against their union; enforceMtlsSettings names the sets (optional)
 //   }
 // Writes JSON lines on stdout: first { event: "listening", http, https, identityProvider }, then one line per
 // origin request ({ event: "origin", hostname, path, status, headers }), per gateway log line, per error.
@@ -27,8 +29,9 @@ import https from 'node:https';
 import { register } from 'node:module';
 import { createInterface } from 'node:readline';
 import { checkServerIdentity } from 'node:tls';
+import { X509Certificate } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { applyHeaderModifications, matchBehaviors, methodAllowed } from './edge-rule-engine.js';
+import { applyHeaderModifications, applyVariableAssignments, matchBehaviors, methodAllowed } from './edge-rule-engine.js';
 
 register('./edgeworkers-loader.js', import.meta.url);
 const runtime = await import('./edgeworkers-stub.js');
@@ -129,8 +132,8 @@ function forward(origin, keystore, request) {
 }
 
 /** Runs the EdgeWorker's onClientRequest; returns its response or its routing decision and headers. */
-async function runEdgeWorker(incoming, outgoingHeaders) {
-  const visible = Object.fromEntries([...variables].filter(([name]) => !sensitive.has(name)));
+async function runEdgeWorker(incoming, outgoingHeaders, requestVariables) {
+  const visible = Object.fromEntries([...requestVariables].filter(([name]) => !sensitive.has(name)));
   const request = runtime.createFakeRequest({
     method: incoming.method,
     path: incoming.path,
@@ -143,7 +146,7 @@ async function runEdgeWorker(incoming, outgoingHeaders) {
   request.url = incoming.query === '' ? incoming.path : `${incoming.path}?${incoming.query}`;
   await gateway.onClientRequest(request);
   drainGatewayLog();
-  const chosen = new Map(variables);
+  const chosen = new Map(requestVariables);
   for (const name of Object.keys(visible)) {
     chosen.set(name, request.getVariable(name) ?? '');
   }
@@ -159,7 +162,8 @@ async function serve(incoming) {
   if (!hostnames.has(incoming.host)) {
     return respond(400, { 'content-type': 'text/plain' }, 'Invalid URL: the property does not serve this host');
   }
-  let matched = matchBehaviors(rules, { protocol: incoming.protocol, path: incoming.path });
+  const where = { protocol: incoming.protocol, path: incoming.path, host: incoming.host, clientCertificate: incoming.clientCertificate };
+  let matched = matchBehaviors(rules, where);
   const redirect = matched.single.get('redirect');
   if (redirect !== undefined) {
     const query = incoming.query === '' ? '' : `?${incoming.query}`;
@@ -169,6 +173,14 @@ async function serve(incoming) {
   if (!methodAllowed(incoming.method, matched.single)) {
     return respond(501, { 'content-type': 'text/plain' }, 'Not Implemented');
   }
+  const enforce = matched.single.get('enforceMtlsSettings');
+  if (enforce !== undefined && enforce.enableAuthSet === true && enforce.enableDenyRequest === true) {
+    const certificate = incoming.clientCertificate ?? { present: false, valid: false };
+    const fromSet = certificate.valid && (enforce.certificateAuthoritySet ?? []).some((id) => certificate.caSetIds.includes(id));
+    if (!fromSet) {
+      return respond(403, { 'content-type': 'text/html' }, 'Access Denied');
+    }
+  }
 
   let headers = new Map();
   for (const [name, value] of Object.entries(incoming.headers)) {
@@ -176,12 +188,13 @@ async function serve(incoming) {
       headers.set(name.toLowerCase(), Array.isArray(value) ? value : [String(value)]);
     }
   }
-  let requestVariables = variables;
+  let requestVariables = new Map(variables);
+  applyVariableAssignments(requestVariables, matched.variableAssignments);
   if (matched.single.get('edgeWorker')?.enabled === true) {
     if (incoming.subrequest) {
       throw new Error(`an EdgeWorker sub-request to ${incoming.path} would run the EdgeWorker again: turn it off on that path`);
     }
-    const ran = await runEdgeWorker(incoming, headers);
+    const ran = await runEdgeWorker(incoming, headers, requestVariables);
     if (ran.response !== null) {
       const responseHeaders = Object.fromEntries(Object.entries(ran.response.headers ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
       return respond(ran.response.status, responseHeaders, ran.response.body ?? '');
@@ -189,7 +202,7 @@ async function serve(incoming) {
     headers = ran.headers;
     requestVariables = ran.variables;
     if (ran.originId !== undefined) {
-      matched = matchBehaviors(rules, { protocol: incoming.protocol, path: incoming.path, originId: ran.originId });
+      matched = matchBehaviors(rules, { ...where, originId: ran.originId });
     }
   }
 
@@ -265,6 +278,7 @@ function listener(protocol) {
           headers: request.headers,
           body: Buffer.concat(chunks),
           subrequest: false,
+          clientCertificate: protocol === 'HTTPS' ? presentedCertificate(request.socket) : undefined,
         });
       } catch (error) {
         emit({ event: 'error', message: String(error?.stack ?? error) });
@@ -274,6 +288,19 @@ function listener(protocol) {
       response.end(answer.body);
     });
   };
+}
+
+/** The CA sets whose certificates sign the client's certificate, if it presented one that verifies. */
+function presentedCertificate(socket) {
+  const peer = socket.getPeerCertificate?.(true);
+  const present = peer !== undefined && peer !== null && Object.keys(peer).length > 0;
+  if (!present || !socket.authorized) {
+    return { present, valid: false, caSetIds: [] };
+  }
+  const caSetIds = Object.entries(settings.caSets ?? {})
+    .filter(([, pems]) => pems.some((pem) => new X509Certificate(peer.raw).checkIssued(new X509Certificate(pem))))
+    .map(([id]) => id);
+  return { present, valid: true, caSetIds };
 }
 
 function listen(server) {
@@ -295,7 +322,12 @@ if (settings.identityProvider !== undefined) {
 }
 
 const httpPort = await listen(http.createServer(listener('HTTP')));
-const httpsPort = await listen(https.createServer({ cert: settings.edgeCertificate.certPem, key: settings.edgeCertificate.keyPem }, listener('HTTPS')));
+const caSetPems = Object.values(settings.caSets ?? {}).flat();
+const httpsPort = await listen(https.createServer({
+  cert: settings.edgeCertificate.certPem,
+  key: settings.edgeCertificate.keyPem,
+  ...(caSetPems.length > 0 ? { requestCert: true, rejectUnauthorized: false, ca: caSetPems } : {}),
+}, listener('HTTPS')));
 emit({ event: 'listening', http: httpPort, https: httpsPort, identityProvider: identityProviderPort });
 
 createInterface({ input: process.stdin }).on('line', (line) => {

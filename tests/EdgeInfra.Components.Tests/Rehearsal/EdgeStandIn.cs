@@ -90,11 +90,11 @@ internal sealed class EdgeStandIn : IDisposable
         Assert.True(await _variablesSet.WaitAsync(TimeSpan.FromSeconds(10)), "the edge stand-in did not take the update");
     }
 
-    /// <summary>Sends one request to the edge for <paramref name="host"/>: over HTTPS, or plain HTTP with <paramref name="plainHttp"/>.</summary>
+    /// <summary>Sends one request to the edge for <paramref name="host"/>: over HTTPS (with <paramref name="clientCertificate"/> when given), or plain HTTP with <paramref name="plainHttp"/>.</summary>
     public async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> SendAsync(
-        string host, string pathAndQuery, string? bearerToken = null, HttpMethod? method = null, bool plainHttp = false)
+        string host, string pathAndQuery, string? bearerToken = null, HttpMethod? method = null, bool plainHttp = false, X509Certificate2? clientCertificate = null)
     {
-        using var client = LoopbackHttpClient.Create(host, plainHttp ? HttpPort : HttpsPort, _clientTrust);
+        using var client = LoopbackHttpClient.Create(host, plainHttp ? HttpPort : HttpsPort, _clientTrust, clientCertificate);
         using var request = new HttpRequestMessage(method ?? HttpMethod.Get, $"{(plainHttp ? "http" : "https")}://{host}{pathAndQuery}");
         if (bearerToken is not null)
         {

@@ -199,6 +199,42 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         Assert.Single(Descendants(onlyNext.Rules).OfType<JsonObject>().First(o => o["customCertificateAuthorities"] is not null)["customCertificateAuthorities"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Routes_that_require_a_client_certificate_refuse_callers_without_one_from_the_ca_set()
+    {
+        OriginRehearsal.RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar");
+        using var partners = new CertificateAuthorityStandIn("partners CA");
+        using var strangers = new CertificateAuthorityStandIn("another CA");
+        var stack = await SynthesizeAsync(new RehearsalMocks([_accountCa.CertificatePem]), clientCertificates: new ClientCertificatesSpec
+        {
+            CaCertificates = [partners.CertificatePem],
+            CaSetName = "app-rehearsal-partners",
+            PathPrefixes = ["/partners"],
+        });
+        using var vault = VaultHolding(stack);
+        using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
+        using var pki = new CertificateAuthorityStandIn("public CA stand-in");
+        using var issuer = new TokenIssuer("key-1");
+        var settings = EdgeSettings(stack, origin, pki, issuer, stack.Rules);
+        var caSetId = (string)Descendants(stack.Rules).OfType<JsonObject>().Single(o => o["certificateAuthoritySet"] is not null)["certificateAuthoritySet"]![0]!;
+        settings["caSets"] = new JsonObject { [caSetId] = new JsonArray(partners.CertificatePem) };
+        using var edge = await EdgeStandIn.StartAsync(settings, pki.Certificate);
+        using var partner = ClientCertificate(partners.IssueClient("partner-service"));
+        using var stranger = ClientCertificate(strangers.IssueClient("partner-service"));
+
+        var served = origin.ServedRequests;
+        Assert.Equal(HttpStatusCode.Forbidden, (await edge.SendAsync(Host, "/partners/orders", issuer.Sign(Claims()))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await edge.SendAsync(Host, "/Partners", issuer.Sign(Claims()), clientCertificate: stranger)).Status);
+        Assert.Equal(served, origin.ServedRequests);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/partners/orders", clientCertificate: partner)).Status);
+        var allowed = await edge.SendAsync(Host, "/partners/orders", issuer.Sign(Claims()), clientCertificate: partner);
+        Assert.True(allowed.Status == HttpStatusCode.OK, $"{allowed.Status}: {allowed.Body}\n{Log(edge)}");
+        Assert.Equal(HttpStatusCode.OK, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()))).Status);
+    }
+
+    private static X509Certificate2 ClientCertificate((string CertificatePem, string KeyPem) pem) =>
+        X509Certificate2.CreateFromPem(pem.CertificatePem, pem.KeyPem);
+
     /// <summary>A new version of <paramref name="secretName"/> in Key Vault, then the origin's timer run; waits a moment for traffic to flow.</summary>
     private static async Task RefreshOriginAsync(VaultStandIn vault, OriginRehearsal origin, string secretName, string value)
     {
@@ -322,7 +358,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
     private Task<Synthesized> SynthesizeAsync() => SynthesizeAsync(new RehearsalMocks([_accountCa.CertificatePem]));
 
     /// <summary>Runs the application against <paramref name="mocks"/> (which keep what did not change since their last run) with the CA generations given.</summary>
-    private async Task<Synthesized> SynthesizeAsync(RehearsalMocks mocks, IReadOnlyList<int>? caGenerations = null, int issuingGeneration = 1)
+    private async Task<Synthesized> SynthesizeAsync(RehearsalMocks mocks, IReadOnlyList<int>? caGenerations = null, int issuingGeneration = 1, ClientCertificatesSpec? clientCertificates = null)
     {
         var region = new OriginRegionSpec
         {
@@ -344,7 +380,9 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
             ProductId = "prd_Fresca",
             PropertyName = PropertyName,
             Hostnames = [Host],
-            EdgeHostname = $"{Host}.edgesuite.net",
+            EdgeHostname = clientCertificates is null ? $"{Host}.edgesuite.net" : $"{Host}.edgekey.net",
+            CertificateEnrollmentId = clientCertificates is null ? null : 12345,
+            ClientCertificates = clientCertificates,
             ActivationContacts = ["ops@example.com"],
             ActivationNote = "rehearsal",
             EdgeCidrs = ["203.0.113.0/24"],
