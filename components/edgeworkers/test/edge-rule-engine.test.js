@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyHeaderModifications, matchBehaviors, methodAllowed } from '../test-support/edge-rule-engine.js';
+import { applyHeaderModifications, applyVariableAssignments, matchBehaviors, methodAllowed } from '../test-support/edge-rule-engine.js';
 
 const tree = {
   name: 'default',
@@ -75,4 +75,33 @@ test('header modifications substitute declared variables and refuse undeclared o
   applyHeaderModifications(headers, [{ action: 'DELETE', customHeaderName: 'X-Origin-Auth' }, ...headerModifications], new Map([['PMUSER_SECRET', 's3cret']]));
   assert.deepEqual(headers.get('x-origin-auth'), ['s3cret']);
   assert.throws(() => applyHeaderModifications(new Map(), headerModifications, new Map()), /PMUSER_SECRET is not declared/);
+});
+
+test('client certificate rules match only a present, valid certificate on the listed hosts, and set literal variables', () => {
+  const mtls = {
+    name: 'default',
+    children: [
+      {
+        name: 'verified',
+        criteria: [{ name: 'clientCertificate', options: { isCertificatePresent: true, isCertificateValid: 'VALID', enforceMtls: false } }],
+        behaviors: [{ name: 'setVariable', options: { variableName: 'PMUSER_VERIFIED', valueSource: 'EXPRESSION', variableValue: 'true', transform: 'NONE' } }],
+      },
+      {
+        name: 'required',
+        criteria: [{ name: 'hostname', options: { matchOperator: 'IS_ONE_OF', values: ['api.example.com'] } }],
+        behaviors: [{ name: 'enforceMtlsSettings', options: { enableAuthSet: true, enableDenyRequest: true, certificateAuthoritySet: ['1'] } }],
+      },
+    ],
+  };
+  const valid = matchBehaviors(mtls, { protocol: 'HTTPS', path: '/', host: 'API.example.com', clientCertificate: { present: true, valid: true } });
+  assert.equal(valid.variableAssignments.length, 1);
+  assert.equal(valid.single.has('enforceMtlsSettings'), true);
+  const invalid = matchBehaviors(mtls, { protocol: 'HTTPS', path: '/', host: 'other.example.com', clientCertificate: { present: true, valid: false } });
+  assert.equal(invalid.variableAssignments.length, 0);
+  assert.equal(invalid.single.has('enforceMtlsSettings'), false);
+  const variables = new Map([['PMUSER_VERIFIED', 'false']]);
+  applyVariableAssignments(variables, valid.variableAssignments);
+  assert.equal(variables.get('PMUSER_VERIFIED'), 'true');
+  assert.throws(() => applyVariableAssignments(variables, [{ variableName: 'PMUSER_VERIFIED', valueSource: 'EXPRESSION', variableValue: '{{builtin.AK_HOST}}' }]), /only setVariable with a literal/);
+  assert.throws(() => applyVariableAssignments(new Map(), valid.variableAssignments), /PMUSER_VERIFIED is not declared/);
 });
