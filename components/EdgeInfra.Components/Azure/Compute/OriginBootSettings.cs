@@ -52,12 +52,12 @@ internal sealed record OriginBootSettings(
 
     /// <summary>
     /// The tag of the line an origin logs, at most once an hour, while its installed server certificate is within
-    /// <see cref="CertificateExpiryWarningDays"/> days of its expiry (see <c>Monitoring.OriginCertificateExpiry.Tag</c>).
+    /// <see cref="CertificateExpiryWarningDays"/> days of its expiry: <see cref="Monitoring.OriginCertificateExpiry.Tag"/>, which the alert reads.
     /// </summary>
-    public const string CertificateExpiringTag = "edge-origin-certificate-expiring";
+    public const string CertificateExpiringTag = Monitoring.OriginCertificateExpiry.Tag;
 
     /// <summary>How many days before its expiry an origin starts logging <see cref="CertificateExpiringTag"/> for its certificate.</summary>
-    public const int CertificateExpiryWarningDays = 7;
+    public const int CertificateExpiryWarningDays = Monitoring.OriginCertificateExpiry.WarningDays;
 
     /// <summary>How often, at most, an origin logs <see cref="CertificateExpiringTag"/>, in seconds (an hour).</summary>
     public const int CertificateExpiryLogIntervalSeconds = 3600;
