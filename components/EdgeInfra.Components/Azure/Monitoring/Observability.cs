@@ -270,37 +270,13 @@ public sealed partial class Observability : ComponentResource
     private void CreateOriginAuthFailureAlert(ObservabilityArgs args, Workspace workspace, Input<ActionsArgs>? actions)
     {
         var window = args.OriginAuthFailureWindowMinutes;
-        new ScheduledQueryRule("origin-auth-failed", new ScheduledQueryRuleArgs
-        {
-            ResourceGroupName = args.ResourceGroupName,
-            Location = args.Location,
-            Kind = Kind.LogAlert,
-            DisplayName = "Repeated origin-verification failures",
-            Description = $"At least {args.OriginAuthFailureThreshold} requests without the edge's credentials were rejected by the origin within {window} minutes (log lines tagged '{OriginAuthFailures.Tag}').",
-            Severity = 2,
-            Enabled = true,
-            Scopes = [workspace.Id],
-            EvaluationFrequency = window == 1 ? "PT1M" : "PT5M",
-            WindowSize = IsoDuration(window),
-            AutoMitigate = true,
-            SkipQueryValidation = true,
-            Criteria = new ScheduledQueryRuleCriteriaArgs
-            {
-                AllOf =
-                [
-                    new ConditionArgs
-                    {
-                        Query = OriginAuthFailures.Query,
-                        TimeAggregation = TimeAggregation.Count,
-                        Operator = "GreaterThanOrEqual",
-                        Threshold = args.OriginAuthFailureThreshold,
-                        FailingPeriods = new ConditionFailingPeriodsArgs { NumberOfEvaluationPeriods = 1, MinFailingPeriodsToAlert = 1 },
-                    },
-                ],
-            },
-            Actions = actions,
-            Tags = args.TagsWithDefaults(),
-        }, new CustomResourceOptions { Parent = this });
+        CreateLogAlert("origin-auth-failed", args, workspace, actions, new LogAlert(
+            "Repeated origin-verification failures",
+            $"At least {args.OriginAuthFailureThreshold} requests without the edge's credentials were rejected by the origin within {window} minutes (log lines tagged '{OriginAuthFailures.Tag}').",
+            OriginAuthFailures.Query,
+            window == 1 ? "PT1M" : "PT5M",
+            IsoDuration(window),
+            args.OriginAuthFailureThreshold));
     }
 
     /// <summary>
@@ -309,18 +285,32 @@ public sealed partial class Observability : ComponentResource
     /// days of expiry), evaluated every 15 minutes, resolved once no VM has logged one for an hour.
     /// </summary>
     private void CreateOriginCertificateExpiryAlert(ObservabilityArgs args, Workspace workspace, Input<ActionsArgs>? actions) =>
-        new ScheduledQueryRule("origin-certificate-expiring", new ScheduledQueryRuleArgs
+        CreateLogAlert("origin-certificate-expiring", args, workspace, actions, new LogAlert(
+            "Origin certificate close to expiry",
+            $"An origin VM serves a certificate that expires within {OriginCertificateExpiry.WarningDays} days (log lines tagged '{OriginCertificateExpiry.Tag}', one an hour per VM): its renewal did not reach the VM.",
+            OriginCertificateExpiry.Query,
+            "PT15M",
+            "PT1H",
+            1));
+
+    /// <summary>
+    /// A severity 2 log search alert over the workspace that fires when <see cref="LogAlert.Query"/> counts at least
+    /// <see cref="LogAlert.Threshold"/> rows in its window, and resolves itself; query validation is skipped because the
+    /// <c>Syslog</c> and <c>Event</c> tables only exist once the first agent reports.
+    /// </summary>
+    private void CreateLogAlert(string name, ObservabilityArgs args, Workspace workspace, Input<ActionsArgs>? actions, LogAlert alert) =>
+        new ScheduledQueryRule(name, new ScheduledQueryRuleArgs
         {
             ResourceGroupName = args.ResourceGroupName,
             Location = args.Location,
             Kind = Kind.LogAlert,
-            DisplayName = "Origin certificate close to expiry",
-            Description = $"An origin VM serves a certificate that expires within {OriginCertificateExpiry.WarningDays} days (log lines tagged '{OriginCertificateExpiry.Tag}', one an hour per VM): its renewal did not reach the VM.",
+            DisplayName = alert.DisplayName,
+            Description = alert.Description,
             Severity = 2,
             Enabled = true,
             Scopes = [workspace.Id],
-            EvaluationFrequency = "PT15M",
-            WindowSize = "PT1H",
+            EvaluationFrequency = alert.EvaluationFrequency,
+            WindowSize = alert.WindowSize,
             AutoMitigate = true,
             SkipQueryValidation = true,
             Criteria = new ScheduledQueryRuleCriteriaArgs
@@ -329,10 +319,10 @@ public sealed partial class Observability : ComponentResource
                 [
                     new ConditionArgs
                     {
-                        Query = OriginCertificateExpiry.Query,
+                        Query = alert.Query,
                         TimeAggregation = TimeAggregation.Count,
                         Operator = "GreaterThanOrEqual",
-                        Threshold = 1,
+                        Threshold = alert.Threshold,
                         FailingPeriods = new ConditionFailingPeriodsArgs { NumberOfEvaluationPeriods = 1, MinFailingPeriodsToAlert = 1 },
                     },
                 ],
@@ -340,6 +330,9 @@ public sealed partial class Observability : ComponentResource
             Actions = actions,
             Tags = args.TagsWithDefaults(),
         }, new CustomResourceOptions { Parent = this });
+
+    /// <summary>What distinguishes one of the component's log alerts.</summary>
+    private sealed record LogAlert(string DisplayName, string Description, string Query, string EvaluationFrequency, string WindowSize, int Threshold);
 
     private void AddDiagnosticsAndAgents(IReadOnlyList<Resource> resources)
     {
