@@ -111,6 +111,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
         var clusters = new List<OriginVmCluster>();
         var backups = new List<BackupProtection>();
+        var certificateExpiry = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
         for (var i = 0; i < args.Regions.Count; i++)
         {
             var region = args.Regions[i];
@@ -140,6 +141,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
             // Every flavor serves the stack CA's certificate for its hostname; its identity may read that one secret.
             var certificate = OriginCertificateAuthority.IssueServerCertificate($"{region.Name}-origin-tls", cluster.OriginHostname, Vault, TlsSecretName(region));
+            certificateExpiry[region.Name] = certificate.ValidityEndTime;
             RoleAssignments.Grant(this, $"{region.Name}-origin-tls-user", certificate.Secret.Id, BuiltInRole.KeyVaultSecretsUser, cluster.IdentityPrincipalId);
             RoleAssignments.Grant(this, $"{region.Name}-edge-client-ca-user", originClient.CaSecret.Id, BuiltInRole.KeyVaultSecretsUser, cluster.IdentityPrincipalId);
 
@@ -164,6 +166,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
         Clusters = clusters;
         Backups = backups;
+        OriginCertificateExpiry = certificateExpiry;
         OriginHostnames = args.Regions.Select((region, i) => (region.Name, clusters[i].OriginHostname))
             .ToDictionary(pair => pair.Name, pair => pair.OriginHostname, StringComparer.Ordinal);
 
@@ -225,6 +228,8 @@ public sealed class EdgeFrontedApplication : ComponentResource
             ["edgeHostname"] = EdgeHostname,
             ["originHostname"] = OriginHostname,
             ["originHostnames"] = OriginHostnames,
+            ["originCertificateExpiry"] = OriginCertificateExpiry,
+            ["originCaExpiry"] = OriginCertificateAuthority.ValidityEndTime,
             ["vaultUri"] = VaultUri,
             ["workspaceId"] = WorkspaceId,
             ["propertyStagingVersion"] = Property.StagingVersion,
@@ -249,6 +254,13 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
     /// <summary>Every region's origin hostname, by region name.</summary>
     public IReadOnlyDictionary<string, Output<string>> OriginHostnames { get; }
+
+    /// <summary>
+    /// When each region's origin server certificate expires (RFC 3339, the <c>tls</c> provider's
+    /// <c>validityEndTime</c>), by region name; the origins also log, and the stack alerts on, a certificate within
+    /// 7 days of its expiry (<see cref="Azure.Monitoring.OriginCertificateExpiry"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, Output<string>> OriginCertificateExpiry { get; }
 
     /// <summary>The Key Vault's URI.</summary>
     public Output<string> VaultUri => Vault.VaultUri;

@@ -115,6 +115,17 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
     }
 
     [Fact]
+    public void Each_region_reports_when_its_origin_certificate_expires()
+    {
+        EdgeFrontedApplication? app = null;
+        Synth(() => app = new EdgeFrontedApplication("app", Args()));
+        Assert.Equal(["neu", "weu"], app!.OriginCertificateExpiry.Keys);
+        Assert.Equal(
+            ["reference to app-origin-ca-neu-origin-tls.validityEndTime", "reference to app-origin-ca-weu-origin-tls.validityEndTime"],
+            app.OriginCertificateExpiry.Values.Select(expiry => expiry.ToExpression().Describe()));
+    }
+
+    [Fact]
     public void The_gateway_routes_each_regions_countries_to_its_conditional_origin()
     {
         EdgeFrontedApplication? app = null;

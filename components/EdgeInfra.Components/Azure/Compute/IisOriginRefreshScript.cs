@@ -28,6 +28,22 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// <c>edge-origin</c> certificates than the previous one are removed.
 /// </para>
 /// <para>
+/// Edge mTLS (<c>edgeClientCaSecretName</c> in the settings): the account CAs (a JSON array of objects with a PEM
+/// <c>certificate</c>; CA certificates valid now, at most 20, none refused) become exactly the contents of the machine's
+/// Client Authentication Issuers store (<c>LocalMachine\ClientAuthIssuer</c>), and the 443 binding is updated
+/// (<c>netsh http update sslcert ... sslctlstorename=ClientAuthIssuer clientcertnegotiation=enable</c>,
+/// https://learn.microsoft.com/windows/win32/http/add-sslcert) whenever the store or the certificate changed, or when
+/// the boot script asks with <c>-Bind</c> once it created the binding. With the Schannel setting the boot script makes
+/// (<c>ClientAuthTrustMode</c> 2, Exclusive CA Trust), http.sys accepts only client certificates that chain to a
+/// certificate of that store (https://learn.microsoft.com/windows-server/security/tls/what-s-new-in-tls-ssl-schannel-ssp-overview).
+/// </para>
+/// <para>
+/// Certificate expiry: before it reads Key Vault (so also when Key Vault cannot be read), it writes a Warning event to
+/// the Application log, source <see cref="OriginBootSettings.CertificateExpiringTag"/>, with the days left and the
+/// not-after date (UTC), when the installed certificate (.NET's <c>X509Certificate2.NotAfter</c>) expires within
+/// <see cref="OriginBootSettings.CertificateExpiryWarningDays"/> days, at most once an hour.
+/// </para>
+/// <para>
 /// Fails closed: with <c>-FirstRun</c> (the boot script) it installs and binds nothing it has not fully read and checked,
 /// and throws; the boot script creates the 443 binding and starts the site only after it succeeded. Later failures keep
 /// what is installed (the previous secret stays accepted) and are logged to the Application event log (source
@@ -44,11 +60,11 @@ internal static class IisOriginRefreshScript
     /// <summary>Where the boot script installs it on a VM.</summary>
     public const string Path = @"C:\EdgeOrigin\Refresh-EdgeOrigin.ps1";
 
-    /// <summary>The script. Usage: <c>powershell.exe -File Refresh-EdgeOrigin.ps1 [-FirstRun]</c>.</summary>
-    public const string Text = """
+    /// <summary>The script. Usage: <c>powershell.exe -File Refresh-EdgeOrigin.ps1 [-FirstRun | -Bind]</c>.</summary>
+    public static readonly string Text = $$"""
         # EdgeInfra origin refresh (IIS): installs the origin secrets into the URL Rewrite rule and the TLS certificate
-        # from Key Vault. Usage: Refresh-EdgeOrigin.ps1 [-FirstRun]
-        param([switch]$FirstRun, [string]$SettingsPath = 'C:\EdgeOrigin\settings.json')
+        # from Key Vault. Usage: Refresh-EdgeOrigin.ps1 [-FirstRun | -Bind]
+        param([switch]$FirstRun, [switch]$Bind, [string]$SettingsPath = 'C:\EdgeOrigin\settings.json')
         $ErrorActionPreference = 'Stop'
         $settings = Get-Content -Raw -Path $SettingsPath | ConvertFrom-Json
         $logSource = 'edge-origin-refresh'
@@ -189,6 +205,65 @@ internal static class IisOriginRefreshScript
             $certificate.Thumbprint
         }
 
+        # Edge mTLS: exactly the account CAs (JSON array of PEM "certificate"s; CA certificates valid now, at most 20) in
+        # LocalMachine\ClientAuthIssuer, the store the 443 binding trusts for client certificates; whether it changed.
+        function Install-EdgeClientCas([string]$token) {
+            $id = @(Get-SecretVersions $settings.edgeClientCaSecretName $token) | Select-Object -First 1
+            if (-not $id) { throw "no enabled version of $($settings.edgeClientCaSecretName) in $($settings.vaultUri)" }
+            $list = ConvertFrom-Json -InputObject (Get-SecretValue $id $token)
+            if ($list -isnot [array]) { throw "$($settings.edgeClientCaSecretName) is not a JSON array of CA certificates; nothing changed" }
+            $now = Get-Date
+            $cas = @{}
+            foreach ($entry in ($list | Select-Object -First 20)) {
+                $block = [regex]::Match([string]$entry.certificate, '-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----')
+                if (-not $block.Success) { continue }
+                $ca = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new([Convert]::FromBase64String(($block.Groups[1].Value -replace '\s', '')))
+                $constraints = @($ca.Extensions | Where-Object { $_ -is [System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension] })
+                if ($constraints.Count -eq 1 -and $constraints[0].CertificateAuthority -and $ca.NotBefore -le $now -and $ca.NotAfter -gt $now) {
+                    $cas[$ca.Thumbprint] = $ca
+                }
+            }
+            if ($cas.Count -eq 0) { throw "$($settings.edgeClientCaSecretName) holds no CA certificate valid now; nothing changed" }
+            $changed = $false
+            $store = New-Object System.Security.Cryptography.X509Certificates.X509Store('ClientAuthIssuer', 'LocalMachine')
+            $store.Open('ReadWrite')
+            try {
+                foreach ($installed in @($store.Certificates)) {
+                    if (-not $cas.ContainsKey($installed.Thumbprint)) { $store.Remove($installed); $changed = $true }
+                }
+                $present = @($store.Certificates | ForEach-Object { $_.Thumbprint })
+                foreach ($thumbprint in @($cas.Keys)) {
+                    if ($present -notcontains $thumbprint) { $store.Add($cas[$thumbprint]); $changed = $true }
+                }
+            } finally { $store.Close() }
+            return $changed
+        }
+
+        # The 443 binding (http.sys's 0.0.0.0:443 for IIS's '*:443', IIS's application id) with the certificate and, with edge
+        # mTLS, client certificates negotiated at the handshake and trusted only when they chain to the ClientAuthIssuer store.
+        function Update-Binding([string]$thumbprint) {
+            $arguments = @('http', 'update', 'sslcert', 'ipport=0.0.0.0:443', "certhash=$thumbprint", 'appid={4dc3e181-e14b-4a21-b022-59fc669b0914}')
+            if ($settings.edgeClientCaSecretName) { $arguments += @('sslctlstorename=ClientAuthIssuer', 'clientcertnegotiation=enable') }
+            & netsh @arguments | Out-Null
+            if ($LASTEXITCODE -ne 0) { throw "netsh could not bind the certificate $thumbprint to 0.0.0.0:443" }
+        }
+
+        # The installed certificate within {{OriginBootSettings.CertificateExpiryWarningDays}} days of expiry (or expired): a Warning event, source
+        # {{OriginBootSettings.CertificateExpiringTag}}, at most once an hour. Runs before Key Vault is read, and never fails the refresh.
+        function Write-CertificateExpiry {
+            $stateFile = Join-Path $settings.stateDir 'certificate.txt'
+            if (-not (Test-Path $stateFile)) { return }
+            $thumbprint = Get-Content -Path $stateFile -TotalCount 1
+            $installed = Get-Item -Path "Cert:\LocalMachine\My\$thumbprint" -ErrorAction SilentlyContinue
+            if (-not $installed -or $installed.NotAfter -gt (Get-Date).AddDays({{OriginBootSettings.CertificateExpiryWarningDays}})) { return }
+            $stamp = Join-Path $settings.stateDir 'certificate-expiry-logged.txt'
+            if ((Test-Path $stamp) -and (Get-Item -Path $stamp).LastWriteTimeUtc -gt [DateTime]::UtcNow.AddSeconds(-{{OriginBootSettings.CertificateExpiryLogIntervalSeconds}})) { return }
+            $daysLeft = [Math]::Floor(($installed.NotAfter - (Get-Date)).TotalDays)
+            $notAfter = $installed.NotAfter.ToUniversalTime().ToString('s', [System.Globalization.CultureInfo]::InvariantCulture) + 'Z'
+            Write-EventLog -LogName Application -Source '{{OriginBootSettings.CertificateExpiringTag}}' -EntryType Warning -EventId 2 -Message "{{OriginBootSettings.CertificateExpiringTag}} certificate=$thumbprint days_left=$daysLeft not_after=$notAfter"
+            Set-Content -Path $stamp -Value $notAfter -Encoding ASCII
+        }
+
         # The site's web.config from the template with the new pattern; replaced atomically, restored when IIS disagrees.
         function Install-WebConfig([string]$pattern) {
             $target = Join-Path $settings.sitePath 'web.config'
@@ -199,7 +274,7 @@ internal static class IisOriginRefreshScript
             [System.IO.File]::WriteAllText($next, $content, (New-Object System.Text.UTF8Encoding($false)))
             if (Test-Path $target) { [System.IO.File]::Replace($next, $target, $backup) } else { Move-Item -Path $next -Destination $target }
             $filter = "system.webServer/rewrite/rules/rule[@name='edge-origin-auth']/conditions/add"
-            $active = (Get-WebConfigurationProperty -PSPath "IIS:\Sites\$($settings.site)" -Filter $filter -Name pattern -ErrorAction SilentlyContinue).Value
+            $active = (@(Get-WebConfigurationProperty -PSPath "IIS:\Sites\$($settings.site)" -Filter $filter -Name pattern -ErrorAction SilentlyContinue) | Select-Object -First 1).Value
             if ($active -cne $pattern) {
                 if (Test-Path $backup) { Copy-Item -Path $backup -Destination $target -Force }
                 throw 'IIS did not take the new web.config; rolled back'
@@ -207,25 +282,28 @@ internal static class IisOriginRefreshScript
             return $true
         }
 
+        try { Write-CertificateExpiry } catch { Write-RefreshLog "the certificate expiry check failed: $($_.Exception.Message)" }
+
         try {
             $token = Get-VaultToken
             if (-not $token) { throw "no token from $($settings.imdsEndpoint) for client $($settings.clientId)" }
             $pattern = Get-SecretPattern $token
             $thumbprint = Install-Certificate $token
+            $casChanged = if ($settings.edgeClientCaSecretName) { Install-EdgeClientCas $token } else { $false }
             $stateFile = Join-Path $settings.stateDir 'certificate.txt'
             $previous = if (Test-Path $stateFile) { (Get-Content -Path $stateFile -TotalCount 1) } else { '' }
             $configChanged = Install-WebConfig $pattern
+            if ($Bind -or (-not $FirstRun -and ($thumbprint -ne $previous -or $casChanged))) {
+                Update-Binding $thumbprint
+            }
             if (-not $FirstRun -and $thumbprint -ne $previous) {
-                # The binding of '*:443' is http.sys's 0.0.0.0:443; IIS's application id.
-                & netsh http update sslcert 'ipport=0.0.0.0:443' "certhash=$thumbprint" 'appid={4dc3e181-e14b-4a21-b022-59fc669b0914}' | Out-Null
-                if ($LASTEXITCODE -ne 0) { throw "netsh could not bind the certificate $thumbprint to 0.0.0.0:443" }
                 Get-ChildItem -Path 'Cert:\LocalMachine\My' | Where-Object { $_.FriendlyName -eq 'edge-origin' -and $_.Thumbprint -ne $thumbprint -and $_.Thumbprint -ne $previous } | Remove-Item -DeleteKey
             }
             if ($thumbprint -ne $previous) {
                 Set-Content -Path $stateFile -Value @($thumbprint, $previous) -Encoding ASCII
             }
-            if ($configChanged -or $thumbprint -ne $previous) {
-                Write-RefreshLog "installed the origin secrets and the certificate $thumbprint of $($settings.tlsSecretName)"
+            if ($configChanged -or $casChanged -or $thumbprint -ne $previous) {
+                Write-RefreshLog "installed the origin secrets, the certificate $thumbprint of $($settings.tlsSecretName) and the edge client CAs (changed: $casChanged)"
             }
         } catch {
             Write-RefreshLog "$($_.Exception.Message)"

@@ -13,7 +13,11 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// (fails closed). A request whose origin header is not one of the accepted secrets gets 403 and is tagged
 /// <see cref="OriginBootSettings.RejectionTag"/> in the IIS log; a scheduled task copies tagged lines to the
 /// Application event log (source <see cref="OriginBootSettings.RejectionTag"/>, level Warning). Another scheduled task
-/// re-runs the refresh every minute, so rotations reach the VM without a rebuild.
+/// re-runs the refresh every minute, so rotations reach the VM without a rebuild. With edge mTLS
+/// (<see cref="OriginVmClusterArgs.EdgeClientCertificate"/>) http.sys negotiates a client certificate on 443 and trusts
+/// only those chaining to the Akamai account CAs the refresh keeps in <c>LocalMachine\ClientAuthIssuer</c>, IIS requires
+/// one (<c>sslFlags</c>), and the same URL Rewrite rule rejects, with the same tag, a request whose certificate is absent,
+/// from an unrecognized CA or without the edge's CN, as it does one without the secret: both factors are required.
 /// </summary>
 internal static class IisOriginScript
 {
@@ -26,6 +30,39 @@ internal static class IisOriginScript
 
     /// <summary>The Scheduled Task that runs <see cref="IisOriginRefreshScript"/> every minute.</summary>
     public const string RefreshTaskName = "EdgeOriginRefresh";
+
+    /// <summary>
+    /// The URL Rewrite conditions of the rejecting rule: the origin secret alone, or with edge mTLS any of three failures
+    /// (<c>logicalGrouping="MatchAny"</c>): the secret, <c>CERT_FLAGS</c> other than <c>1</c> (bit 0: a client certificate
+    /// is present; bit 1: its CA is not one the server recognizes) and a <c>CERT_SUBJECT</c> without the edge's CN
+    /// (IIS server variables: https://learn.microsoft.com/iis/web-dev-reference/server-variables).
+    /// </summary>
+    private static string EdgeClientConditions(OriginBootSettings settings)
+    {
+        const string Indent = "\n            ";
+        var secret = $"<add input=\"{{{settings.IisServerVariable}}}\" pattern=\"__ORIGIN_SECRET_PATTERN__\" negate=\"true\" ignoreCase=\"false\" />";
+        return settings.EdgeClient is null
+            ? ">" + Indent + secret
+            : " logicalGrouping=\"MatchAny\">" + Indent + secret
+                + Indent + "<add input=\"{CERT_FLAGS}\" pattern=\"^1$\" negate=\"true\" />"
+                + Indent + $"<add input=\"{{CERT_SUBJECT}}\" pattern=\"(^|,)\\s*CN={settings.EdgeClientCommonNamePattern}\\s*(,|$)\" negate=\"true\" ignoreCase=\"false\" />";
+    }
+
+    /// <summary>
+    /// With edge mTLS: Schannel's Exclusive CA Trust (<c>ClientAuthTrustMode</c> 2: a client certificate must chain to a
+    /// certificate of the binding's trusted issuer store, which the refresh fills with the account CAs;
+    /// https://learn.microsoft.com/windows-server/security/tls/what-s-new-in-tls-ssl-schannel-ssp-overview), and the
+    /// site's <c>sslFlags</c> requiring a client certificate (https://learn.microsoft.com/iis/configuration/system.webserver/security/access),
+    /// set in applicationHost.config for the site, where the section is unlocked.
+    /// </summary>
+    private static string EdgeClientAccess(OriginBootSettings settings) => settings.EdgeClient is null
+        ? string.Empty
+        : """
+          # Edge mTLS: client certificates must chain to the account CAs of the ClientAuthIssuer store, and the site requires one.
+          New-ItemProperty -Path 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL' -Name ClientAuthTrustMode -PropertyType DWord -Value 2 -Force | Out-Null
+          Set-WebConfigurationProperty -PSPath 'MACHINE/WEBROOT/APPHOST' -Location $site -Filter 'system.webServer/security/access' -Name sslFlags -Value 'Ssl,SslNegotiateCert,SslRequireCert'
+
+          """;
 
     /// <summary>The script, with the vault URI, secret names, identity and header as deploy-time values.</summary>
     public static Output<string> Render(OriginBootSettings settings) => Output.Format($$"""
@@ -40,7 +77,7 @@ internal static class IisOriginScript
         $stateDir = 'C:\EdgeOrigin'
         $tag = '{{OriginBootSettings.RejectionTag}}'
 
-        foreach ($source in $tag, 'edge-origin-refresh', 'edge-origin-setup') {
+        foreach ($source in $tag, '{{OriginBootSettings.CertificateExpiringTag}}', 'edge-origin-refresh', 'edge-origin-setup') {
             if (-not [System.Diagnostics.EventLog]::SourceExists($source)) {
                 New-EventLog -LogName Application -Source $source
             }
@@ -73,6 +110,8 @@ internal static class IisOriginScript
             sitePath = $sitePath
             stateDir = $stateDir
             webConfigTemplate = "$stateDir\web.config.template"
+            edgeClientCaSecretName = '{{settings.EdgeClientCaSecretName}}'
+            edgeClientCommonName = '{{settings.EdgeClientCommonName}}'
         }
         $settings | ConvertTo-Json | Set-Content -Path "$stateDir\settings.json" -Encoding ASCII
 
@@ -97,8 +136,7 @@ internal static class IisOriginScript
               <rules>
                 <rule name="edge-origin-auth" stopProcessing="true">
                   <match url=".*" />
-                  <conditions>
-                    <add input="{{{settings.IisServerVariable}}}" pattern="__ORIGIN_SECRET_PATTERN__" negate="true" ignoreCase="false" />
+                  <conditions{{EdgeClientConditions(settings)}}
                   </conditions>
                   <serverVariables>
                     <set name="EDGE_ORIGIN_AUTH" value="{{OriginBootSettings.RejectionTag}}" />
@@ -143,10 +181,16 @@ internal static class IisOriginScript
         }
         icacls "$sitePath\web.config" /inheritance:r /grant:r 'SYSTEM:F' 'Administrators:F' 'IIS_IUSRS:R' | Out-Null
 
-        # 443 only, with the stack's certificate; then the site starts.
+        {{EdgeClientAccess(settings)}}
+        # 443 only, with the stack's certificate{{(settings.EdgeClient is null ? "" : " and client certificate negotiation")}}; then the site starts.
         $thumbprint = Get-Content -Path "$stateDir\certificate.txt" -TotalCount 1
         New-WebBinding -Name $site -Protocol https -Port 443 -IPAddress '*'
         (Get-WebBinding -Name $site -Protocol https -Port 443).AddSslCertificate($thumbprint, 'My')
+        & powershell.exe -NoProfile -ExecutionPolicy Bypass -File '{{IisOriginRefreshScript.Path}}' -Bind
+        if ($LASTEXITCODE -ne 0) {
+            Write-EventLog -LogName Application -Source 'edge-origin-setup' -EntryType Error -EventId 1 -Message 'The 443 binding could not be completed; the origin stays closed'
+            exit 1
+        }
         Set-ItemProperty -Path "IIS:\Sites\$site" -Name serverAutoStart -Value $true
         Start-Website -Name $site
 

@@ -15,6 +15,22 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// <see cref="OriginBootSettings.RejectionTag"/>; an accepted one goes upstream without the header.
 /// </para>
 /// <para>
+/// Edge mTLS (<c>EDGE_CLIENT_CA_SECRET_NAME</c> and <c>EDGE_CLIENT_COMMON_NAME</c> set): Kong Gateway OSS has no client
+/// certificate plugin (<c>mtls-auth</c> is an Enterprise plugin, skipped without a license:
+/// https://developer.konghq.com/support/after-adding-a-ee-plugin-the-plugin-is-not-working-fails-to-execute/), so the
+/// boot script has nginx ask for and verify it through directives injected from <c>kong.conf</c> into the proxy server
+/// block (<c>nginx_proxy_*</c>, https://developer.konghq.com/gateway/nginx-directives), and the same
+/// <c>pre-function</c> also requires <c>ngx.var.ssl_client_verify</c> to be <c>SUCCESS</c> and the subject
+/// (<c>ngx.var.ssl_client_s_dn</c>, RFC 2253) to carry <c>CN={EDGE_CLIENT_COMMON_NAME}</c>: both factors, the
+/// certificate (some property of the Akamai account) and the secret (this stack), or 403 with the same tag. The
+/// plugin's sandbox in Kong 3.9 hands the code <c>ngx</c> as well as <c>kong</c> (documented as available, "not
+/// guaranteed to be present in future versions": https://docs.konghq.com/hub/kong-inc/pre-function/); were it ever
+/// missing, the code would raise an error and Kong answer 500, so the origin still fails closed. The CA certificates
+/// (<see cref="OriginKeyVaultFunctions"/>' <c>read_edge_client_ca</c>) are installed as <c>edge-client-ca.crt</c>,
+/// which <c>nginx_proxy_ssl_client_certificate</c> names; a change is applied by the same reload, whose HUP makes
+/// nginx read its configuration and the files it names again (https://nginx.org/en/docs/control.html).
+/// </para>
+/// <para>
 /// Fails closed and rolls back: the new config is checked with <c>kong config parse</c> before anything is installed
 /// (Kong's documented validation of a declarative file); changed files are installed atomically and applied with
 /// <c>kong reload</c>, which in DB-less mode reloads the file named by <c>declarative_config</c> and the certificate
@@ -24,13 +40,15 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// </para>
 /// <para>
 /// Settings it reads besides those of <see cref="OriginKeyVaultFunctions"/>: <c>STATE_DIR</c>, <c>KONG_CONF</c>,
-/// <c>HEADER_NAME</c> and <c>UPSTREAM_URL</c>. It runs <c>kong</c> from <c>PATH</c>.
+/// <c>HEADER_NAME</c>, <c>UPSTREAM_URL</c>, <c>EDGE_CLIENT_CA_SECRET_NAME</c> and <c>EDGE_CLIENT_COMMON_NAME</c>. It runs
+/// <c>kong</c> from <c>PATH</c>. Before it reads Key Vault it checks the installed certificate's expiry
+/// (<see cref="LinuxCertificateExpiryCheck"/>).
 /// </para>
 /// </remarks>
 internal static class KongOriginRefreshScript
 {
     /// <summary>The script (bash; needs curl, jq, openssl and kong). Usage: <c>refresh SETTINGS_FILE</c>.</summary>
-    public const string Text = $$"""
+    public static readonly string Text = $$"""
         #!/bin/bash
         # EdgeInfra origin refresh (Kong): writes the origin secrets into the declarative config's allow-list and installs
         # the TLS certificate from Key Vault, then reloads Kong when they changed. Usage: refresh SETTINGS_FILE
@@ -38,10 +56,13 @@ internal static class KongOriginRefreshScript
         # shellcheck disable=SC1090
         . "$1"
         {{OriginKeyVaultFunctions.Text}}
+        {{LinuxCertificateExpiryCheck.Text}}
 
+        check_certificate_expiry "${STATE_DIR}/origin.crt" "${STATE_DIR}/certificate-expiry-logged" || true
         start_refresh || exit 1
 
-        # The declarative config, whose pre-function accepts the newest two versions of the origin secret.
+        # The declarative config, whose pre-function accepts the newest two versions of the origin secret and, with edge
+        # mTLS, only a client certificate nginx verified against the edge's CAs with the edge's CN.
         read_origin_secrets "${work}/secrets" || exit 1
         {
             cat <<YAML
@@ -66,7 +87,19 @@ internal static class KongOriginRefreshScript
             done < "${work}/secrets"
             cat <<YAML
                   }
-                  if not accepted[kong.request.get_header("${HEADER_NAME}") or ""] then
+                  local authorized = accepted[kong.request.get_header("${HEADER_NAME}") or ""] == true
+        YAML
+            if [ -n "${EDGE_CLIENT_COMMON_NAME:-}" ]; then
+                cat <<YAML
+                  -- Edge mTLS: nginx verified the client certificate against the edge's CAs (ssl_verify_client optional), and its CN is the edge's.
+                  local subject = "," .. (ngx.var.ssl_client_s_dn or "") .. ","
+                  if ngx.var.ssl_client_verify ~= "SUCCESS" or not subject:find(",CN=${EDGE_CLIENT_COMMON_NAME},", 1, true) then
+                    authorized = false
+                  end
+        YAML
+            fi
+            cat <<YAML
+                  if not authorized then
                     kong.log.warn("{{OriginBootSettings.RejectionTag}} client=", kong.client.get_ip(), " host=", kong.request.get_host(), " path=", kong.request.get_path())
                     return kong.response.exit(403, { message = "Forbidden" })
                   end
@@ -74,12 +107,17 @@ internal static class KongOriginRefreshScript
         YAML
         } > "${work}/kong.yml"
         read_certificate "${work}" || exit 1
+        files=(kong.yml origin.crt origin.key)
+        if [ -n "${EDGE_CLIENT_CA_SECRET_NAME:-}" ]; then
+            read_edge_client_ca "${work}" || exit 1
+            files+=(edge-client-ca.crt)
+        fi
         if ! kong config -c "${KONG_CONF}" parse "${work}/kong.yml" >&2; then
             log "kong refused the new declarative config; nothing changed"; exit 1
         fi
 
-        # Install what changed and reload; roll back when Kong refuses it.
-        install_changed "${STATE_DIR}" "${work}" kong.yml origin.crt origin.key
+        # Install what changed and reload (nginx re-reads the certificate and CA files it names); roll back when Kong refuses it.
+        install_changed "${STATE_DIR}" "${work}" "${files[@]}"
         if [ "${changed}" -eq 1 ] && [ "${SERVER_RUNNING:-1}" = 1 ]; then
             if ! kong reload -c "${KONG_CONF}" >&2; then
                 log "kong refused the new files; rolled back"
@@ -87,7 +125,7 @@ internal static class KongOriginRefreshScript
                 kong reload -c "${KONG_CONF}" >&2 || log "kong did not reload the previous files either"
                 exit 1
             fi
-            log "installed ${#versions[@]} origin secret version(s) and the certificate of ${TLS_SECRET_NAME}; kong reloaded"
+            log "installed ${changed_files[*]}; kong reloaded"
         fi
         """;
 }

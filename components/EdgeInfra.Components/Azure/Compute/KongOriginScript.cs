@@ -10,7 +10,10 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// place: if Key Vault cannot be read, the VM serves nothing (fails closed). Kong serves TLS on 443 with the Admin API
 /// off; its global <c>pre-function</c> answers 403 to every request whose origin header is not one of the accepted
 /// secrets and logs it with the tag <see cref="OriginBootSettings.RejectionTag"/>, which rsyslog forwards from Kong's
-/// error log to syslog (<c>local0.warning</c>). A systemd timer re-runs the refresh every minute, so rotations reach the
+/// error log to syslog (<c>local0.warning</c>). With edge mTLS (<see cref="OriginVmClusterArgs.EdgeClientCertificate"/>)
+/// nginx also asks for the edge's client certificate and verifies it against the Akamai account CAs the refresh installs,
+/// and the <c>pre-function</c> requires it, with the edge's CN, as well as the secret (see
+/// <see cref="KongOriginRefreshScript"/>). A systemd timer re-runs the refresh every minute, so rotations reach the
 /// VM without a rebuild. With the default upstream it also installs <see cref="DefaultOriginApp"/> on
 /// <c>127.0.0.1:8080</c>, which Kong proxies to.
 /// </summary>
@@ -24,6 +27,22 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// </remarks>
 internal static class KongOriginScript
 {
+    /// <summary>
+    /// With edge mTLS: nginx directives injected into the proxy server block (<c>nginx_proxy_*</c>,
+    /// https://developer.konghq.com/gateway/nginx-directives) that ask for a client certificate and verify it against the
+    /// CAs the refresh installs. <c>optional</c> (https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_verify_client):
+    /// a request without a certificate reaches the <c>pre-function</c>, which refuses it and logs it with the rejection
+    /// tag as it does a wrong secret; nginx itself answers 400 to a certificate that fails verification.
+    /// </summary>
+    private static string EdgeClientTls(OriginBootSettings settings) => settings.EdgeClient is null
+        ? string.Empty
+        : """
+
+          nginx_proxy_ssl_client_certificate = ${STATE_DIR}/edge-client-ca.crt
+          nginx_proxy_ssl_verify_client = optional
+          nginx_proxy_ssl_verify_depth = 2
+          """.TrimEnd();
+
     /// <summary>The script, with the vault URI, secret names, identity and upstream as deploy-time values.</summary>
     public static Output<string> Render(OriginBootSettings settings) => Output.Format($$"""
         #!/bin/bash
@@ -65,6 +84,8 @@ internal static class KongOriginScript
         IMDS_ENDPOINT='${EDGE_ORIGIN_IMDS_ENDPOINT:-http://169.254.169.254}'
         STATE_DIR='${STATE_DIR}'
         KONG_CONF='${KONG_CONF}'
+        EDGE_CLIENT_CA_SECRET_NAME='{{settings.EdgeClientCaSecretName}}'
+        EDGE_CLIENT_COMMON_NAME='{{settings.EdgeClientCommonName}}'
         SETTINGS
         chmod 0600 "${SETTINGS}"
 
@@ -77,7 +98,7 @@ internal static class KongOriginScript
         admin_listen = off
         ssl_cert = ${STATE_DIR}/origin.crt
         ssl_cert_key = ${STATE_DIR}/origin.key
-        headers = off
+        headers = off{{EdgeClientTls(settings)}}
         KONG
         chmod 0600 "${KONG_CONF}"
 

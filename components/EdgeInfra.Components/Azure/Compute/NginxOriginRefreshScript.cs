@@ -17,7 +17,8 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// Certificate: the Key Vault secret holds the server certificate, the CA certificate and the key (PEM); the key must
 /// match the certificate and the certificate must be valid for at least another hour, or nothing is changed. With edge
 /// mTLS (<c>EDGE_CLIENT_CA_SECRET_NAME</c> set) it also installs the CA certificates the edge's client certificate must
-/// chain to (<c>edge-client-ca.crt</c>).
+/// chain to (<c>edge-client-ca.crt</c>). Before it reads Key Vault it checks the installed certificate's expiry
+/// (<see cref="LinuxCertificateExpiryCheck"/>).
 /// </para>
 /// <para>
 /// Fails closed: on the first run nothing is installed unless both reads succeed, and the boot script starts nginx
@@ -38,7 +39,7 @@ internal static class NginxOriginRefreshScript
     public const string Path = "/usr/local/lib/edge-origin/refresh";
 
     /// <summary>The script (bash; needs curl, jq, openssl and nginx). Usage: <c>refresh SETTINGS_FILE</c>.</summary>
-    public const string Text = $$"""
+    public static readonly string Text = $$"""
         #!/bin/bash
         # EdgeInfra origin refresh: installs the origin secrets and the TLS certificate from Key Vault, then reloads
         # nginx when they changed. Usage: refresh SETTINGS_FILE
@@ -46,7 +47,9 @@ internal static class NginxOriginRefreshScript
         # shellcheck disable=SC1090
         . "$1"
         {{OriginKeyVaultFunctions.Text}}
+        {{LinuxCertificateExpiryCheck.Text}}
 
+        check_certificate_expiry "${STATE_DIR}/origin.crt" "${STATE_DIR}/certificate-expiry-logged" || true
         start_refresh || exit 1
 
         # The origin secrets (the newest two versions) as an nginx map of the origin header; the server certificate.

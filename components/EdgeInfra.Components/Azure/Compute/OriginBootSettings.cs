@@ -50,10 +50,21 @@ internal sealed record OriginBootSettings(
     /// <summary>The tag every rejected request is logged with (see <c>Monitoring.OriginAuthFailures.Tag</c>).</summary>
     public const string RejectionTag = "edge-origin-auth-failed";
 
+    /// <summary>
+    /// The tag of the line an origin logs, at most once an hour, while its installed server certificate is within
+    /// <see cref="CertificateExpiryWarningDays"/> days of its expiry: <see cref="Monitoring.OriginCertificateExpiry.Tag"/>, which the alert reads.
+    /// </summary>
+    public const string CertificateExpiringTag = Monitoring.OriginCertificateExpiry.Tag;
+
+    /// <summary>How many days before its expiry an origin starts logging <see cref="CertificateExpiringTag"/> for its certificate.</summary>
+    public const int CertificateExpiryWarningDays = Monitoring.OriginCertificateExpiry.WarningDays;
+
+    /// <summary>How often, at most, an origin logs <see cref="CertificateExpiringTag"/>, in seconds (an hour).</summary>
+    public const int CertificateExpiryLogIntervalSeconds = 3600;
+
     /// <summary>The nginx variable of the header, e.g. <c>$http_x_origin_auth</c>.</summary>
     public string NginxVariable => "$http_" + HeaderName.ToLowerInvariant().Replace('-', '_');
 
-    /// <summary>The IIS server variable of the header, e.g. <c>HTTP_X_ORIGIN_AUTH</c>.</summary>
     /// <summary>The Key Vault secret with the CA certificates the edge's client certificate must chain to; empty without edge mTLS.</summary>
     public string EdgeClientCaSecretName => EdgeClient?.CaSecretName ?? string.Empty;
 
@@ -63,5 +74,6 @@ internal sealed record OriginBootSettings(
     /// <summary>The CN as an nginx/PCRE regular expression literal (its dots escaped).</summary>
     public string EdgeClientCommonNamePattern => EdgeClientCommonName.Replace(".", "\\.", StringComparison.Ordinal);
 
+    /// <summary>The IIS server variable of the header, e.g. <c>HTTP_X_ORIGIN_AUTH</c>.</summary>
     public string IisServerVariable => "HTTP_" + HeaderName.ToUpperInvariant().Replace('-', '_');
 }

@@ -11,7 +11,7 @@ namespace EdgeInfra.Components.Azure.Monitoring;
 /// <summary>
 /// The stack's observability: one Log Analytics workspace that everything reports to, a stack-wide pass that adds a
 /// diagnostic setting to every resource that supports one and the Azure Monitor agent with a data collection rule to
-/// every virtual machine, and an alert on repeated origin-verification failures.
+/// every virtual machine, an alert on repeated origin-verification failures and one on origin certificates close to expiry.
 /// </summary>
 /// <remarks>
 /// <para>Children (names prefixed with the component's name):</para>
@@ -21,6 +21,8 @@ namespace EdgeInfra.Components.Azure.Monitoring;
 /// <item><c>dcr</c>: <c>monitor:DataCollectionRule</c>: syslog (Linux), Windows event logs and performance counters to the workspace.</item>
 /// <item><c>origin-auth-failed</c>: <c>monitor:ScheduledQueryRule</c>, severity 2, over <see cref="OriginAuthFailures.Query"/>;
 /// query validation is skipped because the <c>Syslog</c> and <c>Event</c> tables only exist once the first agent reports.</item>
+/// <item><c>origin-certificate-expiring</c>: <c>monitor:ScheduledQueryRule</c>, severity 2, over
+/// <see cref="OriginCertificateExpiry.Query"/> (one hour, every 15 minutes), to the same action group.</item>
 /// <item><c>alerts</c>: <c>monitor:ActionGroup</c> with email receivers, only when <see cref="ObservabilityArgs.AlertEmails"/> is not empty.</item>
 /// </list>
 /// <para>
@@ -88,7 +90,9 @@ public sealed partial class Observability : ComponentResource
         RoleAssignments.GrantAll(this, "workspace", workspace.Id, args.RoleAssignments);
 
         var rule = CreateDataCollectionRule(args, workspace);
-        CreateOriginAuthFailureAlert(args, workspace);
+        var actions = CreateActionGroup(args);
+        CreateOriginAuthFailureAlert(args, workspace, actions);
+        CreateOriginCertificateExpiryAlert(args, workspace, actions);
 
         WorkspaceId = workspace.Id;
         WorkspaceName = workspace.Name;
@@ -238,9 +242,9 @@ public sealed partial class Observability : ComponentResource
             Tags = args.TagsWithDefaults(),
         }, new CustomResourceOptions { Parent = this });
 
-    private void CreateOriginAuthFailureAlert(ObservabilityArgs args, Workspace workspace)
+    /// <summary>The action group of <see cref="ObservabilityArgs.AlertEmails"/> as the alerts' actions; null without addresses.</summary>
+    private Input<ActionsArgs>? CreateActionGroup(ObservabilityArgs args)
     {
-        Input<ActionsArgs>? actions = null;
         if (args.AlertEmails.Count > 0)
         {
             var group = new ActionGroup("alerts", new ActionGroupArgs
@@ -257,22 +261,56 @@ public sealed partial class Observability : ComponentResource
                 })],
                 Tags = args.TagsWithDefaults(),
             }, new CustomResourceOptions { Parent = this });
-            actions = new ActionsArgs { ActionGroups = [group.Id] };
+            return new ActionsArgs { ActionGroups = [group.Id] };
         }
 
+        return null;
+    }
+
+    private void CreateOriginAuthFailureAlert(ObservabilityArgs args, Workspace workspace, Input<ActionsArgs>? actions)
+    {
         var window = args.OriginAuthFailureWindowMinutes;
-        new ScheduledQueryRule("origin-auth-failed", new ScheduledQueryRuleArgs
+        CreateLogAlert("origin-auth-failed", args, workspace, actions, new LogAlert(
+            "Repeated origin-verification failures",
+            $"At least {args.OriginAuthFailureThreshold} requests without the edge's credentials were rejected by the origin within {window} minutes (log lines tagged '{OriginAuthFailures.Tag}').",
+            OriginAuthFailures.Query,
+            window == 1 ? "PT1M" : "PT5M",
+            IsoDuration(window),
+            args.OriginAuthFailureThreshold));
+    }
+
+    /// <summary>
+    /// The alert on origin certificates about to expire: any line of <see cref="OriginCertificateExpiry.Query"/> within the
+    /// last hour (each VM logs one an hour while its certificate is within <see cref="OriginCertificateExpiry.WarningDays"/>
+    /// days of expiry), evaluated every 15 minutes, resolved once no VM has logged one for an hour.
+    /// </summary>
+    private void CreateOriginCertificateExpiryAlert(ObservabilityArgs args, Workspace workspace, Input<ActionsArgs>? actions) =>
+        CreateLogAlert("origin-certificate-expiring", args, workspace, actions, new LogAlert(
+            "Origin certificate close to expiry",
+            $"An origin VM serves a certificate that expires within {OriginCertificateExpiry.WarningDays} days (log lines tagged '{OriginCertificateExpiry.Tag}', one an hour per VM): its renewal did not reach the VM.",
+            OriginCertificateExpiry.Query,
+            "PT15M",
+            "PT1H",
+            1));
+
+    /// <summary>
+    /// A severity 2 log search alert over the workspace that fires when <see cref="LogAlert.Query"/> counts at least
+    /// <see cref="LogAlert.Threshold"/> rows in its window, and resolves itself; query validation is skipped because the
+    /// <c>Syslog</c> and <c>Event</c> tables only exist once the first agent reports.
+    /// </summary>
+    private void CreateLogAlert(string name, ObservabilityArgs args, Workspace workspace, Input<ActionsArgs>? actions, LogAlert alert) =>
+        new ScheduledQueryRule(name, new ScheduledQueryRuleArgs
         {
             ResourceGroupName = args.ResourceGroupName,
             Location = args.Location,
             Kind = Kind.LogAlert,
-            DisplayName = "Repeated origin-verification failures",
-            Description = $"At least {args.OriginAuthFailureThreshold} requests without the edge's credentials were rejected by the origin within {window} minutes (log lines tagged '{OriginAuthFailures.Tag}').",
+            DisplayName = alert.DisplayName,
+            Description = alert.Description,
             Severity = 2,
             Enabled = true,
             Scopes = [workspace.Id],
-            EvaluationFrequency = window == 1 ? "PT1M" : "PT5M",
-            WindowSize = IsoDuration(window),
+            EvaluationFrequency = alert.EvaluationFrequency,
+            WindowSize = alert.WindowSize,
             AutoMitigate = true,
             SkipQueryValidation = true,
             Criteria = new ScheduledQueryRuleCriteriaArgs
@@ -281,10 +319,10 @@ public sealed partial class Observability : ComponentResource
                 [
                     new ConditionArgs
                     {
-                        Query = OriginAuthFailures.Query,
+                        Query = alert.Query,
                         TimeAggregation = TimeAggregation.Count,
                         Operator = "GreaterThanOrEqual",
-                        Threshold = args.OriginAuthFailureThreshold,
+                        Threshold = alert.Threshold,
                         FailingPeriods = new ConditionFailingPeriodsArgs { NumberOfEvaluationPeriods = 1, MinFailingPeriodsToAlert = 1 },
                     },
                 ],
@@ -292,7 +330,9 @@ public sealed partial class Observability : ComponentResource
             Actions = actions,
             Tags = args.TagsWithDefaults(),
         }, new CustomResourceOptions { Parent = this });
-    }
+
+    /// <summary>What distinguishes one of the component's log alerts.</summary>
+    private sealed record LogAlert(string DisplayName, string Description, string Query, string EvaluationFrequency, string WindowSize, int Threshold);
 
     private void AddDiagnosticsAndAgents(IReadOnlyList<Resource> resources)
     {

@@ -90,9 +90,61 @@ public sealed class IisOriginScriptTests
         Assert.Contains("[System.Security.Cryptography.CspProviderFlags]::UseMachineKeyStore -bor [System.Security.Cryptography.CspProviderFlags]::UseNonExportableKey", script);
         Assert.Contains("$certificate.PrivateKey = $rsa", script);
         Assert.Contains("$certificate.NotAfter -lt (Get-Date).AddHours(1)", script);
-        Assert.Contains("& netsh http update sslcert 'ipport=0.0.0.0:443' \"certhash=$thumbprint\"", script);
+        Assert.Contains("$arguments = @('http', 'update', 'sslcert', 'ipport=0.0.0.0:443', \"certhash=$thumbprint\", 'appid={4dc3e181-e14b-4a21-b022-59fc669b0914}')", script);
         Assert.DoesNotContain("CreateFromPem", script, StringComparison.Ordinal);
         Assert.DoesNotContain("openssl", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_edge_mtls_http_sys_trusts_only_the_account_cas_iis_requires_a_certificate_and_the_rule_requires_the_edge_cn_and_the_secret()
+    {
+        var script = (await ScriptsAsync(Defaults(OriginFlavor.Iis, EdgeClient)))[0];
+
+        Assert.Contains("""
+                edgeClientCaSecretName = 'edge-client-ca'
+                edgeClientCommonName = 'shop.prod-origin-client'
+            """, script);
+        Assert.Contains("""
+                      <conditions logicalGrouping="MatchAny">
+                        <add input="{HTTP_X_ORIGIN_AUTH}" pattern="__ORIGIN_SECRET_PATTERN__" negate="true" ignoreCase="false" />
+                        <add input="{CERT_FLAGS}" pattern="^1$" negate="true" />
+                        <add input="{CERT_SUBJECT}" pattern="(^|,)\s*CN=shop\.prod-origin-client\s*(,|$)" negate="true" ignoreCase="false" />
+                      </conditions>
+            """, script);
+        AssertInOrder(
+            script,
+            "& powershell.exe -NoProfile -ExecutionPolicy Bypass -File 'C:\\EdgeOrigin\\Refresh-EdgeOrigin.ps1' -FirstRun",
+            "New-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL' -Name ClientAuthTrustMode -PropertyType DWord -Value 2 -Force",
+            "-Location $site -Filter 'system.webServer/security/access' -Name sslFlags -Value 'Ssl,SslNegotiateCert,SslRequireCert'",
+            "New-WebBinding -Name $site -Protocol https -Port 443 -IPAddress '*'",
+            "-File 'C:\\EdgeOrigin\\Refresh-EdgeOrigin.ps1' -Bind\nif ($LASTEXITCODE -ne 0) {",
+            "exit 1",
+            "Start-Website -Name $site");
+
+        // The refresh keeps exactly the account CAs in the ClientAuthIssuer store and binds 443 to it.
+        Assert.Contains("New-Object System.Security.Cryptography.X509Certificates.X509Store('ClientAuthIssuer', 'LocalMachine')", script);
+        Assert.Contains("$constraints[0].CertificateAuthority -and $ca.NotBefore -le $now -and $ca.NotAfter -gt $now", script);
+        Assert.Contains("if ($settings.edgeClientCaSecretName) { $arguments += @('sslctlstorename=ClientAuthIssuer', 'clientcertnegotiation=enable') }", script);
+        Assert.Contains("$casChanged = if ($settings.edgeClientCaSecretName) { Install-EdgeClientCas $token } else { $false }", script);
+        Assert.Contains("if ($Bind -or (-not $FirstRun -and ($thumbprint -ne $previous -or $casChanged))) {", script);
+
+        var without = (await ScriptsAsync(Defaults(OriginFlavor.Iis)))[0];
+        Assert.DoesNotContain("ClientAuthTrustMode", without, StringComparison.Ordinal);
+        Assert.DoesNotContain("sslFlags", without, StringComparison.Ordinal);
+        Assert.DoesNotContain("CERT_SUBJECT", without, StringComparison.Ordinal);
+        Assert.Contains("edgeClientCaSecretName = ''", without);
+    }
+
+    [Fact]
+    public async Task The_refresh_writes_a_warning_event_for_a_certificate_within_seven_days_of_expiry_once_an_hour_before_key_vault()
+    {
+        var script = (await ScriptsAsync(Defaults(OriginFlavor.Iis)))[0];
+
+        Assert.Contains("foreach ($source in $tag, 'edge-origin-certificate-expiring', 'edge-origin-refresh', 'edge-origin-setup') {", script);
+        Assert.Contains("$installed.NotAfter -gt (Get-Date).AddDays(7)", script);
+        Assert.Contains("(Get-Item -Path $stamp).LastWriteTimeUtc -gt [DateTime]::UtcNow.AddSeconds(-3600)", script);
+        Assert.Contains("Write-EventLog -LogName Application -Source 'edge-origin-certificate-expiring' -EntryType Warning -EventId 2 -Message \"edge-origin-certificate-expiring certificate=$thumbprint days_left=$daysLeft not_after=$notAfter\"", script);
+        AssertInOrder(script, "try { Write-CertificateExpiry } catch {", "$token = Get-VaultToken");
     }
 
     [Fact]

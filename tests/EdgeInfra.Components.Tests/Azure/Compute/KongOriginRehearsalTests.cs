@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using EdgeInfra.AzureNative.Compute;
 using EdgeInfra.Components.Azure.Compute;
+using EdgeInfra.Components.Tests.Rehearsal;
 using YamlDotNet.RepresentationModel;
 using static EdgeInfra.Components.Tests.Azure.Compute.OriginVmClusterFixtures;
 using static EdgeInfra.Components.Tests.Azure.Compute.OriginVmClusterTests;
@@ -102,6 +104,91 @@ public sealed class KongOriginRehearsalTests
         Assert.Empty(rehearsal.KongCalls());
     }
 
+    [Fact]
+    public async Task With_edge_mtls_kong_asks_nginx_for_the_client_certificate_and_requires_it_verified_with_the_edge_cn_and_the_secret()
+    {
+        RequireTools("bash", "curl", "jq", "openssl", "luajit");
+        using var rehearsal = await Rehearsal.StartAsync(edgeClient: true);
+
+        Assert.True(rehearsal.BootExitCode == 0, rehearsal.BootError);
+        Assert.Contains(
+            $"nginx_proxy_ssl_client_certificate = {rehearsal.State("edge-client-ca.crt")}\nnginx_proxy_ssl_verify_client = optional\nnginx_proxy_ssl_verify_depth = 2\n",
+            File.ReadAllText(rehearsal.KongConf),
+            StringComparison.Ordinal);
+
+        // The installed bundle is the account CA, and it verifies the edge's client certificate as nginx (OpenSSL) would.
+        var (edgeCertificate, _) = rehearsal.AccountCa.IssueClient(EdgeClient.CommonName);
+        Assert.Equal(0, await rehearsal.OpensslAsync(edgeCertificate, "verify", "-CAfile", rehearsal.State("edge-client-ca.crt")));
+        var (strangerCertificate, _) = rehearsal.OtherAccountCa.IssueClient(EdgeClient.CommonName);
+        Assert.NotEqual(0, await rehearsal.OpensslAsync(strangerCertificate, "verify", "-CAfile", rehearsal.State("edge-client-ca.crt")));
+
+        // nginx's $ssl_client_s_dn is the RFC 2253 subject (the stand-in's name lists CN last, Akamai's first: either passes).
+        var edgeSubject = await rehearsal.SubjectAsync(edgeCertificate);
+        Assert.EndsWith($",CN={EdgeClient.CommonName}", edgeSubject, StringComparison.Ordinal);
+        Assert.Equal("200 cleared=X-Origin-Auth", await rehearsal.RunPreFunctionAsync(rehearsal.Secrets[0], "SUCCESS", $"CN={EdgeClient.CommonName},OU=12345,O=Akamai Technologies\\, Inc.,C=US"));
+        var secret = rehearsal.Secrets[0];
+        Assert.Equal("200 cleared=X-Origin-Auth", await rehearsal.RunPreFunctionAsync(secret, "SUCCESS", edgeSubject));
+
+        // Without a verified certificate, with another CN, or without the secret: refused and logged with the tag.
+        Assert.StartsWith("403 warned=edge-origin-auth-failed client=", await rehearsal.RunPreFunctionAsync(secret, "NONE", null), StringComparison.Ordinal);
+        Assert.StartsWith("403 warned=edge-origin-auth-failed client=", await rehearsal.RunPreFunctionAsync(secret, "FAILED:unable to get local issuer certificate", edgeSubject), StringComparison.Ordinal);
+        var otherSubject = await rehearsal.SubjectAsync(rehearsal.AccountCa.IssueClient("shop.prod-origin-client-other").CertificatePem);
+        Assert.StartsWith("403 warned=edge-origin-auth-failed client=", await rehearsal.RunPreFunctionAsync(secret, "SUCCESS", otherSubject), StringComparison.Ordinal);
+        Assert.StartsWith("403 warned=edge-origin-auth-failed client=", await rehearsal.RunPreFunctionAsync(secret, "SUCCESS", "CN=shop,OU=x,O=y,C=US"), StringComparison.Ordinal);
+        Assert.StartsWith("403 warned=edge-origin-auth-failed client=", await rehearsal.RunPreFunctionAsync("not-the-origin-secret-0123456789", "SUCCESS", edgeSubject), StringComparison.Ordinal);
+        Assert.StartsWith("403 warned=edge-origin-auth-failed client=", await rehearsal.RunPreFunctionAsync(null, "SUCCESS", edgeSubject), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_edge_mtls_a_new_account_ca_list_is_installed_and_kong_reloaded()
+    {
+        RequireTools("bash", "curl", "jq", "openssl", "luajit");
+        using var rehearsal = await Rehearsal.StartAsync(edgeClient: true);
+        Assert.True(rehearsal.BootExitCode == 0, rehearsal.BootError);
+        var before = File.ReadAllText(rehearsal.State("edge-client-ca.crt"));
+
+        // Nothing changed: no reload.
+        Assert.Equal(0, await rehearsal.RefreshAsync());
+        Assert.DoesNotContain(rehearsal.KongCalls(), call => call.StartsWith("reload", StringComparison.Ordinal));
+
+        // Akamai adds a CA to the account: the bundle holds both and Kong reloads, so nginx reads it again.
+        rehearsal.PublishAccountCas(rehearsal.AccountCa, rehearsal.OtherAccountCa);
+        Assert.Equal(0, await rehearsal.RefreshAsync());
+        Assert.Equal($"reload -c {rehearsal.KongConf}", rehearsal.KongCalls()[^1]);
+        var after = File.ReadAllText(rehearsal.State("edge-client-ca.crt"));
+        Assert.StartsWith(before, after, StringComparison.Ordinal);
+        var (strangerCertificate, _) = rehearsal.OtherAccountCa.IssueClient(EdgeClient.CommonName);
+        Assert.Equal(0, await rehearsal.OpensslAsync(strangerCertificate, "verify", "-CAfile", rehearsal.State("edge-client-ca.crt")));
+
+        // A list with no CA certificate is refused: the last good bundle stays, nothing is reloaded.
+        rehearsal.PublishAccountCaJson("[{\"certificate\":\"not a certificate\"}]");
+        var calls = rehearsal.KongCalls().Count;
+        Assert.NotEqual(0, await rehearsal.RefreshAsync());
+        Assert.Equal(after, File.ReadAllText(rehearsal.State("edge-client-ca.crt")));
+        Assert.DoesNotContain(rehearsal.KongCalls().Skip(calls), call => call.StartsWith("reload", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_refresh_logs_a_certificate_within_seven_days_of_expiry_once_an_hour_even_when_key_vault_fails()
+    {
+        RequireTools("bash", "curl", "jq", "openssl", "luajit");
+        using var rehearsal = await Rehearsal.StartAsync();
+        Assert.True(rehearsal.BootExitCode == 0, rehearsal.BootError);
+
+        // The stand-in's server certificate is valid for one day.
+        rehearsal.VaultAnswers = false;
+        Assert.NotEqual(0, await rehearsal.RefreshAsync());
+        var line = Assert.Single(rehearsal.Logged("edge-origin-certificate-expiring"));
+        Assert.True(
+            System.Text.RegularExpressions.Regex.IsMatch(line, @"\A-p local0\.warning -t edge-origin-certificate-expiring edge-origin-certificate-expiring certificate=\S+/origin\.crt days_left=[01] not_after=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\z"),
+            line);
+
+        // The next minute's run logs nothing new.
+        rehearsal.VaultAnswers = true;
+        Assert.Equal(0, await rehearsal.RefreshAsync());
+        Assert.Single(rehearsal.Logged("edge-origin-certificate-expiring"));
+    }
+
     private static YamlMappingNode Yaml(string text)
     {
         var stream = new YamlStream();
@@ -139,6 +226,7 @@ public sealed class KongOriginRehearsalTests
         private const string LuaHarness = """
             local code = assert(io.open(arg[1])):read("*a")
             local presented = arg[2] ~= "-" and arg[2] or nil
+            ngx = { var = { ssl_client_verify = arg[3], ssl_client_s_dn = arg[4] ~= "-" and arg[4] or nil } }
             local status, said = 200, ""
             kong = {
               request = {
@@ -155,6 +243,12 @@ public sealed class KongOriginRehearsalTests
             io.write(status .. " " .. said)
             """;
 
+        /// <summary>Records what the scripts log to syslog.</summary>
+        private const string LoggerStandIn = """
+            #!/bin/bash
+            printf '%s\n' "$*" >> "${KONG_STAND_IN}/logged"
+            """;
+
         private readonly KeyVaultStandIn _standIn;
         private readonly Dictionary<string, string> _environment;
         private readonly string _kongFolder;
@@ -165,10 +259,13 @@ public sealed class KongOriginRehearsalTests
             _standIn = new KeyVaultStandIn(Root, vaultAnswers);
             _kongFolder = Path.Combine(Root, "kong-stand-in");
             Directory.CreateDirectory(_kongFolder);
-            File.WriteAllText(Path.Combine(_kongFolder, "kong"), KongStandIn);
-            if (!OperatingSystem.IsWindows())
+            foreach (var (name, text) in new[] { ("kong", KongStandIn), ("logger", LoggerStandIn) })
             {
-                File.SetUnixFileMode(Path.Combine(_kongFolder, "kong"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                File.WriteAllText(Path.Combine(_kongFolder, name), text);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(Path.Combine(_kongFolder, name), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
             }
 
             File.WriteAllText(Path.Combine(_kongFolder, "calls"), "");
@@ -212,10 +309,22 @@ public sealed class KongOriginRehearsalTests
             set => File.WriteAllText(Path.Combine(_kongFolder, "reload-exit"), value.ToString(CultureInfo.InvariantCulture));
         }
 
-        public static async Task<Rehearsal> StartAsync(bool vaultAnswers = true)
+        /// <summary>The Akamai account CA of the mTLS Origin Keystore, and another account's.</summary>
+        public CertificateAuthorityStandIn AccountCa { get; } = new("Akamai account CA");
+
+        public CertificateAuthorityStandIn OtherAccountCa { get; } = new("another account CA");
+
+        public bool VaultAnswers
+        {
+            set => _standIn.VaultAnswers = value;
+        }
+
+        public static async Task<Rehearsal> StartAsync(bool vaultAnswers = true, bool edgeClient = false)
         {
             var rehearsal = new Rehearsal(vaultAnswers);
-            var result = await ComponentHarness.RunAsync(() => new OriginVmCluster("origin", Defaults(OriginFlavor.Kong)), new OriginVmClusterMocks());
+            rehearsal.PublishAccountCas(rehearsal.AccountCa);
+            var args = Defaults(OriginFlavor.Kong, edgeClient ? EdgeClient : null);
+            var result = await ComponentHarness.RunAsync(() => new OriginVmCluster("origin", args), new OriginVmClusterMocks());
             var vm = result.OfType<VirtualMachine>().First();
             var script = Encoding.UTF8.GetString(Convert.FromBase64String((string)Plain(Map(vm.Inputs["osProfile"])["customData"])!));
             File.WriteAllText(Path.Combine(rehearsal.Root, "boot.sh"), script);
@@ -224,6 +333,39 @@ public sealed class KongOriginRehearsalTests
         }
 
         public string AddSecretVersion() => _standIn.AddSecretVersion();
+
+        /// <summary>A new version of the edge client CA secret, as the stack writes Akamai's account CA list.</summary>
+        public void PublishAccountCas(params CertificateAuthorityStandIn[] cas) =>
+            PublishAccountCaJson(JsonSerializer.Serialize(cas.Select(ca => new { certificate = ca.CertificatePem })));
+
+        public void PublishAccountCaJson(string json) => _standIn.Vault.AddVersion(EdgeClient.CaSecretName, json);
+
+        /// <summary>The lines logged to syslog with <paramref name="tag"/>, as the logger arguments.</summary>
+        public List<string> Logged(string tag)
+        {
+            var file = Path.Combine(_kongFolder, "logged");
+            return File.Exists(file) ? [.. File.ReadAllLines(file).Where(line => line.Contains($"-t {tag} ", StringComparison.Ordinal))] : [];
+        }
+
+        /// <summary>Runs <c>openssl x509|verify ARGS</c> on <paramref name="pem"/>; its exit code.</summary>
+        public async Task<int> OpensslAsync(string pem, params string[] arguments)
+        {
+            var file = Path.Combine(Root, $"certificate-{Guid.NewGuid():N}.pem");
+            File.WriteAllText(file, pem);
+            return (await RehearsalProcess.RunAsync("openssl", [.. arguments, file], _environment)).ExitCode;
+        }
+
+        /// <summary>The subject of <paramref name="pem"/> in RFC 2253 form, as nginx's <c>$ssl_client_s_dn</c> gives it.</summary>
+        public async Task<string> SubjectAsync(string pem)
+        {
+            var file = Path.Combine(Root, $"certificate-{Guid.NewGuid():N}.pem");
+            File.WriteAllText(file, pem);
+            using var process = RehearsalProcess.Start("openssl", ["x509", "-in", file, "-noout", "-subject", "-nameopt", "RFC2253"], _environment);
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+            return output.Trim()["subject=".Length..];
+        }
 
         /// <summary>What the systemd timer runs every minute, with Kong running.</summary>
         public async Task<int> RefreshAsync() =>
@@ -236,7 +378,13 @@ public sealed class KongOriginRehearsalTests
         public List<string> KongCalls() => [.. File.ReadAllLines(Path.Combine(_kongFolder, "calls"))];
 
         /// <summary>The installed config's pre-function, run under LuaJIT for one request presenting <paramref name="secret"/> (null: none).</summary>
-        public async Task<string> RunPreFunctionAsync(string? secret)
+        public async Task<string> RunPreFunctionAsync(string? secret) => await RunPreFunctionAsync(secret, "NONE", null);
+
+        /// <summary>
+        /// The pre-function for one request presenting <paramref name="secret"/>, over a connection whose client certificate
+        /// nginx found <paramref name="clientVerify"/> (<c>$ssl_client_verify</c>) with the subject <paramref name="subject"/>.
+        /// </summary>
+        public async Task<string> RunPreFunctionAsync(string? secret, string clientVerify, string? subject)
         {
             var config = new YamlStream();
             config.Load(new StringReader(InstalledConfig()));
@@ -244,7 +392,7 @@ public sealed class KongOriginRehearsalTests
             var code = ((YamlScalarNode)((YamlSequenceNode)((YamlMappingNode)plugin["config"])["access"])[0]).Value!;
             File.WriteAllText(Path.Combine(Root, "pre-function.lua"), code);
             File.WriteAllText(Path.Combine(Root, "harness.lua"), LuaHarness);
-            using var process = RehearsalProcess.Start("luajit", [Path.Combine(Root, "harness.lua"), Path.Combine(Root, "pre-function.lua"), secret ?? "-"], _environment);
+            using var process = RehearsalProcess.Start("luajit", [Path.Combine(Root, "harness.lua"), Path.Combine(Root, "pre-function.lua"), secret ?? "-", clientVerify, subject ?? "-"], _environment);
             var output = await process.StandardOutput.ReadToEndAsync();
             var error = await process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
@@ -254,6 +402,8 @@ public sealed class KongOriginRehearsalTests
 
         public void Dispose()
         {
+            AccountCa.Dispose();
+            OtherAccountCa.Dispose();
             _standIn.Dispose();
             Directory.Delete(Root, recursive: true);
         }

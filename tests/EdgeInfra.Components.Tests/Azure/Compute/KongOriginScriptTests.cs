@@ -72,10 +72,40 @@ public sealed class KongOriginScriptTests
         AssertInOrder(
             script,
             "read_origin_secrets \"${work}/secrets\" || exit 1",
+            "files=(kong.yml origin.crt origin.key)",
             "kong config -c \"${KONG_CONF}\" parse \"${work}/kong.yml\"",
-            "install_changed \"${STATE_DIR}\" \"${work}\" kong.yml origin.crt origin.key",
+            "install_changed \"${STATE_DIR}\" \"${work}\" \"${files[@]}\"",
             "kong reload -c \"${KONG_CONF}\"",
             "restore_previous \"${STATE_DIR}\"");
+    }
+
+    [Fact]
+    public async Task With_edge_mtls_kong_conf_injects_client_verification_into_the_proxy_server_and_the_refresh_installs_the_cas()
+    {
+        var script = (await ScriptsAsync(Defaults(OriginFlavor.Kong, EdgeClient)))[0];
+
+        Assert.Contains("EDGE_CLIENT_CA_SECRET_NAME='edge-client-ca'\nEDGE_CLIENT_COMMON_NAME='shop.prod-origin-client'\nSETTINGS", script);
+        Assert.Contains("""
+            headers = off
+            nginx_proxy_ssl_client_certificate = ${STATE_DIR}/edge-client-ca.crt
+            nginx_proxy_ssl_verify_client = optional
+            nginx_proxy_ssl_verify_depth = 2
+            KONG
+            """, script);
+        AssertInOrder(
+            script,
+            "check_certificate_expiry \"${STATE_DIR}/origin.crt\" \"${STATE_DIR}/certificate-expiry-logged\" || true",
+            "start_refresh || exit 1",
+            "if ngx.var.ssl_client_verify ~= \"SUCCESS\" or not subject:find(\",CN=${EDGE_CLIENT_COMMON_NAME},\", 1, true) then",
+            "read_edge_client_ca \"${work}\" || exit 1",
+            "files+=(edge-client-ca.crt)",
+            "install_changed",
+            "kong reload -c \"${KONG_CONF}\"");
+        Assert.DoesNotContain("mtls-auth", script, StringComparison.Ordinal);
+
+        var without = (await ScriptsAsync(Defaults(OriginFlavor.Kong)))[0];
+        Assert.DoesNotContain("nginx_proxy_ssl", without, StringComparison.Ordinal);
+        Assert.Contains("EDGE_CLIENT_CA_SECRET_NAME=''\nEDGE_CLIENT_COMMON_NAME=''\n", without);
     }
 
     [Theory]

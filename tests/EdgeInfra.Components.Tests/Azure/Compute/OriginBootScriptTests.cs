@@ -100,7 +100,7 @@ public sealed class OriginBootScriptTests
 
         var kong = (await ScriptsAsync(With(flavor: OriginFlavor.Kong, originAuthHeaderName: "X-Edge-Key", upstreamUrl: "https://app.internal:8443/base")))[0];
         Assert.Contains("HEADER_NAME='X-Edge-Key'\nUPSTREAM_URL='https://app.internal:8443/base'\n", kong);
-        Assert.Contains("if not accepted[kong.request.get_header(\"${HEADER_NAME}\") or \"\"] then", kong);
+        Assert.Contains("local authorized = accepted[kong.request.get_header(\"${HEADER_NAME}\") or \"\"] == true", kong);
         Assert.Contains("kong.service.request.clear_header(\"${HEADER_NAME}\")", kong);
         Assert.Contains("url: \"${UPSTREAM_URL}\"", kong);
 

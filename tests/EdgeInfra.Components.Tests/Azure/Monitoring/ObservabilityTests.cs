@@ -68,6 +68,37 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
+    public void Defaults_alert_at_severity_2_when_an_origin_logged_a_certificate_close_to_expiry_within_the_hour()
+    {
+        var program = SynthConforming(() => new Observability("obs", DefaultArgs()));
+        var alert = Block(program, "obs-origin-certificate-expiring");
+        Assert.Contains("      severity: 2.0\n", alert);
+        Assert.Contains("      kind: \"LogAlert\"\n", alert);
+        Assert.Contains("      windowSize: \"PT1H\"\n", alert);
+        Assert.Contains("      evaluationFrequency: \"PT15M\"\n", alert);
+        Assert.Contains("      autoMitigate: true\n", alert);
+        Assert.Contains("            threshold: 1.0\n", alert);
+        Assert.Contains("            operator: \"GreaterThanOrEqual\"\n", alert);
+        Assert.Contains("            timeAggregation: \"Count\"\n", alert);
+        Assert.Contains("        - \"${obs-workspace.id}\"\n", alert);
+        Assert.Contains("(Syslog | where ProcessName == \"edge-origin-certificate-expiring\"", alert);
+        Assert.Contains("(Event | where Source == \"edge-origin-certificate-expiring\"", alert);
+        Assert.Contains("summarize arg_max(TimeGenerated, _ResourceId) by Computer", alert);
+        Assert.DoesNotContain("actions:", alert);
+    }
+
+    [Fact]
+    public void The_origin_scripts_log_what_the_certificate_alert_reads()
+    {
+        Assert.Equal(OriginCertificateExpiry.Tag, EdgeInfra.Components.Azure.Compute.OriginBootSettings.CertificateExpiringTag);
+        Assert.Contains(OriginCertificateExpiry.Tag, EdgeInfra.Components.Azure.Compute.LinuxCertificateExpiryCheck.Text, StringComparison.Ordinal);
+        Assert.Contains("-checkend 604800 ", EdgeInfra.Components.Azure.Compute.LinuxCertificateExpiryCheck.Text, StringComparison.Ordinal);
+        Assert.Contains("logger -p local0.warning -t edge-origin-certificate-expiring", EdgeInfra.Components.Azure.Compute.LinuxCertificateExpiryCheck.Text, StringComparison.Ordinal);
+        Assert.Contains("local0", OriginAuthFailures.SyslogFacilities);
+        Assert.Contains("Warning", OriginAuthFailures.SyslogLevels);
+    }
+
+    [Fact]
     public void Defaults_send_the_workspace_own_diagnostics_to_itself_through_the_stack_pass()
     {
         var program = SynthConforming(() => new Observability("obs", DefaultArgs()));
@@ -134,6 +165,7 @@ public sealed class ObservabilityTests
         Assert.Contains("      actions:\n        actionGroups:\n          - \"${obs-alerts.id}\"\n", alert);
         Assert.Contains("      windowSize: \"PT1H\"\n", alert);
         Assert.Contains("            threshold: 25.0\n", alert);
+        Assert.Contains("      actions:\n        actionGroups:\n          - \"${obs-alerts.id}\"\n", Block(program, "obs-origin-certificate-expiring"));
 
         var diagnostics = Block(program, "obs-workspace-diag");
         Assert.Contains("      workspaceId: \"/subscriptions/sub-1/resourceGroups/central/providers/Microsoft.OperationalInsights/workspaces/central\"\n", diagnostics);
