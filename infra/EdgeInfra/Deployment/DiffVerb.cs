@@ -4,7 +4,7 @@ namespace EdgeInfra;
 
 /// <summary>
 /// <c>diff</c>: what the working tree's program of the selected stack changes against a base program — a file, or
-/// the program a git ref's tree synthesizes — as Markdown for a pull-request comment or as plain text. Exit codes:
+/// the program a git ref's tree synthesizes, with the changes of the stack settings file beside it — as Markdown for a pull-request comment or as plain text. Exit codes:
 /// 0 (1 with <c>--exit-code</c> when there are changes); 2 when the base or the working tree cannot be had.
 /// </summary>
 internal static class DiffVerb
@@ -30,10 +30,12 @@ internal static class DiffVerb
     private static int Compare(VerbContext context, StackGraph graph, string stack, string baseName, string format)
     {
         ProgramDocument before;
+        StackConfigValues? baseSettings;
         try
         {
-            var text = BaseProgramSource.Load(baseName, stack, context.Project.Directory, context.Environment.Error);
-            before = ProgramDocument.Parse(text);
+            var loaded = BaseProgramSource.LoadWithConfig(baseName, stack, context.Project.Directory, context.Environment.Error);
+            before = ProgramDocument.Parse(loaded.Program);
+            baseSettings = loaded.StackConfig;
         }
         catch (BaseProgramException e)
         {
@@ -46,6 +48,8 @@ internal static class DiffVerb
             return 2;
         }
 
+        // The working tree's settings already synthesized the graph: they are readable.
+        var settings = baseSettings is null ? null : StackConfigValues.Read(context.Project.StackFile(stack), context.Project.Name);
         var after = ProgramDocument.Parse(ProgramSynthesizer.Synthesize(graph));
         var components = new ComponentPaths(graph);
         var diff = ProgramDiff.Compare(before, after, new DiffContext
@@ -53,6 +57,8 @@ internal static class DiffVerb
             Packages = graph.Settings.Packages,
             ComponentOf = components.Of,
             StackName = stack,
+            BaseStackConfig = baseSettings,
+            StackConfig = settings,
         });
         var written = context.Emit(format == "text"
             ? DiffRenderer.PlainText(diff, DiffRenderOptions.Unlimited)

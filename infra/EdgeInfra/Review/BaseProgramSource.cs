@@ -6,22 +6,31 @@ namespace EdgeInfra.Review;
 
 /// <summary>
 /// The program a diff compares against: a program file, or the program that a git ref's tree synthesizes. For a
-/// ref, the tree is exported to a temporary folder and its own <c>Pulumi.yaml</c> compiler is run there with
-/// <c>PULUMI_STACK</c> set, exactly as Pulumi would run it, so the old code and the old stack config decide the
-/// old program.
+/// ref, the whole repository tree at the ref is exported to a temporary folder (removed afterwards; the working tree
+/// is never touched) and the <c>Pulumi.yaml</c> compiler of the project's folder in it — the same folder, relative to
+/// the repository root, as the working tree's project — is run there with <c>PULUMI_STACK</c> set, exactly as Pulumi
+/// would run it, so the old code and the old stack config decide the old program.
 /// </summary>
 public static class BaseProgramSource
 {
     /// <summary>The base program named by <paramref name="fileOrRef"/>, relative to <paramref name="projectDirectory"/>.</summary>
     /// <exception cref="BaseProgramException">Neither a readable file nor a git ref whose tree synthesizes.</exception>
-    public static string Load(string fileOrRef, string stack, string projectDirectory, TextWriter progress)
+    public static string Load(string fileOrRef, string stack, string projectDirectory, TextWriter progress) =>
+        LoadWithConfig(fileOrRef, stack, projectDirectory, progress).Program;
+
+    /// <summary>
+    /// The base program named by <paramref name="fileOrRef"/>, relative to <paramref name="projectDirectory"/>, with
+    /// the stack settings file of the ref's tree (none for a program file).
+    /// </summary>
+    /// <exception cref="BaseProgramException">Neither a readable file nor a git ref whose tree synthesizes.</exception>
+    public static BaseProgram LoadWithConfig(string fileOrRef, string stack, string projectDirectory, TextWriter progress)
     {
         ArgumentNullException.ThrowIfNull(fileOrRef);
         ArgumentNullException.ThrowIfNull(progress);
         var file = Path.GetFullPath(fileOrRef, projectDirectory);
         if (File.Exists(file))
         {
-            return File.ReadAllText(file);
+            return new BaseProgram(File.ReadAllText(file), null);
         }
 
         var commit = Git(projectDirectory, "rev-parse", "--verify", "--quiet", fileOrRef + "^{commit}");
@@ -31,14 +40,16 @@ public static class BaseProgramSource
         }
 
         var top = Git(projectDirectory, "rev-parse", "--show-toplevel").Output.Trim();
-        var relativeProject = Path.GetRelativePath(top, projectDirectory);
+        var relativeProject = Git(projectDirectory, "rev-parse", "--show-prefix").Output.Trim();
         var tree = Directory.CreateTempSubdirectory("edgeinfra-diff-base-");
         try
         {
             var sha = commit.Output.Trim();
             progress.WriteLine($"diff: synthesizing stack '{stack}' from the tree of {fileOrRef} ({sha[..Math.Min(12, sha.Length)]})...");
-            Export(projectDirectory, sha, tree.FullName);
-            return RunCompiler(Path.Combine(tree.FullName, relativeProject), stack, fileOrRef);
+            Export(top, sha, tree.FullName);
+            var project = Path.Combine(tree.FullName, relativeProject);
+            var program = RunCompiler(project, stack, fileOrRef);
+            return new BaseProgram(program, StackSettings(project, stack, fileOrRef));
         }
         finally
         {
@@ -46,6 +57,10 @@ public static class BaseProgramSource
         }
     }
 
+    /// <summary>
+    /// Extracts the tree of <paramref name="commit"/> into <paramref name="target"/>. <c>git archive</c> run in a
+    /// subfolder exports only that subfolder, so it runs at the repository root <paramref name="repository"/>.
+    /// </summary>
     private static void Export(string repository, string commit, string target)
     {
         var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repository };
@@ -64,12 +79,26 @@ public static class BaseProgramSource
         }
     }
 
+    /// <summary>The stack settings of the base tree's project (no values when it has no settings file for the stack).</summary>
+    private static StackConfigValues StackSettings(string project, string stack, string name)
+    {
+        try
+        {
+            var projectFile = ProjectFile.Find(project);
+            return StackConfigValues.Read(projectFile.StackFile(stack), projectFile.Name);
+        }
+        catch (FormatException e)
+        {
+            throw new BaseProgramException($"the stack settings of {name} cannot be read: {e.Message}");
+        }
+    }
+
     private static string RunCompiler(string project, string stack, string name)
     {
         var pulumiYaml = Path.Combine(project, "Pulumi.yaml");
         if (!File.Exists(pulumiYaml))
         {
-            throw new BaseProgramException($"the tree of {name} has no Pulumi.yaml at {Path.GetFileName(project)}.");
+            throw new BaseProgramException($"the tree of {name} has no Pulumi.yaml in the project's folder.");
         }
 
         var words = CompilerWords(pulumiYaml)

@@ -14,4 +14,13 @@ public sealed class DiffContext
 
     /// <summary>The stack the programs are of, e.g. <c>dev</c>.</summary>
     public required string StackName { get; init; }
+
+    /// <summary>
+    /// The stack settings the base program was synthesized with; with <see cref="StackConfig"/>, the diff compares the
+    /// two and names the resources that read each changed key. Null when unknown (the base is a program file).
+    /// </summary>
+    public StackConfigValues? BaseStackConfig { get; init; }
+
+    /// <summary>The stack settings of the working tree; null when not compared.</summary>
+    public StackConfigValues? StackConfig { get; init; }
 }

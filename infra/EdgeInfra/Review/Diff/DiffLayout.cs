@@ -3,8 +3,8 @@ using System.Text;
 namespace EdgeInfra.Review;
 
 /// <summary>
-/// Lays a diff out in a format: heading, summary, risks, resources grouped by component, then stack outputs, config
-/// and variables. Keeps within the limits of <see cref="DiffRenderOptions"/>: what does not fit is left out, counted,
+/// Lays a diff out in a format: heading, summary, risks, stack config changes, resources grouped by component, then
+/// stack outputs, config and variables. Keeps within the limits of <see cref="DiffRenderOptions"/>: what does not fit is left out, counted,
 /// and named in a note at the end.
 /// </summary>
 internal static class DiffLayout
@@ -44,6 +44,20 @@ internal static class DiffLayout
         }
 
         text.Append(format.RisksEnd());
+        void AppendSection(int count, Func<int, string> render)
+        {
+            var shown = Math.Min(count, options.MaxChangesPerResource);
+            var section = render(shown);
+            var fits = Fits(section);
+            text.Append(fits ? section : string.Empty);
+            omittedEntries += fits ? count - shown : count;
+        }
+
+        if (diff.StackConfigFile is { } file && diff.StackConfig.Length > 0)
+        {
+            AppendSection(diff.StackConfig.Length, shown => format.StackConfig(file, diff.StackConfig, shown, options.MaxValueLength));
+        }
+
         var full = false;
         foreach (var group in Groups(diff))
         {
@@ -76,17 +90,7 @@ internal static class DiffLayout
                 continue;
             }
 
-            var shown = Math.Min(entries.Length, options.MaxChangesPerResource);
-            var section = format.Section(title, entries, shown, options.MaxValueLength);
-            if (Fits(section))
-            {
-                text.Append(section);
-                omittedEntries += entries.Length - shown;
-            }
-            else
-            {
-                omittedEntries += entries.Length;
-            }
+            AppendSection(entries.Length, shown => format.Section(title, entries, shown, options.MaxValueLength));
         }
 
         var omitted = new Omission(omittedRisks, omittedResources, omittedChanges, omittedEntries);
@@ -94,13 +98,18 @@ internal static class DiffLayout
         return omitted.Any ? result + "\n" + format.Trimmed(omitted, diff.StackName) : result;
     }
 
-    /// <summary>The risk lines: every replacement, then every deletion, then every removed stack output, each in name order.</summary>
+    /// <summary>
+    /// The risk lines: every replacement, then every resource a stack config change replaces, then every deletion,
+    /// then every removed stack output, each in name order.
+    /// </summary>
     private static List<string> Risks(DiffResult diff, IDiffFormat format)
     {
         var replaced = diff.Resources.Where(r => r.Kind == ResourceChangeKind.Replace).Select(format.Risk);
+        var replacedByConfig = diff.StackConfig
+            .SelectMany(c => c.ReadBy.Where(r => r.ForcesReplacement).Select(r => format.ConfigRisk(c, r, diff.StackConfigFile!)));
         var deleted = diff.Resources.Where(r => r.Kind == ResourceChangeKind.Delete).Select(format.Risk);
         var removedOutputs = diff.Outputs.Where(o => o.Kind == PropertyChangeKind.Removed).Select(format.RemovedOutput);
-        return [.. replaced, .. deleted, .. removedOutputs];
+        return [.. replaced, .. replacedByConfig, .. deleted, .. removedOutputs];
     }
 
     /// <summary>The resources by component: top-level resources first, then components in ordinal order.</summary>

@@ -23,8 +23,17 @@ public sealed class DiffResult
     /// <summary>Program variables added, removed or changed, by name.</summary>
     public required ImmutableArray<EntryChange> Variables { get; init; }
 
-    /// <summary>True when anything differs between the two programs.</summary>
-    public bool HasChanges => Resources.Length > 0 || Outputs.Length > 0 || Config.Length > 0 || Variables.Length > 0;
+    /// <summary>
+    /// Keys of the stack settings file added, removed or changed, with the resources that read them; empty when the
+    /// settings were not compared.
+    /// </summary>
+    public ImmutableArray<StackConfigChange> StackConfig { get; init; } = [];
+
+    /// <summary>The stack settings file compared, e.g. <c>Pulumi.dev.yaml</c>; null when the settings were not compared.</summary>
+    public string? StackConfigFile { get; init; }
+
+    /// <summary>True when anything differs between the two programs or the two stack settings.</summary>
+    public bool HasChanges => Resources.Length > 0 || Outputs.Length > 0 || Config.Length > 0 || Variables.Length > 0 || StackConfig.Length > 0;
 
     /// <summary>How many resources change in the way <paramref name="kind"/>.</summary>
     public int Count(ResourceChangeKind kind) => Resources.Count(r => r.Kind == kind);

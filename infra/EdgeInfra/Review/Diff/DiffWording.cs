@@ -31,9 +31,32 @@ internal static class DiffWording
         _ => "~",
     };
 
-    /// <summary>"1 to create, 2 to update, 0 to replace, 0 to delete, 5 unchanged".</summary>
+    /// <summary>"1 to create, 2 to update, 0 to replace, 0 to delete, 5 unchanged", and "; stack config: 1 changed" when it changes.</summary>
     public static string Summary(DiffResult diff) =>
-        string.Join(", ", Kinds.Select(k => $"{diff.Count(k)} to {Verb(k)}")) + $", {diff.Unchanged} unchanged";
+        string.Join(", ", Kinds.Select(k => $"{diff.Count(k)} to {Verb(k)}")) + $", {diff.Unchanged} unchanged"
+        + (diff.StackConfig.Length > 0 ? "; stack config: " + SectionSummary([.. diff.StackConfig.Select(c => c.Change)]) : string.Empty);
+
+    /// <summary>The title of the stack settings section.</summary>
+    public const string StackConfigTitle = "Stack config";
+
+    /// <summary>How many resources that read a config key are named; the rest are counted.</summary>
+    public const int MaxReadersShown = 5;
+
+    /// <summary>What a stack config change says when no resource refers to its key.</summary>
+    public const string NotRead = "no resource refers to it (a value read at synthesis shows as program changes)";
+
+    /// <summary>"<c>res</c> at <c>keepers.rotation</c> (forces replacement)": a resource that reads a config key, and where.</summary>
+    public static string ReadBy(ConfigRead read, Func<string, string> code) =>
+        $"{code(read.Resource)} at {string.Join(", ", read.Paths.Select(code))}" + (read.ForcesReplacement ? " (forces replacement)" : string.Empty);
+
+    /// <summary>"and 3 more resources", for the readers not named; empty when all are.</summary>
+    public static string MoreReaders(int hidden) =>
+        hidden > 0 ? $"and {hidden.ToString(CultureInfo.InvariantCulture)} more {(hidden == 1 ? "resource" : "resources")}" : string.Empty;
+
+    /// <summary>The risk of a config change read by a replace-on-change property of <paramref name="read"/>'s resource.</summary>
+    public static string ConfigRisk(StackConfigChange change, ConfigRead read, string file, Func<string, string> code) =>
+        $"config {code(change.Change.Name)} ({code(file)}) is {change.Change.Kind.ToString().ToLowerInvariant()}: {code(read.Resource)} ({code(read.Type)}) reads it at "
+        + $"{string.Join(", ", read.Paths.Select(code))}, which forces a replacement at the next deployment.";
 
     /// <summary>The counts of a group that are not zero, e.g. "1 to replace, 2 to delete".</summary>
     public static string GroupSummary(IReadOnlyCollection<ResourceChange> resources) =>
@@ -137,6 +160,7 @@ internal static class DiffWording
     {
         ReplacementSource.TypeMetadata => "the provider schema marks it replace-on-change",
         ReplacementSource.ReplaceOnChangesOption => $"listed in its {code("replaceOnChanges")} option",
+        ReplacementSource.RandomKeepers => $"the random provider draws a new value whenever its {code("keepers")} change",
         _ => "the resource moves to another provider",
     };
 

@@ -18,6 +18,9 @@ internal interface IDiffFormat
     /// <summary>The risk line of a replaced or deleted resource.</summary>
     string Risk(ResourceChange change);
 
+    /// <summary>The risk line of a stack config change that replaces a resource which reads the key.</summary>
+    string ConfigRisk(StackConfigChange change, ConfigRead read, string file);
+
     /// <summary>The risk line of a removed stack output.</summary>
     string RemovedOutput(EntryChange output);
 
@@ -35,6 +38,9 @@ internal interface IDiffFormat
 
     /// <summary>A resource with its notes and its first <paramref name="shown"/> changes.</summary>
     string Resource(ResourceChange change, int shown, int maxValueLength);
+
+    /// <summary>The stack settings changes of <paramref name="file"/>, the first <paramref name="shown"/> of them, each with the resources that read it.</summary>
+    string StackConfig(string file, IReadOnlyList<StackConfigChange> changes, int shown, int maxValueLength);
 
     /// <summary>A program section (stack outputs, config, variables) with its first <paramref name="shown"/> changes.</summary>
     string Section(string title, IReadOnlyList<EntryChange> entries, int shown, int maxValueLength);

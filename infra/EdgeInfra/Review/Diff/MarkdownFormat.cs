@@ -24,6 +24,9 @@ internal sealed class MarkdownFormat : IDiffFormat
         return "- " + Heading(change) + "." + string.Concat(notes.Select(n => " " + n)) + "\n";
     }
 
+    public string ConfigRisk(StackConfigChange change, ConfigRead read, string file) =>
+        $"- {Code("+-")} " + DiffWording.ConfigRisk(change, read, file, Code) + "\n";
+
     public string RemovedOutput(EntryChange output) => $"- {Code("-")} **remove** stack output {Code(output.Name)}. {DiffWording.RemovedOutput}\n";
 
     public string NoRisks() => DiffWording.NoRisks + "\n";
@@ -72,6 +75,21 @@ internal sealed class MarkdownFormat : IDiffFormat
         }
 
         return text.Append('\n').Append(More(change.Changes.Length - shown)).ToString();
+    }
+
+    public string StackConfig(string file, IReadOnlyList<StackConfigChange> changes, int shown, int maxValueLength)
+    {
+        var text = new StringBuilder($"**{DiffWording.StackConfigTitle}** ({Code(file)}): {DiffWording.SectionSummary([.. changes.Select(c => c.Change)])}\n\n");
+        text.Append("| key | before | after | read by |\n|---|---|---|---|\n");
+        foreach (var (entry, readers) in changes.Take(shown))
+        {
+            var named = readers.Take(DiffWording.MaxReadersShown).Select(r => DiffWording.ReadBy(r, Code));
+            var more = DiffWording.MoreReaders(readers.Length - DiffWording.MaxReadersShown);
+            var readBy = readers.Length == 0 ? DiffWording.NotRead : string.Join("<br>", more.Length > 0 ? named.Append(more) : named);
+            text.Append("| ").Append(Cell(Code(entry.Name))).Append(" | ").Append(Cell(Before(entry.Kind, entry.Before, entry.HidesValues, maxValueLength))).Append(" | ").Append(Cell(After(entry.Kind, entry.After, entry.HidesValues, maxValueLength))).Append(" | ").Append(Cell(readBy)).Append(" |\n");
+        }
+
+        return text.Append('\n').Append(More(changes.Count - shown)).ToString();
     }
 
     public string Section(string title, IReadOnlyList<EntryChange> entries, int shown, int maxValueLength)

@@ -24,6 +24,9 @@ internal sealed class PlainTextFormat : IDiffFormat
         return ResourceIndent + Heading(change) + "." + string.Concat(notes.Select(n => " " + n)) + "\n";
     }
 
+    public string ConfigRisk(StackConfigChange change, ConfigRead read, string file) =>
+        ResourceIndent + Marker("+-") + " " + DiffWording.ConfigRisk(change, read, file, Plain) + "\n";
+
     public string RemovedOutput(EntryChange output) => $"{ResourceIndent}{Marker("-")} remove stack output {output.Name}. {DiffWording.RemovedOutput}\n";
 
     public string NoRisks() => ResourceIndent + DiffWording.NoRisks + "\n";
@@ -51,6 +54,31 @@ internal sealed class PlainTextFormat : IDiffFormat
         }
 
         return text.Append(More(change.Changes.Length - shown)).ToString();
+    }
+
+    public string StackConfig(string file, IReadOnlyList<StackConfigChange> changes, int shown, int maxValueLength)
+    {
+        var text = new StringBuilder($"{DiffWording.StackConfigTitle} ({file}): {DiffWording.SectionSummary([.. changes.Select(c => c.Change)])}\n");
+        foreach (var (entry, readers) in changes.Take(shown))
+        {
+            text.Append(ResourceIndent).Append(Line(entry.Name, entry.Kind, entry.Before, entry.After, entry.HidesValues, maxValueLength)).Append('\n');
+            if (readers.Length == 0)
+            {
+                text.Append(DetailIndent).Append(DiffWording.NotRead).Append('\n');
+            }
+
+            foreach (var read in readers.Take(DiffWording.MaxReadersShown))
+            {
+                text.Append(DetailIndent).Append("read by ").Append(DiffWording.ReadBy(read, Plain)).Append('\n');
+            }
+
+            if (DiffWording.MoreReaders(readers.Length - DiffWording.MaxReadersShown) is { Length: > 0 } more)
+            {
+                text.Append(DetailIndent).Append("read by ").Append(more).Append('\n');
+            }
+        }
+
+        return text.Append(More(changes.Count - shown).Replace(DetailIndent, ResourceIndent, StringComparison.Ordinal)).Append('\n').ToString();
     }
 
     public string Section(string title, IReadOnlyList<EntryChange> entries, int shown, int maxValueLength)

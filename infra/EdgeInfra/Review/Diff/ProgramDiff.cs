@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace EdgeInfra.Review;
 
 /// <summary>
@@ -83,7 +85,21 @@ public static class ProgramDiff
             Outputs = [.. SectionDiffer.Outputs(before.Outputs, after.Outputs)],
             Config = [.. SectionDiffer.Config(before.Config, after.Config)],
             Variables = [.. SectionDiffer.Variables(before.Variables, after.Variables)],
+            StackConfig = StackConfigChanges(before, after, context),
+            StackConfigFile = context.BaseStackConfig is not null && context.StackConfig is not null ? context.StackConfig.FileName : null,
         };
+    }
+
+    /// <summary>The changed keys of the stack settings, each with the resources that read it (in the base program for a removed key).</summary>
+    private static ImmutableArray<StackConfigChange> StackConfigChanges(ProgramDocument before, ProgramDocument after, DiffContext context)
+    {
+        if (context.BaseStackConfig is null || context.StackConfig is null)
+        {
+            return [];
+        }
+
+        return [.. SectionDiffer.StackConfig(context.BaseStackConfig.Values, context.StackConfig.Values)
+            .Select(c => new StackConfigChange(c, ConfigReaders.Of(c.Kind == PropertyChangeKind.Removed ? before : after, c.Name, context.Packages)))];
     }
 
     /// <summary>The removed resource one of <paramref name="current"/>'s aliases names (same stack, type and name), or null.</summary>

@@ -11,4 +11,10 @@ public enum ReplacementSource
 
     /// <summary>The resource's <c>provider</c> option changed.</summary>
     ProviderChange,
+
+    /// <summary>
+    /// The <c>keepers</c> of a <c>random</c> resource changed: the random provider creates a new value whenever they
+    /// do (its schema does not mark them replace-on-change; the provider's diff decides).
+    /// </summary>
+    RandomKeepers,
 }

@@ -7,6 +7,8 @@ namespace EdgeInfra.Review;
 internal static class ResourceComparer
 {
     private const string ProviderOption = "provider";
+    private const string Keepers = "keepers";
+    private const string RandomPackage = "random:";
 
     /// <summary>
     /// The update or replacement that turns <paramref name="before"/> into <paramref name="after"/>, or null when the
@@ -22,7 +24,7 @@ internal static class ResourceComparer
         foreach (var change in ValueDiffer.CompareEntries(DiffPath.Properties, before.Properties, after.Properties))
         {
             var ignored = ignoreChanges.Any(change.Path.IsUnder);
-            var cause = ignored ? null : CauseOf(change.Path, metadata, replaceOnChanges);
+            var cause = ignored ? null : CauseOf(change.Path, after.Type, metadata, replaceOnChanges);
             if (cause is not null && !causes.Contains(cause))
             {
                 causes.Add(cause);
@@ -97,14 +99,20 @@ internal static class ResourceComparer
     };
 
     /// <summary>
-    /// What makes a change at <paramref name="path"/> force a replacement: the type's replace-on-change inputs first,
+    /// What makes a change at the property <paramref name="path"/> of a resource of type <paramref name="type"/> force a
+    /// replacement: the type's replace-on-change inputs first, then the <c>keepers</c> of a <c>random</c> resource,
     /// then the resource's <c>replaceOnChanges</c> option; null when nothing does.
     /// </summary>
-    private static ReplacementCause? CauseOf(DiffPath path, ResourceMetadata? metadata, IReadOnlyList<string> replaceOnChanges)
+    public static ReplacementCause? CauseOf(DiffPath path, string type, ResourceMetadata? metadata, IReadOnlyList<string> replaceOnChanges)
     {
         if (metadata is not null && metadata.ReplaceOnChanges.Contains(path.TopLevel!, StringComparer.Ordinal))
         {
             return new ReplacementCause(path.TopLevel!, ReplacementSource.TypeMetadata);
+        }
+
+        if (path.TopLevel == Keepers && type.StartsWith(RandomPackage, StringComparison.Ordinal))
+        {
+            return new ReplacementCause(Keepers, ReplacementSource.RandomKeepers);
         }
 
         return replaceOnChanges.FirstOrDefault(path.Overlaps) is { } entry

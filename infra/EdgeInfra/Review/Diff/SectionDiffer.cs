@@ -3,7 +3,7 @@ using EdgeInfra.Yaml;
 
 namespace EdgeInfra.Review;
 
-/// <summary>Compares the named entries of the program sections <c>outputs</c>, <c>config</c> and <c>variables</c>.</summary>
+/// <summary>Compares the named entries of the program sections <c>outputs</c>, <c>config</c> and <c>variables</c>, and of the stack settings.</summary>
 internal static class SectionDiffer
 {
     /// <summary>Stack outputs added, removed or changed; a <c>fn::secret</c> output never shows its value.</summary>
@@ -13,6 +13,10 @@ internal static class SectionDiffer
     /// <summary>Variables added, removed or changed; a <c>fn::secret</c> variable never shows its value.</summary>
     public static IEnumerable<EntryChange> Variables(ImmutableSortedDictionary<string, YamlValue> before, ImmutableSortedDictionary<string, YamlValue> after) =>
         Compare(before, after, (old, current) => YamlTree.IsSecret(old) || YamlTree.IsSecret(current), keepSecretValues: false);
+
+    /// <summary>Stack settings values added, removed or changed; a value that holds a <c>fn::secret</c> (an encrypted value) never shows.</summary>
+    public static IEnumerable<EntryChange> StackConfig(ImmutableSortedDictionary<string, YamlValue> before, ImmutableSortedDictionary<string, YamlValue> after) =>
+        Compare(before, after, (old, current) => YamlTree.ContainsSecret(old) || YamlTree.ContainsSecret(current), keepSecretValues: false);
 
     /// <summary>
     /// Config declarations added, removed or changed. A secret key keeps its declaration (type, <c>secret: true</c>),
