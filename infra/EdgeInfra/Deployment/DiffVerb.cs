@@ -24,10 +24,25 @@ internal static class DiffVerb
             return 2;
         }
 
-        return StackVerb.WithGraph(context, (graph, stack) => Compare(context, graph, stack, baseName, format), synthesisFailure: 2);
+        var limits = DiffRenderOptions.Default;
+        if (context.Command.Option("max-length") is { } maxLength)
+        {
+            if (!int.TryParse(maxLength, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length) || length < MinMaxLength)
+            {
+                context.Environment.Error.WriteLine($"error: --max-length '{maxLength}' is not a number of characters of at least {MinMaxLength}.");
+                return 2;
+            }
+
+            limits = new DiffRenderOptions { MaxLength = length };
+        }
+
+        return StackVerb.WithGraph(context, (graph, stack) => Compare(context, graph, stack, baseName, format, limits), synthesisFailure: 2);
     }
 
-    private static int Compare(VerbContext context, StackGraph graph, string stack, string baseName, string format)
+    /// <summary>The smallest <c>--max-length</c>: room for the summary, the risks and the note on what was left out.</summary>
+    private const int MinMaxLength = 2000;
+
+    private static int Compare(VerbContext context, StackGraph graph, string stack, string baseName, string format, DiffRenderOptions limits)
     {
         ProgramDocument before;
         StackConfigValues? baseSettings;
@@ -62,7 +77,7 @@ internal static class DiffVerb
         });
         var written = context.Emit(format == "text"
             ? DiffRenderer.PlainText(diff, DiffRenderOptions.Unlimited)
-            : DiffRenderer.Markdown(diff, DiffRenderOptions.Default));
+            : DiffRenderer.Markdown(diff, limits));
         if (written != 0)
         {
             return written;

@@ -18,9 +18,11 @@ public static class StackRunner
           preview [--stack S]                the stack's components and resources as a tree, with counts
           graph   [--stack S] [--format mermaid|dot] [--out FILE]
                                              the topology as a Mermaid or Graphviz diagram
-          diff    [--stack S] --base FILE|REF [--format markdown|text] [--exit-code] [--out FILE]
+          diff    [--stack S] --base FILE|REF [--format markdown|text] [--max-length N] [--exit-code] [--out FILE]
                                              what the working tree's program changes against a program file
-                                             or against the program a git ref's tree synthesizes
+                                             or against the program a git ref's tree synthesizes (and, for a
+                                             ref, its stack config); Markdown is trimmed to N characters
+                                             (default 60000)
         """;
 
     /// <summary>Runs the command line <paramref name="args"/> for the stack <paramref name="createStack"/> makes.</summary>

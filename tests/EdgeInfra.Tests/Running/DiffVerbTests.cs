@@ -28,6 +28,16 @@ public sealed class DiffVerbTests : IDisposable
         () => new LambdaStack(() => Group("rg", new PropertyMap { ["location"] = location })),
         new RunnerEnvironment(_ => null, _project, Packages, _out, _err));
 
+    /// <summary>A stack whose resource group reads <c>location</c> and the secret <c>apiKey</c> from config, with the SKU given.</summary>
+    private int RunIn(string project, string sku, params string[] args) => StackRunner.Run(
+        args,
+        () => new LambdaStack(() =>
+        {
+            var config = new Config();
+            Group("rg", new PropertyMap { ["location"] = config.Require("location"), ["sku"] = sku, ["tags"] = new PropertyMap { ["apiKey"] = config.RequireSecret("apiKey") } });
+        }),
+        new RunnerEnvironment(_ => null, project, Packages, _out, _err));
+
     private string Program(string location)
     {
         Assert.Equal(0, Run(location, "synth", "--stack", "dev"));
@@ -36,19 +46,22 @@ public sealed class DiffVerbTests : IDisposable
         return program;
     }
 
-    private void Git(params string[] args)
+    private void Git(params string[] args) => GitIn(_project, args);
+
+    private static string GitIn(string directory, params string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _project, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-c", "user.name=EdgeInfra Tests", "-c", "user.email=tests@edgeinfra.invalid", "-c", "commit.gpgsign=false" }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
 
         using var git = Process.Start(start)!;
-        git.StandardOutput.ReadToEnd();
+        var output = git.StandardOutput.ReadToEnd();
         var error = git.StandardError.ReadToEnd();
         git.WaitForExit();
         Assert.True(git.ExitCode == 0, error);
+        return output;
     }
 
     [Fact]
@@ -79,6 +92,40 @@ public sealed class DiffVerbTests : IDisposable
         Assert.Equal(0, Run("northeurope", "diff", "--stack", "dev", "--base", "HEAD", "--format", "text"));
         Assert.Contains("  ~  update rg (azure-native:resources:ResourceGroup)\n", _out.ToString());
         Assert.Contains("diff: synthesizing stack 'dev' from the tree of HEAD", _err.ToString());
+    }
+
+    [Fact]
+    public void A_project_in_a_subfolder_diffs_against_a_ref_with_the_stack_config_beside_the_program()
+    {
+        var repository = Directory.CreateTempSubdirectory("edgeinfra-diff-repo-").FullName;
+        try
+        {
+            var project = Path.Combine(repository, "deploy", "edge");
+            Directory.CreateDirectory(project);
+            File.WriteAllText(Path.Combine(repository, "README.md"), "The Pulumi project is in deploy/edge.\n");
+            File.WriteAllText(Path.Combine(project, "Pulumi.yaml"), "name: proj\nruntime:\n  name: yaml\n  options:\n    compiler: cat base-program.yml\n");
+            File.WriteAllText(Path.Combine(project, "Pulumi.dev.yaml"), "config:\n  proj:location: westeurope\n  proj:apiKey:\n    secure: v1:AAAAbeforeCipherText\n");
+            Assert.Equal(0, RunIn(project, "Standard_LRS", "synth", "--stack", "dev"));
+            File.WriteAllText(Path.Combine(project, "base-program.yml"), _out.ToString());
+            _out.GetStringBuilder().Clear();
+            GitIn(repository, "init", "-q");
+            GitIn(repository, "add", "-A");
+            GitIn(repository, "commit", "-q", "-m", "base");
+            File.WriteAllText(Path.Combine(project, "Pulumi.dev.yaml"), "config:\n  proj:location: northeurope\n  proj:apiKey:\n    secure: v1:BBBBafterCipherText\n");
+            var status = GitIn(repository, "status", "--porcelain", "--untracked-files=all");
+            var exports = Directory.GetDirectories(Path.GetTempPath(), "edgeinfra-diff-base-*").Length;
+
+            Assert.Equal(0, RunIn(project, "Premium_LRS", "diff", "--stack", "dev", "--base", "HEAD", "--format", "text"));
+
+            GoldenFiles.AssertMatches(Path.Combine("Running", "Golden", "subfolder-diff.golden.txt"), _out.ToString());
+            Assert.DoesNotContain("CipherText", _out.ToString(), StringComparison.Ordinal);
+            Assert.Equal(status, GitIn(repository, "status", "--porcelain", "--untracked-files=all"));
+            Assert.Equal(exports, Directory.GetDirectories(Path.GetTempPath(), "edgeinfra-diff-base-*").Length);
+        }
+        finally
+        {
+            Directory.Delete(repository, recursive: true);
+        }
     }
 
     [Fact]
