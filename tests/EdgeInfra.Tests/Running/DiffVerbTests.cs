@@ -173,6 +173,7 @@ public sealed class DiffVerbTests : IDisposable
     [Theory]
     [InlineData(new[] { "diff", "--stack", "dev" }, "error: diff needs --base FILE|REF: the program file or git ref to compare with.\n")]
     [InlineData(new[] { "diff", "--stack", "dev", "--base", "x", "--format", "html" }, "error: --format 'html' is not a diff format: use markdown or text.\n")]
+    [InlineData(new[] { "diff", "--stack", "dev", "--base", "x", "--max-length", "100" }, "error: --max-length '100' is not a number of characters of at least 2000.\n")]
     public void Missing_or_wrong_options_exit_2(string[] args, string message)
     {
         Assert.Equal(2, Run("westeurope", args));
