@@ -24,8 +24,8 @@ public sealed class Output<T> : IInput
 
     /// <summary>
     /// Not available: a Pulumi YAML program has no code to run a lambda at deploy time. Combine outputs with
-    /// <see cref="Output.Format"/> (interpolation), <see cref="Output.Join"/>, <see cref="Output.JsonSerialize{T}"/>,
-    /// <see cref="Output.All{T}"/>, <see cref="Output.Select{T}"/>, <see cref="Output.Split(Input{string}, Input{string})"/>,
+    /// <see cref="Output.Format"/> (interpolation), <see cref="Output.Join"/>, <see cref="Output.JsonSerialize{T}(Output{T})"/>,
+    /// <see cref="Output.All{T}(Output{T}[])"/>, <see cref="Output.Select{T}"/>, <see cref="Output.Split(Input{string}, Input{string})"/>,
     /// <see cref="Output.ToBase64"/>, <see cref="GetProperty{TProperty}"/> and <see cref="GetItem{TItem}"/>; call a
     /// provider function with <see cref="Deployment.Invoke{T}"/>; decide at synthesis time from config in plain C#.
     /// </summary>
