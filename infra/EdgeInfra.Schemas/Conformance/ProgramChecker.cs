@@ -378,31 +378,33 @@ internal sealed class ProgramChecker
             return;
         }
 
-        YamlNode? id = null;
-        foreach ((YamlNode keyNode, YamlNode value) in get.Children)
+        var fields = get.Children
+            .GroupBy(entry => YamlText.KeyText(entry.Key) ?? YamlText.Describe(entry.Key), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().Value, StringComparer.Ordinal);
+        foreach (string key in fields.Keys.Where(key => key is not ("id" or "state")))
         {
-            string key = YamlText.KeyText(keyNode) ?? YamlText.Describe(keyNode);
-            switch (key)
-            {
-                case "id":
-                    id = value;
-                    context.Values.Check(value, WellKnownSpecs.String, YamlText.Child(getLocation, "id"));
-                    break;
-                case "state" when value is YamlMappingNode state && resource.Schema is not null:
-                    context.Values.CheckObject(state, resource.Schema.Properties, [], resource.Schema.Token, YamlText.Child(getLocation, "state"));
-                    break;
-                case "state":
-                    context.Values.Check(value, null, YamlText.Child(getLocation, "state"));
-                    break;
-                default:
-                    Sink.Add(YamlText.Child(getLocation, key), $"{YamlText.Quote(key)} is not a key of get (allowed: id, state)");
-                    break;
-            }
+            Sink.Add(YamlText.Child(getLocation, key), $"{YamlText.Quote(key)} is not a key of get (allowed: id, state)");
         }
 
-        if (id is null)
+        if (fields.TryGetValue("id", out YamlNode? id))
+        {
+            context.Values.Check(id, WellKnownSpecs.String, YamlText.Child(getLocation, "id"));
+        }
+        else
         {
             Sink.Add(getLocation, "get has no id: a resource read by the engine needs the provider id to read");
+        }
+
+        if (fields.TryGetValue("state", out YamlNode? state))
+        {
+            if (state is YamlMappingNode stateMapping && resource.Schema is not null)
+            {
+                context.Values.CheckObject(stateMapping, resource.Schema.Properties, [], resource.Schema.Token, YamlText.Child(getLocation, "state"));
+            }
+            else
+            {
+                context.Values.Check(state, null, YamlText.Child(getLocation, "state"));
+            }
         }
     }
 
