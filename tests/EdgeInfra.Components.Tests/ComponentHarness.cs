@@ -29,6 +29,9 @@ internal static class ComponentHarness
         return program;
     }
 
+    /// <summary>The real provider schemas, loaded once.</summary>
+    public static SchemaSet LoadSchemas() => Schemas.Value;
+
     /// <summary>The errors synthesis fails with.</summary>
     public static IReadOnlyList<SynthesisError> Errors(Action build) =>
         Assert.Throws<SynthesisException>(() => Synth(build)).Errors;

@@ -87,7 +87,7 @@ public class ProgramStructureTests
                 protect: true
             """),
             "resources.w.protect",
-            "\"protect\" is not a key of a resource (allowed: type, properties, options)");
+            "\"protect\" is not a key of a resource (allowed: type, properties, options, get)");
     }
 
     [Fact]

@@ -11,7 +11,8 @@ internal static class InheritedMembers
     /// <summary>Members of a generated resource class (<c>CustomResource</c>, <c>Resource</c>, and the generated constants).</summary>
     public static readonly IReadOnlySet<string> Resource = Set(
         "Id", "Urn", "Args", "Options", "Parent", "Component", "LogicalName", "Package", "GetOutput", "AsOutput",
-        "OutputExpression", "GetResourceType", "GetResourceName", "GetResourceMetadata", "TypeToken", "TypeMetadata");
+        "OutputExpression", "GetResourceType", "GetResourceName", "GetResourceMetadata", "TypeToken", "TypeMetadata",
+        "Get", "ExistingId");
 
     /// <summary>Members of a generated provider class (a resource class, plus <c>ProviderResource</c> and the generated constants).</summary>
     public static readonly IReadOnlySet<string> Provider = Set([.. Resource, "ProviderPackage", "Version", "PackageName", "PackageVersion"]);

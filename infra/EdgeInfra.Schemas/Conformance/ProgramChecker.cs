@@ -12,7 +12,7 @@ internal sealed class ProgramChecker
     private const string ProgramLocation = "program";
 
     private static readonly string[] TopLevelKeys = ["name", "runtime", "description", "config", "variables", "resources", "outputs"];
-    private static readonly string[] ResourceKeys = ["type", "properties", "options"];
+    private static readonly string[] ResourceKeys = ["type", "properties", "options", "get"];
 
     private readonly ProgramContext context;
 
@@ -184,7 +184,8 @@ internal sealed class ProgramChecker
             YamlNode? typeNode = (value as YamlMappingNode)?.Children.FirstOrDefault(entry => YamlText.KeyText(entry.Key) == "type").Value;
             string? token = typeNode is YamlScalarNode scalar && YamlScalars.Classify(scalar) == ScalarKind.String ? scalar.Value : null;
             PackageSchema? package = token is null ? null : context.Schemas.FindPackage(token);
-            ResourceSchema? schema = token is null ? null : context.Schemas.FindResource(token);
+            ResourceSchema? schema = token == WellKnownSpecs.StackReference.Token ? WellKnownSpecs.StackReference
+                : token is null ? null : context.Schemas.FindResource(token);
             context.Resources[name] = new DeclaredResource(name, token, package, schema);
         }
     }
@@ -261,6 +262,7 @@ internal sealed class ProgramChecker
         YamlNode? typeNode = null;
         YamlNode? propertiesNode = null;
         YamlNode? optionsNode = null;
+        YamlNode? getNode = null;
         foreach ((YamlNode keyNode, YamlNode value) in mapping.Children)
         {
             string key = YamlText.KeyText(keyNode) ?? YamlText.Describe(keyNode);
@@ -275,6 +277,9 @@ internal sealed class ProgramChecker
                 case "options":
                     optionsNode = value;
                     break;
+                case "get":
+                    getNode = value;
+                    break;
                 default:
                     Sink.Add(YamlText.Child(location, key), $"{YamlText.Quote(key)} is not a key of a resource (allowed: {string.Join(", ", ResourceKeys)})");
                     break;
@@ -282,7 +287,15 @@ internal sealed class ProgramChecker
         }
 
         CheckResourceType(resource, typeNode, YamlText.Child(location, "type"));
-        CheckResourceProperties(resource, propertiesNode, YamlText.Child(location, "properties"));
+        if (getNode is null)
+        {
+            CheckResourceProperties(resource, propertiesNode, YamlText.Child(location, "properties"));
+        }
+        else
+        {
+            CheckGet(resource, getNode, propertiesNode, location);
+        }
+
         if (optionsNode is not null)
         {
             context.Options.Check(optionsNode, resource, YamlText.Child(location, "options"));
@@ -345,6 +358,54 @@ internal sealed class ProgramChecker
         }
 
         context.Values.CheckObject(properties, resource.Schema.InputProperties, resource.Schema.RequiredInputs, resource.Schema.Token, location);
+    }
+
+    /// <summary>
+    /// The <c>get</c> field of a resource read rather than managed, as the Pulumi YAML analyser checks it: no
+    /// <c>properties</c> beside it, a string <c>id</c>, and an optional <c>state</c> of the type's output properties.
+    /// </summary>
+    private void CheckGet(DeclaredResource resource, YamlNode getNode, YamlNode? propertiesNode, string location)
+    {
+        string getLocation = YamlText.Child(location, "get");
+        if (propertiesNode is YamlMappingNode { Children.Count: > 0 } || propertiesNode is YamlScalarNode && !YamlScalars.IsNull(propertiesNode))
+        {
+            Sink.Add(YamlText.Child(location, "properties"), "a resource has either properties (managed by the program) or get (read by id), not both");
+        }
+
+        if (getNode is not YamlMappingNode get)
+        {
+            Sink.Add(getLocation, $"{YamlText.DescribeWithKind(getNode)} is not a get field: it must be a mapping with id and, optionally, state");
+            return;
+        }
+
+        var fields = get.Children
+            .GroupBy(entry => YamlText.KeyText(entry.Key) ?? YamlText.Describe(entry.Key), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().Value, StringComparer.Ordinal);
+        foreach (string key in fields.Keys.Where(key => key is not ("id" or "state")))
+        {
+            Sink.Add(YamlText.Child(getLocation, key), $"{YamlText.Quote(key)} is not a key of get (allowed: id, state)");
+        }
+
+        if (fields.TryGetValue("id", out YamlNode? id))
+        {
+            context.Values.Check(id, WellKnownSpecs.String, YamlText.Child(getLocation, "id"));
+        }
+        else
+        {
+            Sink.Add(getLocation, "get has no id: a resource read by the engine needs the provider id to read");
+        }
+
+        if (fields.TryGetValue("state", out YamlNode? state))
+        {
+            if (state is YamlMappingNode stateMapping && resource.Schema is not null)
+            {
+                context.Values.CheckObject(stateMapping, resource.Schema.Properties, [], resource.Schema.Token, YamlText.Child(getLocation, "state"));
+            }
+            else
+            {
+                context.Values.Check(state, null, YamlText.Child(getLocation, "state"));
+            }
+        }
     }
 
     private void CheckOutputs(YamlMappingNode? outputs)

@@ -22,4 +22,20 @@ internal static class WellKnownSpecs
             ["stack"] = String,
         },
         []);
+
+    /// <summary>
+    /// The built-in <c>pulumi:pulumi:StackReference</c> resource, which no package schema declares: input <c>name</c>
+    /// (the stack), outputs <c>name</c>, <c>outputs</c> (the other stack's outputs, of any type) and <c>secretOutputNames</c>.
+    /// </summary>
+    public static readonly ResourceSchema StackReference = new(
+        "pulumi:pulumi:StackReference",
+        new Dictionary<string, PropertySpec>(StringComparer.Ordinal) { ["name"] = String },
+        ["name"],
+        new Dictionary<string, PropertySpec>(StringComparer.Ordinal)
+        {
+            ["name"] = String,
+            ["outputs"] = new() { Type = "object", AdditionalProperties = new() },
+            ["secretOutputNames"] = StringArray,
+        },
+        ["name", "outputs", "secretOutputNames"]);
 }

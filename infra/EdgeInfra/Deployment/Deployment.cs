@@ -27,10 +27,37 @@ public static class Deployment
         return StackRunner.Run(args, createStack, environment);
     }
 
-    /// <summary>The Pulumi YAML program of the stack <paramref name="createStack"/> makes with <paramref name="settings"/>.</summary>
+    /// <summary>
+    /// The Pulumi YAML program of the stack <paramref name="createStack"/> makes with <paramref name="settings"/>.
+    /// When <see cref="DeploymentSettings.Packages"/> is left empty, the packages (and their pinned versions) are
+    /// discovered as <see cref="Run"/> discovers them: from the assembly that declares <paramref name="createStack"/>,
+    /// the entry assembly, and the assemblies they reference.
+    /// </summary>
     /// <exception cref="SynthesisException">The stack cannot be synthesized.</exception>
-    public static string Synthesize(Func<Stack> createStack, DeploymentSettings settings) =>
-        ProgramSynthesizer.Synthesize(StackBuilder.Build(createStack, settings));
+    public static string Synthesize(Func<Stack> createStack, DeploymentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(createStack);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Packages.Versions.IsEmpty && settings.Packages.Metadata.IsEmpty)
+        {
+            settings = settings with { Packages = PackageCatalog.Discover(DiscoveryRoots(createStack)) };
+        }
+
+        return ProgramSynthesizer.Synthesize(StackBuilder.Build(createStack, settings));
+    }
+
+    private static IEnumerable<Assembly> DiscoveryRoots(Func<Stack> createStack)
+    {
+        if (createStack.Method.DeclaringType?.Assembly is { } declaring)
+        {
+            yield return declaring;
+        }
+
+        if (Assembly.GetEntryAssembly() is { } entry)
+        {
+            yield return entry;
+        }
+    }
 
     /// <summary>
     /// A call of the provider function <paramref name="function"/> with <paramref name="arguments"/>, stated as

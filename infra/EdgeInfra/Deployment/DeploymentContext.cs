@@ -7,6 +7,8 @@ internal sealed class DeploymentContext
     private readonly List<Resource> _resources = [];
     private readonly Dictionary<string, ConfigDeclaration> _config = new(StringComparer.Ordinal);
     private readonly List<Action<IReadOnlyList<Resource>>> _stackPasses = [];
+    private readonly List<LogEntry> _log = [];
+    private readonly TextWriter _logWriter;
 
     public DeploymentContext(DeploymentSettings settings)
     {
@@ -16,6 +18,7 @@ internal sealed class DeploymentContext
         Config = settings.Config;
         Packages = settings.Packages;
         ProjectDirectory = settings.ProjectDirectory ?? Directory.GetCurrentDirectory();
+        _logWriter = settings.LogWriter ?? Console.Error;
     }
 
     /// <summary>The stack being built on this flow of execution, if any.</summary>
@@ -34,6 +37,16 @@ internal sealed class DeploymentContext
     public IReadOnlyList<Resource> Resources => _resources;
 
     public IEnumerable<ConfigDeclaration> ConfigDeclarations => _config.Values;
+
+    /// <summary>The messages logged so far, in order.</summary>
+    public IReadOnlyList<LogEntry> LogEntries => _log;
+
+    /// <summary>Records <paramref name="entry"/> and writes it to the log writer at once.</summary>
+    public void Log(LogEntry entry)
+    {
+        _log.Add(entry);
+        _logWriter.WriteLine(entry);
+    }
 
     /// <summary>Runs <paramref name="build"/> with this context current, and restores the previous one after.</summary>
     public T Run<T>(Func<T> build)

@@ -18,6 +18,16 @@ public sealed record DeploymentSettings
     /// </summary>
     public string? ProjectDirectory { get; init; }
 
-    /// <summary>The packages the program may use, with their pinned versions.</summary>
+    /// <summary>
+    /// The packages the program may use, with their pinned versions. Left empty (the default),
+    /// <see cref="Deployment.Synthesize"/> and <see cref="Testing.StackTest"/> discover them from the stack's assembly
+    /// and the assemblies it references (see <see cref="PackageCatalog.Discover(System.Reflection.Assembly)"/>).
+    /// </summary>
     public PackageCatalog Packages { get; init; } = new(new Dictionary<string, string>());
+
+    /// <summary>
+    /// Where messages of <see cref="Log"/> are written as they are logged; null (the default) for standard error.
+    /// Never standard output: it holds the synthesized program.
+    /// </summary>
+    public TextWriter? LogWriter { get; init; }
 }

@@ -27,6 +27,7 @@ internal sealed class VerbContext(CommandLine command, Func<Stack> createStack, 
         Config = ReadConfig(stack),
         Packages = Environment.Packages,
         ProjectDirectory = Environment.WorkingDirectory,
+        LogWriter = Environment.Error,
     });
 
     /// <summary>Writes a synthesis failure to standard error.</summary>

@@ -22,6 +22,22 @@ public sealed class Output<T> : IInput
     /// <summary>The output of the item at <paramref name="index"/> of this list value.</summary>
     public Output<TItem> GetItem<TItem>(int index) => new(Expression.Navigate(PathSegment.Item(index)));
 
+    /// <summary>
+    /// Not available: a Pulumi YAML program has no code to run a lambda at deploy time. Combine outputs with
+    /// <see cref="Output.Format"/> (interpolation), <see cref="Output.Join"/>, <see cref="Output.JsonSerialize{T}(Output{T})"/>,
+    /// <see cref="Output.All{T}(Output{T}[])"/>, <see cref="Output.Select{T}"/>, <see cref="Output.Split(Input{string}, Input{string})"/>,
+    /// <see cref="Output.ToBase64"/>, <see cref="GetProperty{TProperty}"/> and <see cref="GetItem{TItem}"/>; call a
+    /// provider function with <see cref="Deployment.Invoke{T}"/>; decide at synthesis time from config in plain C#.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    [Obsolete(ApplyUnavailable, error: true)]
+    public Output<TResult> Apply<TResult>(Func<T, TResult> func) => throw new NotSupportedException(ApplyUnavailable);
+
     /// <inheritdoc />
     public Expression ToExpression() => Expression;
+
+    private const string ApplyUnavailable =
+        "Output.Apply cannot exist: the program is synthesized to Pulumi YAML, which cannot run a lambda at deploy time. "
+        + "Use Output.Format($\"...{output}...\"), Output.Join, Output.JsonSerialize, Output.All, Output.Select, Output.Split, "
+        + "Output.ToBase64, GetProperty/GetItem, or Deployment.Invoke; shape the graph from config in plain C# at synthesis time.";
 }

@@ -33,6 +33,40 @@ public static class Output
         return new Output<string>(new InterpolationExpression(Split(text, holes)));
     }
 
+    /// <summary>
+    /// The list of <paramref name="values"/>, like Pulumi's <c>Output.All</c>: stated as a YAML list of their
+    /// expressions (<c>[${a.id}, ${b.id}]</c>). There is no <c>Apply</c> to run on it; pass it to a property, or
+    /// combine it with <see cref="Join"/> (<c>fn::join</c>, strings), <see cref="JsonSerialize{T}(Output{T})"/> (<c>fn::toJSON</c>)
+    /// or <see cref="Select{T}"/> (<c>fn::select</c>).
+    /// </summary>
+    public static Output<System.Collections.Immutable.ImmutableArray<T>> All<T>(params Input<T>[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new(new ListExpression(values.Select(v => ExpressionFactory.FromValue(v))));
+    }
+
+    /// <summary>The list of the outputs <paramref name="values"/>: see <see cref="All{T}(Input{T}[])"/>.</summary>
+    public static Output<System.Collections.Immutable.ImmutableArray<T>> All<T>(params Output<T>[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new(new ListExpression(values.Select(v => v.Expression)));
+    }
+
+    /// <summary>
+    /// The two values as a two-item list, like Pulumi's <c>Output.Tuple</c>: stated as <c>[first, second]</c>. A YAML
+    /// program has no tuples and no <c>Apply</c>, so the value is a list of untyped items; pass it to
+    /// <see cref="JsonSerialize{T}(Output{T})"/> (<c>fn::toJSON</c>) or take an item with <see cref="Output{T}.GetItem{TItem}"/>.
+    /// </summary>
+    public static Output<System.Collections.Immutable.ImmutableArray<object>> Tuple<T1, T2>(Output<T1> first, Output<T2> second) =>
+        new(new ListExpression([first.Expression, second.Expression]));
+
+    /// <summary>
+    /// The three values as a three-item list, like Pulumi's <c>Output.Tuple</c>: stated as <c>[first, second, third]</c>;
+    /// see <see cref="Tuple{T1, T2}"/>.
+    /// </summary>
+    public static Output<System.Collections.Immutable.ImmutableArray<object>> Tuple<T1, T2, T3>(Output<T1> first, Output<T2> second, Output<T3> third) =>
+        new(new ListExpression([first.Expression, second.Expression, third.Expression]));
+
     /// <summary>The items of <paramref name="values"/> joined with <paramref name="delimiter"/>: <c>fn::join</c>.</summary>
     public static Output<string> Join(Input<string> delimiter, InputList<string> values) =>
         new(new BuiltinCallExpression(BuiltinFunction.Join, [ExpressionFactory.FromValue(delimiter), values.ToExpression()]));
@@ -48,6 +82,13 @@ public static class Output
     /// <summary><paramref name="value"/> serialized as JSON at deploy time: <c>fn::toJSON</c>.</summary>
     public static Output<string> JsonSerialize<T>(Input<T> value) =>
         new(new BuiltinCallExpression(BuiltinFunction.ToJson, [ExpressionFactory.FromValue(value)]));
+
+    /// <summary>The output <paramref name="value"/> serialized as JSON at deploy time: <c>fn::toJSON</c>.</summary>
+    public static Output<string> JsonSerialize<T>(Output<T> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(new BuiltinCallExpression(BuiltinFunction.ToJson, [value.Expression]));
+    }
 
     /// <summary>The Base64 encoding of <paramref name="value"/>: <c>fn::toBase64</c>.</summary>
     public static Output<string> ToBase64(Input<string> value) =>

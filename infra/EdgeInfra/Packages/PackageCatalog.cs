@@ -32,10 +32,20 @@ public sealed class PackageCatalog
     public static PackageCatalog Discover(Assembly root)
     {
         ArgumentNullException.ThrowIfNull(root);
+        return Discover([root]);
+    }
+
+    /// <summary>
+    /// The packages declared with <see cref="PulumiPackageAttribute"/> by the assemblies <paramref name="roots"/> and
+    /// every assembly they reference, directly or not. Two declarations of one package with different versions are an error.
+    /// </summary>
+    public static PackageCatalog Discover(IEnumerable<Assembly> roots)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
         var metadata = new List<ResourceMetadata>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Queue<Assembly>([root]);
+        var pending = new Queue<Assembly>(roots);
         while (pending.Count > 0)
         {
             var assembly = pending.Dequeue();

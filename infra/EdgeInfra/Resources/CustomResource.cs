@@ -25,6 +25,31 @@ public class CustomResource : Resource
         _metadata = metadata;
     }
 
+    /// <summary>
+    /// Reads an existing resource of type <paramref name="type"/> with the provider id <paramref name="id"/>: the
+    /// program states it with the resource field <c>get: { id: ... }</c> and no properties, and the engine reads it
+    /// rather than creating, updating or deleting it. The constructor generated <c>Get</c> factories call.
+    /// </summary>
+    protected CustomResource(string type, string name, Input<string> id, CustomResourceOptions? options, ResourceMetadata? metadata)
+        : base(type, name, options ?? new CustomResourceOptions())
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        Args = ResourceArgs.Empty;
+        ExistingId = id;
+        _metadata = metadata;
+    }
+
+    /// <summary>
+    /// The existing resource of type <paramref name="type"/> with the provider id <paramref name="id"/>, read rather
+    /// than managed (<c>get: { id: ... }</c>), like Pulumi .NET's <c>Resource.Get</c>; generated bindings have a
+    /// typed <c>Get</c> of their own (e.g. <c>Vault.Get(name, id)</c>).
+    /// </summary>
+    public static CustomResource Get(string type, string name, Input<string> id, CustomResourceOptions? options = null) =>
+        new(type, name, id, options, null);
+
+    /// <summary>The provider id of the existing resource this one reads (<c>get: { id: ... }</c>); null for a resource the program manages.</summary>
+    public Input<string>? ExistingId { get; }
+
     /// <summary>The schema metadata of the resource's type, when its bindings were generated.</summary>
     public ResourceMetadata? GetResourceMetadata() => _metadata;
 
@@ -50,6 +75,18 @@ public class CustomResource : Resource
 
     /// <summary>The resource itself as a value, for inputs that take a resource: <c>${resource}</c>.</summary>
     public Output<T> AsOutput<T>() => new(new ResourceReferenceExpression(this, PropertyPath.Empty));
+
+    /// <summary>What is wrong with the resource beyond its names, references and options, as (property, message) pairs; checked when the graph is validated.</summary>
+    internal virtual IEnumerable<(string Property, string Message)> Problems()
+    {
+        if (ExistingId is not null && ExistingIdExpression() is LiteralExpression { Value: string literal } && string.IsNullOrWhiteSpace(literal))
+        {
+            yield return ("get.id", $"'{literal}' is not a provider id: the id of a resource read with get must not be empty.");
+        }
+    }
+
+    /// <summary>The expression of <see cref="ExistingId"/>, or null for a managed resource.</summary>
+    internal Expression? ExistingIdExpression() => ExistingId is null ? null : ExpressionFactory.FromValue(ExistingId);
 
     /// <summary>The package that manages the resource, from its type token.</summary>
     public virtual string Package => TypeTokens.PackageOf(GetResourceType());

@@ -12,6 +12,7 @@ internal static class GraphValidator
     {
         var errors = new List<SynthesisError>();
         CheckNames(graph, errors);
+        errors.AddRange(graph.CustomResources.SelectMany(r => r.Problems().Select(p => new SynthesisError(SynthesisError.SubjectOf(r), p.Property, p.Message))));
         CheckReferences(graph, deployment, errors);
         CheckCycles(graph, errors);
         CheckVersions(graph, errors);
@@ -70,6 +71,11 @@ internal static class GraphValidator
                 {
                     CheckTarget(target, deployment, subject, name, errors);
                 }
+            }
+
+            foreach (var target in resource.ExistingIdExpression() is { } existingId ? ReferencedResources(existingId) : [])
+            {
+                CheckTarget(target, deployment, subject, "get.id", errors);
             }
 
             foreach (var (option, target) in OptionTargets(resource))

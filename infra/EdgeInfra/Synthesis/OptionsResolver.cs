@@ -18,10 +18,11 @@ internal sealed class OptionsResolver(DeploymentContext deployment, List<Synthes
         var version = resource switch
         {
             ProviderResource own => own.Version,
+            StackReference => null,
             _ when provider is not null => null,
             _ => options.Version ?? deployment.Packages.VersionOf(resource.Package),
         };
-        if (provider is null && version is null)
+        if (provider is null && version is null && resource is not StackReference)
         {
             errors.Add(new(subject, "options.version", $"package '{resource.Package}' has no pinned version: declare it with [assembly: PulumiPackage(\"{resource.Package}\", \"<version>\")] or set CustomResourceOptions.Version."));
         }

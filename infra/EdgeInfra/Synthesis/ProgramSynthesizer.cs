@@ -86,6 +86,11 @@ public static class ProgramSynthesizer
     private static YamlMapping Resource(CustomResource resource, StackGraph graph, ExpressionLowering lowering)
     {
         var entry = new List<(string, YamlValue)> { ("type", new YamlString(resource.GetResourceType())) };
+        if (resource.ExistingIdExpression() is { } existingId)
+        {
+            entry.Add(("get", YamlMapping.Of(("id", lowering.Lower(existingId)))));
+        }
+
         var properties = graph.Properties[resource];
         if (properties.Properties.Count > 0)
         {

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using EdgeInfra.Expressions;
 
 namespace EdgeInfra;
@@ -21,7 +23,7 @@ public static class StackBuilder
         {
             stack = deployment.Run(() =>
             {
-                var built = createStack();
+                var built = Create(createStack);
                 deployment.RunStackPasses();
                 return built;
             });
@@ -49,14 +51,33 @@ public static class StackBuilder
         var resolver = new OptionsResolver(deployment, errors);
         var options = deployment.Resources.OfType<CustomResource>().ToImmutableDictionary(r => r, resolver.Resolve);
         var config = deployment.ConfigDeclarations.OrderBy(c => c.Key, StringComparer.Ordinal).ToImmutableArray();
-        var graph = new StackGraph(settings, [.. deployment.Resources], properties.ToImmutable(), options, config, outputs);
+        var graph = new StackGraph(settings, [.. deployment.Resources], properties.ToImmutable(), options, config, outputs, [.. deployment.LogEntries]);
         errors.AddRange(GraphValidator.Validate(graph, deployment));
+        errors.AddRange(graph.Log.Where(e => e.Severity == LogSeverity.Error).Select(e => new SynthesisError(
+            e.Resource is null ? $"stack '{settings.StackName}'" : SynthesisError.SubjectOf(e.Resource), null, "the program logged the error: " + e.Message)));
         if (errors.Count > 0)
         {
             throw new SynthesisException(errors);
         }
 
         return graph;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="createStack"/>; an exception a stack constructor throws through reflection (as
+    /// <c>new TStack()</c> in a generic method does) is rethrown unwrapped, so it is reported as the stack threw it.
+    /// </summary>
+    private static Stack Create(Func<Stack> createStack)
+    {
+        try
+        {
+            return createStack();
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
     }
 
     private static ObjectExpression PropertiesOf(CustomResource resource, List<SynthesisError> errors)

@@ -15,7 +15,8 @@ public sealed class StackGraph
         ImmutableDictionary<CustomResource, ObjectExpression> properties,
         ImmutableDictionary<CustomResource, EffectiveOptions> options,
         ImmutableArray<ConfigDeclaration> config,
-        ImmutableSortedDictionary<string, Expression> outputs)
+        ImmutableSortedDictionary<string, Expression> outputs,
+        ImmutableArray<LogEntry> log)
     {
         Settings = settings;
         Resources = resources;
@@ -23,6 +24,7 @@ public sealed class StackGraph
         Options = options;
         Config = config;
         Outputs = outputs;
+        Log = log;
     }
 
     /// <summary>The settings the stack was built with.</summary>
@@ -46,4 +48,7 @@ public sealed class StackGraph
 
     /// <summary>The stack outputs, by name.</summary>
     public ImmutableSortedDictionary<string, Expression> Outputs { get; }
+
+    /// <summary>The messages the program logged with <see cref="EdgeInfra.Log"/> while the stack was built, in order.</summary>
+    public ImmutableArray<LogEntry> Log { get; }
 }

@@ -22,7 +22,11 @@ public sealed record MockResourceArgs
     /// <summary>The logical name of the resource's explicit provider, own or inherited; null for the default provider.</summary>
     public string? Provider { get; init; }
 
-    /// <summary>The id of a resource read rather than created; always null here, as ids come from the mock.</summary>
+    /// <summary>
+    /// The id of an existing resource the program reads rather than creates: the evaluated <c>get</c> id (see
+    /// <see cref="CustomResource.Get"/>), or the stack name of a <see cref="StackReference"/>; null for a resource
+    /// the program creates, whose id comes from the mock. The run keeps this id whatever id the mock returns.
+    /// </summary>
     public string? Id { get; init; }
 
     private bool PrintMembers(StringBuilder builder)

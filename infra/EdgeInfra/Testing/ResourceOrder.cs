@@ -43,12 +43,14 @@ internal static class ResourceOrder
     }
 
     /// <summary>
-    /// The resources <paramref name="resource"/> depends on: those its properties reference (invoke providers
+    /// The resources <paramref name="resource"/> depends on: those its properties and <c>get</c> id reference (invoke providers
     /// included) and those its options name (provider, parent, dependsOn, deletedWith).
     /// </summary>
     public static IEnumerable<CustomResource> DependenciesOf(StackGraph graph, CustomResource resource)
     {
-        var referenced = graph.Properties[resource].DescendantsAndSelf().SelectMany(ReferencedBy);
+        var referenced = graph.Properties[resource].DescendantsAndSelf()
+            .Concat(resource.ExistingIdExpression()?.DescendantsAndSelf() ?? [])
+            .SelectMany(ReferencedBy);
         return referenced.Concat(graph.Options[resource].References())
             .Where(r => r != resource && graph.Options.ContainsKey(r))
             .Distinct();

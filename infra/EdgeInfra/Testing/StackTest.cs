@@ -38,6 +38,7 @@ public static class StackTest
             Config = ConfigSourceOf(options),
             Packages = options.Packages ?? PackageCatalog.Discover(stackAssembly ?? typeof(StackTest).Assembly),
             ProjectDirectory = options.ProjectDirectory,
+            LogWriter = TextWriter.Null,
         };
         var graph = StackBuilder.Build(createStack, settings);
         return await TestRun.RunAsync(graph, mocks, options.ProjectDirectory ?? Directory.GetCurrentDirectory());

@@ -33,6 +33,9 @@ public sealed class TestResult
     /// <summary>The stack outputs, evaluated, by name.</summary>
     public IReadOnlyDictionary<string, object?> Outputs { get; }
 
+    /// <summary>The messages the program logged with <see cref="EdgeInfra.Log"/>, captured rather than written to standard error.</summary>
+    public IReadOnlyList<LogEntry> Log => Graph.Log;
+
     /// <summary>The provider function calls made, once per distinct call, in the order they were made (including those <see cref="Evaluate(IInput)"/> made).</summary>
     public IReadOnlyList<MockCallArgs> Calls { get; }
 

@@ -50,6 +50,7 @@ internal sealed class TestRun
             Name = resource.LogicalName,
             Inputs = inputs,
             Provider = options.Provider?.LogicalName,
+            Id = await ExistingIdAsync(resource),
         };
 
         (string? Id, object State) created;
@@ -73,10 +74,32 @@ internal sealed class TestRun
         }
 
         var urn = ResourceUrn.Of(resource, _graph.Settings.StackName, _graph.Settings.ProjectName);
-        var outputs = MarkSecretOutputs(resource, options, state)
-            .SetItem("id", created.Id)
+        var outputs = MarkSecretOutputs(resource, options, StackReferenceOutputs.MarkSecrets(resource, state))
+            .SetItem("id", args.Id ?? created.Id)
             .SetItem("urn", urn);
-        return new TestResource(resource, options, created.Id, urn, inputs, outputs);
+        return new TestResource(resource, options, args.Id ?? created.Id, urn, inputs, outputs);
+    }
+
+    /// <summary>
+    /// The id of an existing resource the program reads: its <c>get</c> id, evaluated; for a stack reference, the
+    /// stack name, as the Pulumi YAML runtime reads a stack reference with its name as id. Null for a resource the
+    /// program creates.
+    /// </summary>
+    private async Task<string?> ExistingIdAsync(CustomResource resource)
+    {
+        if (resource is StackReference reference)
+        {
+            return reference.StackName;
+        }
+
+        if (resource.ExistingIdExpression() is not { } expression)
+        {
+            return null;
+        }
+
+        var site = new EvaluationSite(SynthesisError.SubjectOf(resource), "get.id");
+        return SecretValue.Reveal(await _evaluator.EvaluateAsync(expression, site), out _) as string
+            ?? throw site.Error("the id of a resource read with get must evaluate to a string.", null);
     }
 
     /// <summary>The state with the outputs the schema marks secret, and those of <c>additionalSecretOutputs</c>, as secrets.</summary>

@@ -16,6 +16,15 @@ public sealed class RandomId : global::EdgeInfra.CustomResource
     public RandomId(string name, RandomIdArgs args, global::EdgeInfra.CustomResourceOptions? options = null)
         : base(TypeToken, name, args, options, TypeMetadata) { }
 
+    /// <summary>
+    /// The existing resource with the provider id <paramref name="id"/>, named <paramref name="name"/> in the program:
+    /// stated as <c>get: { id: ... }</c>, read by the engine and never created, changed or deleted.
+    /// </summary>
+    public static RandomId Get(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options = null) => new(name, id, options);
+
+    private RandomId(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options)
+        : base(TypeToken, name, id, options, TypeMetadata) { }
+
     /// <summary>The <c>b64Std</c> output.</summary>
     public global::EdgeInfra.Output<string> B64Std => GetOutput<string>("b64Std");
 

@@ -16,6 +16,15 @@ public sealed class RandomPet : global::EdgeInfra.CustomResource
     public RandomPet(string name, RandomPetArgs? args = null, global::EdgeInfra.CustomResourceOptions? options = null)
         : base(TypeToken, name, args ?? new RandomPetArgs(), options, TypeMetadata) { }
 
+    /// <summary>
+    /// The existing resource with the provider id <paramref name="id"/>, named <paramref name="name"/> in the program:
+    /// stated as <c>get: { id: ... }</c>, read by the engine and never created, changed or deleted.
+    /// </summary>
+    public static RandomPet Get(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options = null) => new(name, id, options);
+
+    private RandomPet(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options)
+        : base(TypeToken, name, id, options, TypeMetadata) { }
+
     /// <summary>The <c>keepers</c> output.</summary>
     public global::EdgeInfra.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Keepers => GetOutput<global::System.Collections.Immutable.ImmutableDictionary<string, string>>("keepers");
 

@@ -16,6 +16,15 @@ public sealed class RandomShuffle : global::EdgeInfra.CustomResource
     public RandomShuffle(string name, RandomShuffleArgs args, global::EdgeInfra.CustomResourceOptions? options = null)
         : base(TypeToken, name, args, options, TypeMetadata) { }
 
+    /// <summary>
+    /// The existing resource with the provider id <paramref name="id"/>, named <paramref name="name"/> in the program:
+    /// stated as <c>get: { id: ... }</c>, read by the engine and never created, changed or deleted.
+    /// </summary>
+    public static RandomShuffle Get(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options = null) => new(name, id, options);
+
+    private RandomShuffle(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options)
+        : base(TypeToken, name, id, options, TypeMetadata) { }
+
     /// <summary>The <c>inputs</c> output.</summary>
     public global::EdgeInfra.Output<global::System.Collections.Immutable.ImmutableArray<string>> Inputs => GetOutput<global::System.Collections.Immutable.ImmutableArray<string>>("inputs");
 

@@ -16,6 +16,15 @@ public sealed class RandomUuid4 : global::EdgeInfra.CustomResource
     public RandomUuid4(string name, RandomUuid4Args? args = null, global::EdgeInfra.CustomResourceOptions? options = null)
         : base(TypeToken, name, args ?? new RandomUuid4Args(), options, TypeMetadata) { }
 
+    /// <summary>
+    /// The existing resource with the provider id <paramref name="id"/>, named <paramref name="name"/> in the program:
+    /// stated as <c>get: { id: ... }</c>, read by the engine and never created, changed or deleted.
+    /// </summary>
+    public static RandomUuid4 Get(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options = null) => new(name, id, options);
+
+    private RandomUuid4(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options)
+        : base(TypeToken, name, id, options, TypeMetadata) { }
+
     /// <summary>The <c>keepers</c> output.</summary>
     public global::EdgeInfra.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Keepers => GetOutput<global::System.Collections.Immutable.ImmutableDictionary<string, string>>("keepers");
 

@@ -16,6 +16,15 @@ public sealed class RandomUuid7 : global::EdgeInfra.CustomResource
     public RandomUuid7(string name, RandomUuid7Args? args = null, global::EdgeInfra.CustomResourceOptions? options = null)
         : base(TypeToken, name, args ?? new RandomUuid7Args(), options, TypeMetadata) { }
 
+    /// <summary>
+    /// The existing resource with the provider id <paramref name="id"/>, named <paramref name="name"/> in the program:
+    /// stated as <c>get: { id: ... }</c>, read by the engine and never created, changed or deleted.
+    /// </summary>
+    public static RandomUuid7 Get(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options = null) => new(name, id, options);
+
+    private RandomUuid7(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options)
+        : base(TypeToken, name, id, options, TypeMetadata) { }
+
     /// <summary>The <c>keepers</c> output.</summary>
     public global::EdgeInfra.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Keepers => GetOutput<global::System.Collections.Immutable.ImmutableDictionary<string, string>>("keepers");
 

@@ -16,6 +16,15 @@ public sealed class CertRequest : global::EdgeInfra.CustomResource
     public CertRequest(string name, CertRequestArgs args, global::EdgeInfra.CustomResourceOptions? options = null)
         : base(TypeToken, name, args, options, TypeMetadata) { }
 
+    /// <summary>
+    /// The existing resource with the provider id <paramref name="id"/>, named <paramref name="name"/> in the program:
+    /// stated as <c>get: { id: ... }</c>, read by the engine and never created, changed or deleted.
+    /// </summary>
+    public static CertRequest Get(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options = null) => new(name, id, options);
+
+    private CertRequest(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options)
+        : base(TypeToken, name, id, options, TypeMetadata) { }
+
     /// <summary>The <c>certRequestPem</c> output.</summary>
     public global::EdgeInfra.Output<string> CertRequestPem => GetOutput<string>("certRequestPem");
 

@@ -16,6 +16,15 @@ public sealed class ManagementLockAtResourceGroupLevel : global::EdgeInfra.Custo
     public ManagementLockAtResourceGroupLevel(string name, ManagementLockAtResourceGroupLevelArgs args, global::EdgeInfra.CustomResourceOptions? options = null)
         : base(TypeToken, name, args, options, TypeMetadata) { }
 
+    /// <summary>
+    /// The existing resource with the provider id <paramref name="id"/>, named <paramref name="name"/> in the program:
+    /// stated as <c>get: { id: ... }</c>, read by the engine and never created, changed or deleted.
+    /// </summary>
+    public static ManagementLockAtResourceGroupLevel Get(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options = null) => new(name, id, options);
+
+    private ManagementLockAtResourceGroupLevel(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options)
+        : base(TypeToken, name, id, options, TypeMetadata) { }
+
     /// <summary>The <c>azureApiVersion</c> output.</summary>
     public global::EdgeInfra.Output<string> AzureApiVersion => GetOutput<string>("azureApiVersion");
 

@@ -16,6 +16,15 @@ public sealed class VirtualMachine : global::EdgeInfra.CustomResource
     public VirtualMachine(string name, VirtualMachineArgs args, global::EdgeInfra.CustomResourceOptions? options = null)
         : base(TypeToken, name, args, options, TypeMetadata) { }
 
+    /// <summary>
+    /// The existing resource with the provider id <paramref name="id"/>, named <paramref name="name"/> in the program:
+    /// stated as <c>get: { id: ... }</c>, read by the engine and never created, changed or deleted.
+    /// </summary>
+    public static VirtualMachine Get(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options = null) => new(name, id, options);
+
+    private VirtualMachine(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options)
+        : base(TypeToken, name, id, options, TypeMetadata) { }
+
     /// <summary>The <c>additionalCapabilities</c> output.</summary>
     public Outputs.AdditionalCapabilitiesResponse AdditionalCapabilities => new(OutputExpression("additionalCapabilities"));
 

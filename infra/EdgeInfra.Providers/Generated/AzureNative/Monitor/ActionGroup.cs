@@ -16,6 +16,15 @@ public sealed class ActionGroup : global::EdgeInfra.CustomResource
     public ActionGroup(string name, ActionGroupArgs args, global::EdgeInfra.CustomResourceOptions? options = null)
         : base(TypeToken, name, args, options, TypeMetadata) { }
 
+    /// <summary>
+    /// The existing resource with the provider id <paramref name="id"/>, named <paramref name="name"/> in the program:
+    /// stated as <c>get: { id: ... }</c>, read by the engine and never created, changed or deleted.
+    /// </summary>
+    public static ActionGroup Get(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options = null) => new(name, id, options);
+
+    private ActionGroup(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options)
+        : base(TypeToken, name, id, options, TypeMetadata) { }
+
     /// <summary>The <c>armRoleReceivers</c> output.</summary>
     public global::EdgeInfra.OutputList<Outputs.ArmRoleReceiverResponse> ArmRoleReceivers => new(OutputExpression("armRoleReceivers"), e => new Outputs.ArmRoleReceiverResponse(e));
 

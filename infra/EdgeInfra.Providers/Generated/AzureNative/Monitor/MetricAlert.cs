@@ -16,6 +16,15 @@ public sealed class MetricAlert : global::EdgeInfra.CustomResource
     public MetricAlert(string name, MetricAlertArgs args, global::EdgeInfra.CustomResourceOptions? options = null)
         : base(TypeToken, name, args, options, TypeMetadata) { }
 
+    /// <summary>
+    /// The existing resource with the provider id <paramref name="id"/>, named <paramref name="name"/> in the program:
+    /// stated as <c>get: { id: ... }</c>, read by the engine and never created, changed or deleted.
+    /// </summary>
+    public static MetricAlert Get(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options = null) => new(name, id, options);
+
+    private MetricAlert(string name, global::EdgeInfra.Input<string> id, global::EdgeInfra.CustomResourceOptions? options)
+        : base(TypeToken, name, id, options, TypeMetadata) { }
+
     /// <summary>The <c>actions</c> output.</summary>
     public global::EdgeInfra.OutputList<Outputs.MetricAlertActionResponse> Actions => new(OutputExpression("actions"), e => new Outputs.MetricAlertActionResponse(e));
 
