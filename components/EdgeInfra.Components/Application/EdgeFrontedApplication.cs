@@ -115,13 +115,14 @@ public sealed class EdgeFrontedApplication : ComponentResource
         for (var i = 0; i < args.Regions.Count; i++)
         {
             var region = args.Regions[i];
+            var flavor = args.FlavorOf(region);
             var cluster = new OriginVmCluster($"{region.Name}-origin", new OriginVmClusterArgs
             {
                 ResourceGroupName = args.ResourceGroupName,
                 Location = region.Location,
                 Tags = args.Tags,
                 Lock = args.Lock,
-                Flavor = args.Flavor,
+                Flavor = flavor,
                 SubnetId = Networks[i].SubnetId(OriginSubnetName),
                 Count = region.VmCount,
                 Zones = region.Zones,
@@ -129,11 +130,11 @@ public sealed class EdgeFrontedApplication : ComponentResource
                 DomainNameLabel = region.DomainNameLabel,
                 KeyVaultId = Vault.VaultId,
                 KeyVaultUri = Vault.VaultUri,
-                KeyVaultName = args.Flavor == OriginFlavor.Iis ? (Input<string>)Vault.VaultName : null,
+                KeyVaultName = flavor == OriginFlavor.Iis ? (Input<string>)Vault.VaultName : null,
                 OriginSecretName = OriginSecret.Name,
                 OriginSecretScope = OriginSecret.Secret.Id,
                 OriginAuthHeaderName = args.OriginAuthHeaderName,
-                AdminSshPublicKey = args.AdminSshPublicKey,
+                AdminSshPublicKey = flavor == OriginFlavor.Iis ? null : args.AdminSshPublicKey,
                 TlsCertificateSecretName = TlsSecretName(region),
                 EdgeClientCertificate = originClient.Trust,
             }, child);
