@@ -62,7 +62,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
     /// <summary>Creates the application named <paramref name="name"/>.</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed.</exception>
     public EdgeFrontedApplication(string name, EdgeFrontedApplicationArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         EdgeFrontedApplicationValidation.Validate(name, args);
@@ -85,7 +85,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             Tags = args.Tags,
             Lock = args.Lock,
             AddressSpace = [region.AddressSpace],
-            Subnets = [new SubnetSpec { Name = OriginSubnetName, AddressPrefix = region.OriginSubnet, ServiceEndpoints = ["Microsoft.KeyVault"] }],
+            Subnets = [new SubnetSpec { Name = OriginSubnetName, AddressPrefix = region.OriginSubnet, ServiceEndpoints = [SecretsVault.KeyVaultServiceEndpoint] }],
             EdgeCidrs = args.EdgeCidrs,
         }, child))];
 
@@ -96,7 +96,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             Tags = args.Tags,
             Lock = args.Lock,
             VaultName = args.VaultName,
-            AllowedSubnetIds = [.. Networks.Select(network => network.SubnetId(OriginSubnetName))],
+            AllowedSubnets = [.. Networks.Select(network => network.Subnet(OriginSubnetName))],
         }, child);
         OriginSecret = Vault.AddGeneratedSecret(args.OriginSecretName, args.OriginSecret);
         var originClient = OriginClientCertificate.Create(this, args, Vault);

@@ -46,6 +46,20 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void A_component_that_always_prefixes_prefixes_every_child()
+    {
+        Resource? resource = null;
+        Synth(() =>
+        {
+            var ca = new AlwaysPrefixing("ca");
+            resource = Group("ca-key", options: new CustomResourceOptions { Parent = ca });
+        });
+        Assert.Equal("ca-ca-key", resource!.LogicalName);
+    }
+
+    private sealed class AlwaysPrefixing(string name) : ComponentResource("edgeinfra:test:Ca", name, null, ChildNaming.AlwaysPrefix);
+
+    [Fact]
     public void A_nested_components_children_may_carry_the_name_it_was_given_or_its_logical_name()
     {
         var names = new List<string>();
