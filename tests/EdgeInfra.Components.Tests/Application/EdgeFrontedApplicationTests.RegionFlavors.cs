@@ -25,6 +25,8 @@ public sealed partial class EdgeFrontedApplicationTests
         Assert.Contains("linuxConfiguration", VmSection(program, "app-neu-origin-vm-1"), StringComparison.Ordinal);
         Assert.Contains("windowsConfiguration", VmSection(program, "app-weu-origin-vm-1"), StringComparison.Ordinal);
         Assert.DoesNotContain("ssh", VmSection(program, "app-weu-origin-vm-1"), StringComparison.Ordinal);
+        Assert.Contains("AzureMonitorLinuxAgent", VmSection(program, "app-monitoring-app-neu-origin-vm-1-ama"), StringComparison.Ordinal);
+        Assert.Contains("AzureMonitorWindowsAgent", VmSection(program, "app-monitoring-app-weu-origin-vm-1-ama"), StringComparison.Ordinal);
     }
 
     [Fact]
