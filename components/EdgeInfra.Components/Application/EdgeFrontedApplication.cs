@@ -62,7 +62,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
     /// <summary>Creates the application named <paramref name="name"/>.</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed.</exception>
     public EdgeFrontedApplication(string name, EdgeFrontedApplicationArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         EdgeFrontedApplicationValidation.Validate(name, args);
@@ -85,7 +85,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             Tags = args.Tags,
             Lock = args.Lock,
             AddressSpace = [region.AddressSpace],
-            Subnets = [new SubnetSpec { Name = OriginSubnetName, AddressPrefix = region.OriginSubnet, ServiceEndpoints = ["Microsoft.KeyVault"] }],
+            Subnets = [new SubnetSpec { Name = OriginSubnetName, AddressPrefix = region.OriginSubnet, ServiceEndpoints = [SecretsVault.KeyVaultServiceEndpoint] }],
             EdgeCidrs = args.EdgeCidrs,
         }, child))];
 
@@ -96,7 +96,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             Tags = args.Tags,
             Lock = args.Lock,
             VaultName = args.VaultName,
-            AllowedSubnetIds = [.. Networks.Select(network => network.SubnetId(OriginSubnetName))],
+            AllowedSubnets = [.. Networks.Select(network => network.Subnet(OriginSubnetName))],
         }, child);
         OriginSecret = Vault.AddGeneratedSecret(args.OriginSecretName, args.OriginSecret);
         var originClient = OriginClientCertificate.Create(this, args, Vault);
@@ -115,13 +115,14 @@ public sealed class EdgeFrontedApplication : ComponentResource
         for (var i = 0; i < args.Regions.Count; i++)
         {
             var region = args.Regions[i];
+            var flavor = args.FlavorOf(region);
             var cluster = new OriginVmCluster($"{region.Name}-origin", new OriginVmClusterArgs
             {
                 ResourceGroupName = args.ResourceGroupName,
                 Location = region.Location,
                 Tags = args.Tags,
                 Lock = args.Lock,
-                Flavor = args.Flavor,
+                Flavor = flavor,
                 SubnetId = Networks[i].SubnetId(OriginSubnetName),
                 Count = region.VmCount,
                 Zones = region.Zones,
@@ -129,11 +130,11 @@ public sealed class EdgeFrontedApplication : ComponentResource
                 DomainNameLabel = region.DomainNameLabel,
                 KeyVaultId = Vault.VaultId,
                 KeyVaultUri = Vault.VaultUri,
-                KeyVaultName = args.Flavor == OriginFlavor.Iis ? (Input<string>)Vault.VaultName : null,
+                KeyVaultName = flavor == OriginFlavor.Iis ? (Input<string>)Vault.VaultName : null,
                 OriginSecretName = OriginSecret.Name,
                 OriginSecretScope = OriginSecret.Secret.Id,
                 OriginAuthHeaderName = args.OriginAuthHeaderName,
-                AdminSshPublicKey = args.AdminSshPublicKey,
+                AdminSshPublicKey = flavor == OriginFlavor.Iis ? null : args.AdminSshPublicKey,
                 TlsCertificateSecretName = TlsSecretName(region),
                 EdgeClientCertificate = originClient.Trust,
             }, child);

@@ -126,10 +126,13 @@ public sealed class EdgeFrontedApplicationArgs
     /// <summary>Child rules of the property's default rule, before the conditional origins. Default: none.</summary>
     public IReadOnlyList<Rule> Rules { get; init; } = [];
 
-    /// <summary>What the origin VMs run. Required.</summary>
+    /// <summary>What the origin VMs run, in every region that does not set its own <see cref="OriginRegionSpec.Flavor"/>. Required.</summary>
     public required OriginFlavor Flavor { get; init; }
 
-    /// <summary>The administrator's SSH public key for the Linux flavors; refused for IIS. Default: null.</summary>
+    /// <summary>
+    /// The administrator's SSH public key for the regions with a Linux flavor (nginx, Kong): required when some region
+    /// runs one, refused when every region runs IIS (whose VMs sign in with a generated password in Key Vault). Default: null.
+    /// </summary>
     public string? AdminSshPublicKey { get; init; }
 
     /// <summary>The origin regions, at least one; the first is the property's default origin and the gateway's default origin group. Required.</summary>
@@ -167,4 +170,11 @@ public sealed class EdgeFrontedApplicationArgs
     /// (see <see cref="ClientCertificatesSpec"/>); needs <see cref="CertificateEnrollmentId"/>. Default: null (off).
     /// </summary>
     public ClientCertificatesSpec? ClientCertificates { get; init; }
+
+    /// <summary>The flavor <paramref name="region"/> runs: its own <see cref="OriginRegionSpec.Flavor"/>, or else <see cref="Flavor"/>.</summary>
+    public OriginFlavor FlavorOf(OriginRegionSpec region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return region.Flavor ?? Flavor;
+    }
 }

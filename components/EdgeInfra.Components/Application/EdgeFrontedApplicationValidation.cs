@@ -46,6 +46,7 @@ internal static partial class EdgeFrontedApplicationValidation
         }
 
         CheckRegions(args.Regions ?? [], errors);
+        CheckAdminSshPublicKey(args, errors);
         ClientCertificatesValidation.Check(args, errors);
         errors.ThrowIfAny();
     }
@@ -151,6 +152,11 @@ internal static partial class EdgeFrontedApplicationValidation
                 names.Add(region.Name!, i);
             }
 
+            if (region.Flavor is { } flavor && !Enum.IsDefined(flavor))
+            {
+                errors.Add($"{at}.flavor", $"'{flavor}' is not an origin flavor: one of {string.Join(", ", Enum.GetNames<OriginFlavor>())} (or null for the application's flavor)");
+            }
+
             if (region.VmCount is < OriginVmClusterValidation.MinCount or > OriginVmClusterValidation.MaxCount)
             {
                 errors.Add($"{at}.vmCount", $"{region.VmCount.ToString(CultureInfo.InvariantCulture)} VMs: a region runs {OriginVmClusterValidation.MinCount.ToString(CultureInfo.InvariantCulture)} to {OriginVmClusterValidation.MaxCount.ToString(CultureInfo.InvariantCulture)} origin VMs");
@@ -176,6 +182,35 @@ internal static partial class EdgeFrontedApplicationValidation
             }
         }
     }
+
+    /// <summary>
+    /// The SSH key goes to the regions with a Linux flavor only: it is required when one region runs nginx or Kong, and
+    /// refused when every region runs IIS. Checked once all flavors are known (an unknown one is reported on its own);
+    /// the key's format is checked by each Linux region's cluster.
+    /// </summary>
+    private static void CheckAdminSshPublicKey(EdgeFrontedApplicationArgs args, ComponentErrors errors)
+    {
+        var regions = args.Regions ?? [];
+        if (!Enum.IsDefined(args.Flavor) || regions.Count == 0 || regions.Any(region => region is null || !Enum.IsDefined(args.FlavorOf(region))))
+        {
+            return;
+        }
+
+        var linux = regions.Select((region, index) => (Region: region, Index: index)).FirstOrDefault(pair => args.FlavorOf(pair.Region) != OriginFlavor.Iis);
+        if (linux.Region is not null && args.AdminSshPublicKey is null)
+        {
+            var flavor = args.FlavorOf(linux.Region);
+            errors.Add("adminSshPublicKey", $"missing: {FlavorSource(linux.Region, linux.Index)} is {flavor}, which runs Linux, where the administrator signs in with an SSH key only (password authentication is disabled)");
+        }
+        else if (linux.Region is null && args.AdminSshPublicKey is not null)
+        {
+            errors.Add("adminSshPublicKey", "is given but every region runs the Iis flavor: Windows VMs sign in with the generated admin password stored in Key Vault; remove it");
+        }
+    }
+
+    /// <summary>The property that sets <paramref name="region"/>'s flavor: <c>regions[i].flavor</c>, or the application's <c>flavor</c>.</summary>
+    private static string FlavorSource(OriginRegionSpec region, int index) =>
+        region.Flavor is null ? "flavor" : $"regions[{index.ToString(CultureInfo.InvariantCulture)}].flavor";
 
     private static void CheckAddressPlan(OriginRegionSpec region, string at, List<(int Index, Ipv4Cidr Space)> spaces, ComponentErrors errors, int index)
     {

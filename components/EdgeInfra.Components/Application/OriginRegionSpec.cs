@@ -1,3 +1,5 @@
+using EdgeInfra.Components.Azure.Compute;
+
 namespace EdgeInfra.Components.Application;
 
 /// <summary>
@@ -21,6 +23,14 @@ public sealed record OriginRegionSpec
 
     /// <summary>The origin subnet, an IPv4 CIDR inside <see cref="AddressSpace"/>, /29 or larger (e.g. <c>10.20.1.0/24</c>). Required.</summary>
     public required string OriginSubnet { get; init; }
+
+    /// <summary>
+    /// What this region's origin VMs run, when it differs from the application's
+    /// <see cref="EdgeFrontedApplicationArgs.Flavor"/> (e.g. Kong in one region, IIS in another). Everything that depends
+    /// on the flavor follows the region's: its boot and refresh scripts, its VMs' operating system, the admin password
+    /// in Key Vault (IIS) or the SSH key (Linux flavors). Default: null, the application's flavor.
+    /// </summary>
+    public OriginFlavor? Flavor { get; init; }
 
     /// <summary>The number of origin VMs, 1 to 10. Default: 2.</summary>
     public int VmCount { get; init; } = 2;

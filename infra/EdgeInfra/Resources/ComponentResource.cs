@@ -2,7 +2,8 @@ namespace EdgeInfra;
 
 /// <summary>
 /// A named group of resources. Pulumi YAML has no components, so a component is EdgeInfra's own grouping: its
-/// children's logical names are prefixed with its name, and previews, diffs and diagrams show the hierarchy.
+/// children's logical names are prefixed with its name (unless they already start with it, see
+/// <see cref="EdgeInfra.ChildNaming"/>), and previews, diffs and diagrams show the hierarchy.
 /// </summary>
 public class ComponentResource : Resource
 {
@@ -11,9 +12,19 @@ public class ComponentResource : Resource
 
     /// <summary>Creates a component of type <paramref name="type"/> (e.g. <c>edgeinfra:azure:SecretsVault</c>) named <paramref name="name"/>.</summary>
     public ComponentResource(string type, string name, ComponentResourceOptions? options = null)
-        : base(type, name, options ?? new ComponentResourceOptions())
+        : this(type, name, options, ChildNaming.PrefixUnlessPrefixed)
     {
     }
+
+    /// <summary>Creates a component whose children are named by <paramref name="childNaming"/>.</summary>
+    protected ComponentResource(string type, string name, ComponentResourceOptions? options, ChildNaming childNaming)
+        : base(type, name, options ?? new ComponentResourceOptions())
+    {
+        ChildNaming = childNaming;
+    }
+
+    /// <summary>How the children's logical names are prefixed with the component's: <see cref="ChildNaming.PrefixUnlessPrefixed"/> unless the component chose otherwise.</summary>
+    public ChildNaming ChildNaming { get; }
 
     /// <summary>The component resource options.</summary>
     public new ComponentResourceOptions Options => (ComponentResourceOptions)base.Options;

@@ -16,7 +16,7 @@ public abstract class Resource
             ?? throw new InvalidOperationException(
                 $"Resource '{name}' ({type}) was created outside a stack build: create resources inside a Stack built by Deployment.Run, Deployment.Synthesize or a test.");
         Component = FindComponent(options.Parent);
-        LogicalName = Component is null ? name : Component.LogicalName + "-" + name;
+        LogicalName = ChildNames.Qualify(Component, name);
         Deployment.Register(this);
     }
 
@@ -29,7 +29,7 @@ public abstract class Resource
     /// <summary>The name given at construction, without component prefix. A method, so that properties are free for outputs such as <c>name</c>.</summary>
     public string GetResourceName() => _name;
 
-    /// <summary>The name in the program: <see cref="GetResourceName"/> prefixed by the component ancestors' names.</summary>
+    /// <summary>The name in the program: <see cref="GetResourceName"/> prefixed by the component ancestors' names, unless it already starts with its component's name and a hyphen.</summary>
     public string LogicalName { get; }
 
     /// <summary>The parent given in the options, if any.</summary>

@@ -19,6 +19,11 @@ internal static class GraphValidator
         return errors;
     }
 
+    /// <summary>How a resource got its logical name: the name it was given, its type and its component.</summary>
+    private static string DescribeNaming(Resource resource) => resource.Component is { } component
+        ? $"'{resource.GetResourceName()}' ({resource.GetResourceType()}) in component '{component.LogicalName}'"
+        : $"'{resource.GetResourceName()}' ({resource.GetResourceType()}) at the top level";
+
     private static void CheckNames(StackGraph graph, List<SynthesisError> errors)
     {
         foreach (var resource in graph.Resources)
@@ -49,8 +54,11 @@ internal static class GraphValidator
 
         foreach (var group in graph.Resources.GroupBy(r => r.LogicalName, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            var types = string.Join(", ", group.Select(r => r.GetResourceType()));
-            errors.Add(new($"resource '{group.Key}'", "name", $"the logical name is used by {group.Count()} resources ({types}); logical names must be unique in a stack."));
+            var holders = string.Join(" and ", group.Select(DescribeNaming));
+            var rule = group.Any(r => r.Component is not null)
+                ? $" (a child's name is prefixed with its component's, unless it already starts with the component's name and '-')"
+                : string.Empty;
+            errors.Add(new($"resource '{group.Key}'", "name", $"the logical name is used by {group.Count()} resources, {holders}; logical names must be unique in a stack{rule}: rename one of them."));
         }
 
         var names = graph.Resources.OfType<CustomResource>().Select(r => r.LogicalName).ToHashSet(StringComparer.Ordinal);

@@ -52,7 +52,8 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
         IReadOnlyList<string>? algorithms = null,
         Output<string>? hmac = null,
         string? jwksUrl = "https://login.example.com/app/keys",
-        string jwksRelayPath = "/.well-known/edge-infra/jwks.json") => new()
+        string jwksRelayPath = "/.well-known/edge-infra/jwks.json",
+        bool? withSshKey = null) => new()
     {
         JwksRelayPath = jwksRelayPath,
         ResourceGroupName = "rg-app",
@@ -79,7 +80,7 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
         },
         JwtHmacSecret = hmac,
         Flavor = flavor,
-        AdminSshPublicKey = flavor == OriginFlavor.Iis ? null : SshKey,
+        AdminSshPublicKey = withSshKey ?? flavor != OriginFlavor.Iis ? SshKey : null,
         Regions = regions ?? TwoRegions,
         VaultName = "kv-app-test",
         OriginSecret = new GeneratedSecretSpec { ExpiresOn = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero) },

@@ -28,7 +28,7 @@ public sealed class StackWideTests
             ResourceGroupName = group.Name,
             Location = "westeurope",
             AddressSpace = ["10.10.0.0/16"],
-            Subnets = [new SubnetSpec { Name = "origin", AddressPrefix = "10.10.1.0/24" }],
+            Subnets = [new SubnetSpec { Name = "origin", AddressPrefix = "10.10.1.0/24", ServiceEndpoints = ["Microsoft.KeyVault"] }],
             EdgeCidrs = ["23.32.0.0/11", "104.64.0.0/10"],
         });
         var vault = new SecretsVault("kv", new SecretsVaultArgs
@@ -36,7 +36,7 @@ public sealed class StackWideTests
             ResourceGroupName = group.Name,
             Location = "westeurope",
             VaultName = "kv-edge-stackwide",
-            AllowedSubnetIds = [network.SubnetId("origin")],
+            AllowedSubnets = [network.Subnet("origin")],
         });
         var secret = vault.AddGeneratedSecret("origin", new GeneratedSecretSpec { ExpiresOn = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero) });
         var cluster = new OriginVmCluster("web", new OriginVmClusterArgs

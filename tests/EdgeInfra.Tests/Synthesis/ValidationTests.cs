@@ -14,7 +14,7 @@ public sealed class ValidationTests
             new CustomResource("azure-native:network:VirtualNetwork", "web", new PropertyMap());
         });
         var only = Assert.Single(error.Errors);
-        Assert.Equal("resource 'web', property 'name': the logical name is used by 2 resources (azure-native:resources:ResourceGroup, azure-native:network:VirtualNetwork); logical names must be unique in a stack.", only.ToString());
+        Assert.Equal("resource 'web', property 'name': the logical name is used by 2 resources, 'web' (azure-native:resources:ResourceGroup) at the top level and 'web' (azure-native:network:VirtualNetwork) at the top level; logical names must be unique in a stack: rename one of them.", only.ToString());
     }
 
     [Fact]
@@ -27,6 +27,66 @@ public sealed class ValidationTests
             Group("app-vnet");
         });
         Assert.Contains("resource 'app-vnet', property 'name': the logical name is used by 2 resources", Assert.Single(error.Errors).ToString());
+    }
+
+    [Theory]
+    [InlineData("vnet", "app-vnet")]
+    [InlineData("app-vnet", "app-vnet")]
+    [InlineData("app", "app-app")]
+    [InlineData("apps-vnet", "app-apps-vnet")]
+    public void A_child_already_named_with_its_components_prefix_is_not_prefixed_again(string child, string expected)
+    {
+        Resource? resource = null;
+        Synth(() =>
+        {
+            var app = new ComponentResource("edgeinfra:test:App", "app");
+            resource = Group(child, options: new CustomResourceOptions { Parent = app });
+        });
+        Assert.Equal(expected, resource!.LogicalName);
+    }
+
+    [Fact]
+    public void A_component_that_always_prefixes_prefixes_every_child()
+    {
+        Resource? resource = null;
+        Synth(() =>
+        {
+            var ca = new AlwaysPrefixing("ca");
+            resource = Group("ca-key", options: new CustomResourceOptions { Parent = ca });
+        });
+        Assert.Equal("ca-ca-key", resource!.LogicalName);
+    }
+
+    private sealed class AlwaysPrefixing(string name) : ComponentResource("edgeinfra:test:Ca", name, null, ChildNaming.AlwaysPrefix);
+
+    [Fact]
+    public void A_nested_components_children_may_carry_the_name_it_was_given_or_its_logical_name()
+    {
+        var names = new List<string>();
+        Synth(() =>
+        {
+            var app = new ComponentResource("edgeinfra:test:App", "shop");
+            var net = new ComponentResource("edgeinfra:test:Net", "net", new ComponentResourceOptions { Parent = app });
+            names.Add(net.LogicalName);
+            names.Add(Group("net-vnet", options: new CustomResourceOptions { Parent = net }).LogicalName);
+            names.Add(Group("shop-net-nsg", options: new CustomResourceOptions { Parent = net }).LogicalName);
+            names.Add(Group("subnet", options: new CustomResourceOptions { Parent = net }).LogicalName);
+        });
+        Assert.Equal(["shop-net", "shop-net-vnet", "shop-net-nsg", "shop-net-subnet"], names);
+    }
+
+    [Fact]
+    public void A_prefixed_and_an_unprefixed_child_that_meet_fail_synthesis_naming_both()
+    {
+        var error = Fails(() =>
+        {
+            var shop = new ComponentResource("edgeinfra:test:Shop", "shop");
+            Group("rg", options: new CustomResourceOptions { Parent = shop });
+            new CustomResource("azure-native:network:VirtualNetwork", "shop-rg", new PropertyMap(), new CustomResourceOptions { Parent = shop });
+        });
+        Assert.Equal(
+            "resource 'shop-rg', property 'name': the logical name is used by 2 resources, 'rg' (azure-native:resources:ResourceGroup) in component 'shop' and 'shop-rg' (azure-native:network:VirtualNetwork) in component 'shop'; logical names must be unique in a stack (a child's name is prefixed with its component's, unless it already starts with the component's name and '-'): rename one of them.",
+            Assert.Single(error.Errors).ToString());
     }
 
     [Theory]

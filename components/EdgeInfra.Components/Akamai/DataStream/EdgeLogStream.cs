@@ -75,7 +75,7 @@ public sealed partial class EdgeLogStream : ComponentResource
     /// <summary>Creates the storage account and the stream named <paramref name="name"/>.</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed.</exception>
     public EdgeLogStream(string name, EdgeLogStreamArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         Validate(name, args);

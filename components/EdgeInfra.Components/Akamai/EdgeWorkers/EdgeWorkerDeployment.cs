@@ -37,7 +37,7 @@ public sealed class EdgeWorkerDeployment : ComponentResource
     /// <summary>Builds the bundle and creates the EdgeWorker named <paramref name="name"/> and its activations.</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/> or the bundle are invalid; every problem is listed.</exception>
     public EdgeWorkerDeployment(string name, EdgeWorkerDeploymentArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         Bundle = Validate(name, args);

@@ -39,7 +39,7 @@ public sealed class ClientCaSet : ComponentResource
     /// <summary>Creates the CA set named <paramref name="name"/> (a logical name; Akamai's name is <see cref="ClientCaSetArgs.Name"/>).</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed.</exception>
     public ClientCaSet(string name, ClientCaSetArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         var errors = new ComponentErrors(TypeToken, name);

@@ -32,7 +32,7 @@ public sealed class EdgeProperty : ComponentResource
     /// <summary>Creates the property named <paramref name="name"/> (a logical name; the property's name is <see cref="EdgePropertyArgs.PropertyName"/>).</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/>, its rules included, are invalid; every problem is listed.</exception>
     public EdgeProperty(string name, EdgePropertyArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         var errors = new ComponentErrors(TypeToken, name);

@@ -31,7 +31,7 @@ public sealed partial class BackupProtection : ComponentResource
     /// <summary>Creates the vault and its VM backup policy, named <paramref name="name"/> (a logical name; the Azure name is <see cref="BackupProtectionArgs.VaultName"/>).</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed.</exception>
     public BackupProtection(string name, BackupProtectionArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         Validate(name, args);

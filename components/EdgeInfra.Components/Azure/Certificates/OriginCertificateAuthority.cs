@@ -43,7 +43,7 @@ public sealed class OriginCertificateAuthority : ComponentResource
     /// <summary>Creates the authority named <paramref name="name"/>.</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed and nothing is created.</exception>
     public OriginCertificateAuthority(string name, OriginCertificateAuthorityArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         Validate(name, args);

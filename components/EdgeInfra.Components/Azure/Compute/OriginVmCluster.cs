@@ -47,7 +47,7 @@ public sealed class OriginVmCluster : ComponentResource
     /// <summary>Creates the cluster named <paramref name="name"/>; its load balancer is named <c>{name}-lb</c> in Azure.</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed and nothing is created.</exception>
     public OriginVmCluster(string name, OriginVmClusterArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         OriginVmClusterValidation.Validate(name, args);

@@ -58,7 +58,7 @@ public sealed partial class Observability : ComponentResource
     /// <summary>Creates the component named <paramref name="name"/>.</summary>
     /// <exception cref="SynthesisException"><paramref name="args"/> are invalid; every problem is listed.</exception>
     public Observability(string name, ObservabilityArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         Validate(name, args);

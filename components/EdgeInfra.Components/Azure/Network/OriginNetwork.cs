@@ -47,11 +47,12 @@ public sealed class OriginNetwork : ComponentResource
     private const string HttpsPort = "443";
 
     private readonly Dictionary<string, Output<string>> _subnetIds;
+    private readonly IReadOnlyList<SubnetSpec> _subnetSpecs;
 
     /// <summary>Creates the origin network <paramref name="name"/>; <paramref name="args"/> are checked first, and every problem is reported at once.</summary>
     /// <exception cref="SynthesisException">The arguments are invalid; nothing was created.</exception>
     public OriginNetwork(string name, OriginNetworkArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         AddressPlan = OriginNetworkValidation.Validate(name, args);
@@ -122,6 +123,7 @@ public sealed class OriginNetwork : ComponentResource
         }
 
         SubnetIds = _subnetIds;
+        _subnetSpecs = args.Subnets;
         NetworkSecurityGroupIds = securityGroups.ToDictionary(g => g.Key, g => g.Value.Id, StringComparer.Ordinal);
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -156,6 +158,18 @@ public sealed class OriginNetwork : ComponentResource
         subnetName is not null && _subnetIds.TryGetValue(subnetName, out var id)
             ? id
             : throw new ArgumentException($"'{subnetName}' is not a subnet of this network: {string.Join(", ", _subnetIds.Keys)}.", nameof(subnetName));
+
+    /// <summary>
+    /// The subnet <paramref name="subnetName"/> as a <see cref="SubnetReference"/> that carries its service endpoints,
+    /// for the network rules of a Key Vault or storage account (see <see cref="SecretsVaultArgs.AllowedSubnets"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The network has no such subnet; the message lists those it has.</exception>
+    public SubnetReference Subnet(string subnetName)
+    {
+        var id = SubnetId(subnetName);
+        var spec = _subnetSpecs.Single(subnet => string.Equals(subnet.Name, subnetName, StringComparison.Ordinal));
+        return new SubnetReference(id, spec.ServiceEndpoints, $"subnet '{subnetName}' of network '{LogicalName}'");
+    }
 
     private static InputList<NetworkInputs.SecurityRuleArgs> InboundRules(Ipv4Cidr subnet, IReadOnlyList<string> edgeCidrs, OriginNetworkArgs args)
     {

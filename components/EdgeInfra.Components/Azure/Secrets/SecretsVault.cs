@@ -4,6 +4,7 @@ using EdgeInfra.AzureNative.Authorization;
 using EdgeInfra.AzureNative.KeyVault;
 using EdgeInfra.AzureNative.KeyVault.Inputs;
 using EdgeInfra.Components.Azure.Monitoring;
+using EdgeInfra.Components.Azure.Network;
 using EdgeInfra.Random;
 
 namespace EdgeInfra.Components.Azure;
@@ -21,6 +22,9 @@ public sealed partial class SecretsVault : ComponentResource
     /// <summary>The component's type token.</summary>
     public const string TypeToken = "edgeinfra:azure:SecretsVault";
 
+    /// <summary>The service endpoint a subnet needs before a Key Vault network rule can admit it.</summary>
+    public const string KeyVaultServiceEndpoint = "Microsoft.KeyVault";
+
     private const string NameRule = "3 to 24 characters, letters, digits and hyphens, starting with a letter, ending with a letter or digit, no consecutive hyphens";
 
     private readonly SecretsVaultArgs _args;
@@ -31,7 +35,7 @@ public sealed partial class SecretsVault : ComponentResource
     /// <summary>Creates the vault named <paramref name="name"/> (a logical name; the Azure name is <see cref="SecretsVaultArgs.VaultName"/>).</summary>
     /// <exception cref="SynthesisException">Some of <paramref name="args"/> are invalid; every problem is listed.</exception>
     public SecretsVault(string name, SecretsVaultArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, options, ChildNaming.AlwaysPrefix)
     {
         ArgumentNullException.ThrowIfNull(args);
         Validate(name, args);
@@ -54,14 +58,14 @@ public sealed partial class SecretsVault : ComponentResource
                 EnabledForDeployment = false,
                 EnabledForDiskEncryption = false,
                 EnabledForTemplateDeployment = false,
-                PublicNetworkAccess = PublicNetworkAccess(args.AllowedSubnetIds),
+                PublicNetworkAccess = args.AllowedSubnets.Count == 0 ? "Disabled" : "Enabled",
                 NetworkAcls = new NetworkRuleSetArgs
                 {
                     DefaultAction = "Deny",
                     Bypass = "AzureServices",
-                    VirtualNetworkRules = args.AllowedSubnetIds.Count == 0
+                    VirtualNetworkRules = args.AllowedSubnets.Count == 0
                         ? null
-                        : [.. args.AllowedSubnetIds.Select(id => new VirtualNetworkRuleArgs { Id = id })],
+                        : [.. args.AllowedSubnets.Select(subnet => new VirtualNetworkRuleArgs { Id = subnet.Id })],
                 },
             },
         }, args.LockedOptions(this));
@@ -257,9 +261,6 @@ public sealed partial class SecretsVault : ComponentResource
     /// <c>networkAcls</c> only to public traffic, so disabling public access would also shut out the allowed subnets;
     /// the default action <c>Deny</c> still rejects everything else but trusted Azure services.
     /// </summary>
-    private static string PublicNetworkAccess(IReadOnlyList<Input<string>> allowedSubnetIds) =>
-        allowedSubnetIds.Count == 0 ? "Disabled" : "Enabled";
-
     private static void Validate(string name, SecretsVaultArgs args)
     {
         var errors = new ComponentErrors(TypeToken, name);
@@ -278,11 +279,17 @@ public sealed partial class SecretsVault : ComponentResource
             errors.Add("softDeleteRetentionDays", $"{args.SoftDeleteRetentionDays.ToString(CultureInfo.InvariantCulture)} is out of range: Key Vault keeps deleted secrets 7 to 90 days");
         }
 
-        for (var i = 0; i < args.AllowedSubnetIds.Count; i++)
+        for (var i = 0; i < args.AllowedSubnets.Count; i++)
         {
-            if (args.AllowedSubnetIds[i] is null)
+            var at = $"allowedSubnets[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (args.AllowedSubnets[i] is not { } subnet)
             {
-                errors.Add($"allowedSubnetIds[{i.ToString(CultureInfo.InvariantCulture)}]", "is null: give a subnet's resource id");
+                errors.Add(at, "is null: give a subnet (OriginNetwork.Subnet(name)) or a subnet's resource id");
+            }
+            else if (subnet.LacksServiceEndpoint(KeyVaultServiceEndpoint))
+            {
+                var endpoints = subnet.ServiceEndpoints!.Count == 0 ? "none" : string.Join(", ", subnet.ServiceEndpoints);
+                errors.Add(at, $"{subnet.Description} has the service endpoints [{endpoints}], without {KeyVaultServiceEndpoint}: Azure refuses a Key Vault virtual network rule for a subnet without it; add \"{KeyVaultServiceEndpoint}\" to the subnet's ServiceEndpoints");
             }
         }
 

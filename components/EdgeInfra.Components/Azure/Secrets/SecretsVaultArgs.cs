@@ -1,4 +1,5 @@
 using EdgeInfra.AzureNative.KeyVault;
+using EdgeInfra.Components.Azure.Network;
 
 namespace EdgeInfra.Components.Azure;
 
@@ -22,9 +23,11 @@ public sealed class SecretsVaultArgs : AzureComponentArgs
     public int SoftDeleteRetentionDays { get; init; } = 90;
 
     /// <summary>
-    /// Resource ids of the subnets allowed to reach the vault (stated as <c>networkAcls.virtualNetworkRules</c>; each
-    /// subnet needs the <c>Microsoft.KeyVault</c> service endpoint). Default: none, and the vault's public network
+    /// The subnets allowed to reach the vault (stated as <c>networkAcls.virtualNetworkRules</c>). Azure refuses the rule
+    /// for a subnet without the <c>Microsoft.KeyVault</c> service endpoint; a subnet of the stack
+    /// (<see cref="OriginNetwork.Subnet"/>) carries its endpoints, so that is checked at synthesis; a resource id (a
+    /// string or an output converts) is checked by Azure at deployment. Default: none, and the vault's public network
     /// access is disabled.
     /// </summary>
-    public IReadOnlyList<Input<string>> AllowedSubnetIds { get; init; } = [];
+    public IReadOnlyList<SubnetReference> AllowedSubnets { get; init; } = [];
 }

@@ -24,7 +24,7 @@ public sealed class SecretsVaultTests
         VaultName = "kv-app-prod",
         Sku = SkuName.Premium,
         SoftDeleteRetentionDays = 30,
-        AllowedSubnetIds = ["/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/app"],
+        AllowedSubnets = ["/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/app"],
         Tags = new Dictionary<string, Input<string>> { ["environment"] = "prod" },
         Lock = LockSpec.CanNotDelete,
         DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "/subscriptions/s/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/logs", LogCategoryGroups = ["audit"] },
@@ -186,7 +186,7 @@ public sealed class SecretsVaultTests
             VaultName = "1kv",
             Sku = "basic",
             SoftDeleteRetentionDays = 6,
-            AllowedSubnetIds = [null!],
+            AllowedSubnets = [null!],
             DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "ws", LogCategoryGroups = ["metrics-only"] },
         }));
         Assert.Equal(
@@ -194,7 +194,7 @@ public sealed class SecretsVaultTests
             "component 'kv' (edgeinfra:azure:SecretsVault), property 'vaultName': '1kv' is not a valid Key Vault name: 3 to 24 characters, letters, digits and hyphens, starting with a letter, ending with a letter or digit, no consecutive hyphens (global uniqueness is checked by Azure at deployment)",
             "component 'kv' (edgeinfra:azure:SecretsVault), property 'sku': 'basic' is not a Key Vault SKU: standard or premium",
             "component 'kv' (edgeinfra:azure:SecretsVault), property 'softDeleteRetentionDays': 6 is out of range: Key Vault keeps deleted secrets 7 to 90 days",
-            "component 'kv' (edgeinfra:azure:SecretsVault), property 'allowedSubnetIds[0]': is null: give a subnet's resource id",
+            "component 'kv' (edgeinfra:azure:SecretsVault), property 'allowedSubnets[0]': is null: give a subnet (OriginNetwork.Subnet(name)) or a subnet's resource id",
             "component 'kv' (edgeinfra:azure:SecretsVault), property 'diagnosticSettings.logCategoryGroups[0]': 'metrics-only' is not a log category group: use allLogs or audit",
             "component 'kv' (edgeinfra:azure:SecretsVault), property 'diagnosticSettings.logCategoryGroups': ['metrics-only'] keeps no log category group of Microsoft.KeyVault/vaults, which has 'allLogs', 'audit': a Key Vault must send its AuditEvent logs",
         ], errors.Select(e => e.ToString()));
