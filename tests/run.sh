@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the repository and ends with one line: `tests: N passed, N failed`.
 #   - C#: `dotnet test EdgeInfra.sln`, totals read from the TRX reports;
+#   - the consumer sample (samples/consumer): the libraries packed into a local feed, the sample restored from it by
+#     version, its stacks synthesized through the packaged compiler as Pulumi runs it, and its tests (TRX as above);
 #   - JavaScript: `node --test` in components/edgeworkers, when that folder has tests.
 # Exits non-zero when any test fails, when a runner fails, or when no test ran at all.
 set -uo pipefail
@@ -24,6 +26,47 @@ if dotnet build EdgeInfra.sln --nologo -v quiet; then
 else
   status=1
 fi
+# The consumer sample. The packages are those of the build above (Debug). Every run packs a new version (0.0.0-ci.<time>), restored into a packages folder of its own
+# under .build, so no NuGet cache can hand the sample an earlier pack. MSBuild reads EdgeInfraVersion and
+# RestorePackagesPath from the environment, in the sample's builds and in the compiler's.
+sample="$root/samples/consumer"
+if [ "$status" -eq 0 ]; then
+  export EdgeInfraVersion="0.0.0-ci.$(date -u +%Y%m%d%H%M%S)"
+  export RestorePackagesPath="$root/.build/consumer-packages"
+  feed="$root/.build/feed"
+  rm -rf "$feed" "$RestorePackagesPath"/edgeinfra* "$sample/.tools"
+  timed() { local start=$SECONDS; "$@"; local code=$?; echo "consumer: $((SECONDS - start)) s: ${*:1:3}" >&2; return $code; }
+  sample_ok=1
+  for project in infra/EdgeInfra infra/EdgeInfra.Providers infra/EdgeInfra.Schemas components/EdgeInfra.Components infra/EdgeInfra.Compiler; do
+    dotnet pack "$project" -c Debug --no-build --nologo -v quiet -o "$feed" -p:Version="$EdgeInfraVersion" >/dev/null || sample_ok=0
+  done
+  [ "$sample_ok" -eq 1 ] && timed dotnet tool install EdgeInfra.Compiler --version "$EdgeInfraVersion" --tool-path "$sample/.tools" \
+    --add-source "$feed" >/dev/null || sample_ok=0
+  [ "$sample_ok" -eq 1 ] && timed dotnet build "$sample/Consumer.Tests" --nologo -v quiet >&2 || sample_ok=0
+  # As Pulumi runs it: in the folder of Pulumi.yaml, the compiler line of Pulumi.yaml, the stack in PULUMI_STACK;
+  # the second run must reuse the first build and print the same program.
+  for stack in Shop Origin; do
+    [ "$sample_ok" -eq 1 ] || break
+    line=$(sed -n 's/^ *compiler: //p' "$sample/$stack/Pulumi.yaml")
+    for run in 1 2; do
+      (cd "$sample/$stack" && PULUMI_STACK=dev timed $line) >"$results/consumer-$stack-$run.yaml" 2>"$results/consumer-$stack-$run.err" || sample_ok=0
+    done
+    cat "$results/consumer-$stack-1.err" >&2
+    if [ "$sample_ok" -eq 0 ] || ! head -n 1 "$results/consumer-$stack-1.yaml" | grep -q '^name: ' ||
+      ! cmp -s "$results/consumer-$stack-1.yaml" "$results/consumer-$stack-2.yaml" ||
+      grep -q 'building' "$results/consumer-$stack-2.err"; then
+      echo "consumer sample: the compiler of $stack/Pulumi.yaml did not print the same program twice from one build" >&2
+      sample_ok=0
+    fi
+  done
+  if [ "$sample_ok" -eq 1 ]; then
+    dotnet test "$sample/Consumer.Tests" --no-build --nologo --logger trx --results-directory "$results/dotnet/Consumer.Tests" || status=1
+  else
+    echo "consumer sample: pack, restore, build or synthesis failed" >&2
+    status=1
+  fi
+fi
+
 for trx in "$results"/dotnet/*/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)

@@ -13,24 +13,44 @@ public static class Deployment
     /// Runs the command line <paramref name="args"/> (see <see cref="StackRunner.Usage"/>) for the stack
     /// <paramref name="createStack"/> makes, with the process environment, the current folder and the packages
     /// declared by the entry assembly and the assemblies it references.
+    /// <para>
+    /// Standard output belongs to the verb's result alone (Pulumi reads the program from it): while the verb runs,
+    /// <see cref="Console.Out"/> is standard error, so text a stack writes with <c>Console.WriteLine</c> shows on
+    /// standard error and never corrupts the program.
+    /// </para>
     /// </summary>
     /// <returns>The process exit code.</returns>
     public static int Run(string[] args, Func<Stack> createStack)
     {
         var entry = Assembly.GetEntryAssembly() ?? Assembly.GetCallingAssembly();
-        var environment = new RunnerEnvironment(
-            Environment.GetEnvironmentVariable,
-            Directory.GetCurrentDirectory(),
-            PackageCatalog.Discover(entry),
-            Console.Out,
-            Console.Error);
-        return StackRunner.Run(args, createStack, environment);
+        return Run(args, createStack, Directory.GetCurrentDirectory(), PackageCatalog.Discover(entry));
+    }
+
+    /// <summary>
+    /// <see cref="Run(string[], Func{Stack})"/> in <paramref name="workingDirectory"/> with <paramref name="packages"/>:
+    /// the verb's result goes to the <see cref="Console.Out"/> of the caller, everything else (the stack's own
+    /// console output included) to <see cref="Console.Error"/>.
+    /// </summary>
+    internal static int Run(string[] args, Func<Stack> createStack, string workingDirectory, PackageCatalog packages)
+    {
+        var program = Console.Out;
+        var error = Console.Error;
+        Console.SetOut(error);
+        try
+        {
+            var environment = new RunnerEnvironment(Environment.GetEnvironmentVariable, workingDirectory, packages, program, error);
+            return StackRunner.Run(args, createStack, environment);
+        }
+        finally
+        {
+            Console.SetOut(program);
+        }
     }
 
     /// <summary>
     /// The Pulumi YAML program of the stack <paramref name="createStack"/> makes with <paramref name="settings"/>.
     /// When <see cref="DeploymentSettings.Packages"/> is left empty, the packages (and their pinned versions) are
-    /// discovered as <see cref="Run"/> discovers them: from the assembly that declares <paramref name="createStack"/>,
+    /// discovered as <see cref="Run(string[], Func{Stack})"/> discovers them: from the assembly that declares <paramref name="createStack"/>,
     /// the entry assembly, and the assemblies they reference.
     /// </summary>
     /// <exception cref="SynthesisException">The stack cannot be synthesized.</exception>

@@ -1,0 +1,3 @@
+using EdgeInfra.Compiler;
+
+return Compiler.Run(args, Directory.GetCurrentDirectory(), Console.Error);

@@ -1,0 +1,4 @@
+using EdgeInfra;
+using Origin;
+
+return Deployment.Run(args, () => new OriginStack());

@@ -1,0 +1,4 @@
+using EdgeInfra;
+using Shop;
+
+return Deployment.Run(args, () => new ShopStack());
