@@ -33,7 +33,7 @@ public sealed class OriginStack : Stack
             ResourceGroupName = group.Name,
             Location = location,
             VaultName = $"kv-origin-{environment}",
-            AllowedSubnetIds = [network.SubnetId("origin")],
+            AllowedSubnets = [network.Subnet("origin")],
         });
         vault.AddGeneratedSecret("api-key", new GeneratedSecretSpec { ExpiresOn = new DateTimeOffset(2027, 6, 30, 0, 0, 0, TimeSpan.Zero) });
         _ = new Observability("obs", new ObservabilityArgs { ResourceGroupName = group.Name, Location = location });
