@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using EdgeInfra.Components.Akamai;
 using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Application;
 
@@ -45,7 +45,7 @@ internal static partial class ClientCertificatesValidation
         {
             var at = $"{where}[{i.ToString(CultureInfo.InvariantCulture)}]";
             var prefix = prefixes[i];
-            if (prefix is null || prefix.Length > 200 || !PrefixPattern().IsMatch(prefix) || prefix.Split('/').Any(segment => segment is "." or ".."))
+            if (prefix is null || prefix.Length > 200 || !ValidationPatterns.UrlPathPrefix().IsMatch(prefix) || prefix.Split('/').Any(segment => segment is "." or ".."))
             {
                 errors.Add(at, $"{RuleTreeValues.Show(prefix)} is not a path prefix: '/'-separated segments of letters, digits and -._~, no '.' or '..' segment, no trailing '/', at most 200 characters");
                 continue;
@@ -63,7 +63,4 @@ internal static partial class ClientCertificatesValidation
             valid.Add((i, prefix));
         }
     }
-
-    [GeneratedRegex("^(/[A-Za-z0-9._~-]+)+\\z")]
-    private static partial Regex PrefixPattern();
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using EdgeInfra.Components.Azure;
 using EdgeInfra.Components.Azure.Compute;
 using EdgeInfra.Components.Azure.Network;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Application;
 
@@ -21,7 +21,7 @@ internal static partial class EdgeFrontedApplicationValidation
             errors.Add("flavor", $"'{args.Flavor}' is not an origin flavor: one of {string.Join(", ", Enum.GetNames<OriginFlavor>())}");
         }
 
-        if (!GroupIdPattern().IsMatch(args.GroupId ?? string.Empty))
+        if (!ValidationPatterns.GroupIdInt32().IsMatch(args.GroupId ?? string.Empty))
         {
             errors.Add("groupId", $"'{args.GroupId}' is not an Akamai group id known at synthesis: grp_ followed by digits (the EdgeWorker takes the number)");
         }
@@ -94,7 +94,7 @@ internal static partial class EdgeFrontedApplicationValidation
     /// </summary>
     private static void CheckJwksRelay(EdgeFrontedApplicationArgs args, ComponentErrors errors)
     {
-        if (!RelayPathPattern().IsMatch(args.JwksRelayPath ?? string.Empty))
+        if (!ValidationPatterns.RelayPath().IsMatch(args.JwksRelayPath ?? string.Empty))
         {
             errors.Add("jwksRelayPath", $"'{args.JwksRelayPath}' is not a relay path: / followed by letters, digits and -._~/, at most 200 characters, no '*' or '?' (the path criterion would read them as wildcards)");
         }
@@ -139,7 +139,7 @@ internal static partial class EdgeFrontedApplicationValidation
                 continue;
             }
 
-            if (!RegionNamePattern().IsMatch(region.Name ?? string.Empty))
+            if (!ValidationPatterns.RegionName().IsMatch(region.Name ?? string.Empty))
             {
                 errors.Add($"{at}.name", $"'{region.Name}' is not a region name: 1 to 12 lowercase letters and digits, starting with a letter");
             }
@@ -167,7 +167,7 @@ internal static partial class EdgeFrontedApplicationValidation
             {
                 var country = region.Countries![c];
                 var where = $"{at}.countries[{c.ToString(CultureInfo.InvariantCulture)}]";
-                if (!CountryPattern().IsMatch(country ?? string.Empty))
+                if (!ValidationPatterns.CountryCode().IsMatch(country ?? string.Empty))
                 {
                     errors.Add(where, $"'{country}' is not a country code: two uppercase letters (ISO 3166-1 alpha-2)");
                 }
@@ -239,16 +239,4 @@ internal static partial class EdgeFrontedApplicationValidation
 
         spaces.Add((index, space));
     }
-
-    [GeneratedRegex(@"^/[A-Za-z0-9._~/-]{0,199}\z")]
-    private static partial Regex RelayPathPattern();
-
-    [GeneratedRegex("^grp_[0-9]{1,9}$")]
-    private static partial Regex GroupIdPattern();
-
-    [GeneratedRegex("^[a-z][a-z0-9]{0,11}$")]
-    private static partial Regex RegionNamePattern();
-
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex CountryPattern();
 }

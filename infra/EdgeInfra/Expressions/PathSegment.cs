@@ -46,6 +46,6 @@ public sealed partial record PathSegment
     /// <inheritdoc />
     public override string ToString() => Render();
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*\\z")]
     private static partial Regex SimpleName();
 }

@@ -12,6 +12,6 @@ public static partial class LogicalNames
     public static bool IsValid(string? name) =>
         name is { Length: > 0 and <= 200 } && Pattern().IsMatch(name) && !string.Equals(name, "pulumi", StringComparison.Ordinal);
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*\\z")]
     private static partial Regex Pattern();
 }

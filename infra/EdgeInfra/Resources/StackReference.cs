@@ -54,6 +54,6 @@ public sealed partial class StackReference : CustomResource
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}$")]
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}\\z")]
     private static partial Regex NamePart();
 }

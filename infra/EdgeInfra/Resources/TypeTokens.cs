@@ -16,6 +16,6 @@ public static partial class TypeTokens
         return parts.Length == 3 && parts[0] == "pulumi" && parts[1] == "providers" ? parts[2] : parts[0];
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*:[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*:[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+\\z")]
     private static partial Regex Pattern();
 }

@@ -188,6 +188,6 @@ public static partial class YamlWriter
 
     private static bool IsReserved(string key) => key.ToLowerInvariant() is "true" or "false" or "null" or "yes" or "no" or "on" or "off" or "y" or "n" or "~";
 
-    [GeneratedRegex("^[A-Za-z_]([A-Za-z0-9_./:-]*[A-Za-z0-9_])?$")]
+    [GeneratedRegex("^[A-Za-z_]([A-Za-z0-9_./:-]*[A-Za-z0-9_])?\\z")]
     private static partial Regex PlainKey();
 }

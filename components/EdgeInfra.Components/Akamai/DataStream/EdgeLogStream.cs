@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using EdgeInfra.Akamai;
 using EdgeInfra.Akamai.Inputs;
 using EdgeInfra.AzureNative.Storage;
@@ -8,6 +7,7 @@ using EdgeInfra.Components.Azure;
 using EdgeInfra.Components.Azure.Monitoring;
 using EdgeInfra.Components.Azure.Network;
 using EdgeInfra.Expressions;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Akamai;
 
@@ -261,13 +261,13 @@ public sealed partial class EdgeLogStream : ComponentResource
             errors.Add("samplingPercentage", $"{Count(args.SamplingPercentage)} is out of range: the datastream behavior samples 1 to 100 percent of requests");
         }
 
-        if (!StorageAccountNamePattern().IsMatch(args.StorageAccountName ?? string.Empty))
+        if (!ValidationPatterns.StorageAccountName().IsMatch(args.StorageAccountName ?? string.Empty))
         {
             errors.Add("storageAccountName", $"'{args.StorageAccountName}' is not a valid storage account name: 3 to 24 lowercase letters and digits (global uniqueness is checked by Azure at deployment)");
         }
 
         var containerName = args.ContainerName ?? string.Empty;
-        if (!ContainerNamePattern().IsMatch(containerName) || containerName.Contains("--", StringComparison.Ordinal))
+        if (!ValidationPatterns.BlobContainerName().IsMatch(containerName) || containerName.Contains("--", StringComparison.Ordinal))
         {
             errors.Add("containerName", $"'{args.ContainerName}' is not a valid blob container name: 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit, no consecutive hyphens");
         }
@@ -317,7 +317,7 @@ public sealed partial class EdgeLogStream : ComponentResource
 
         for (var i = 0; i < emails.Count; i++)
         {
-            if (!EmailPattern().IsMatch(emails[i] ?? string.Empty))
+            if (!ValidationPatterns.Email().IsMatch(emails[i] ?? string.Empty))
             {
                 errors.Add($"notificationEmails[{Count(i)}]", $"'{emails[i]}' is not an email address: name@domain.tld, no spaces");
             }
@@ -368,13 +368,4 @@ public sealed partial class EdgeLogStream : ComponentResource
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("^[a-z0-9]{3,24}$")]
-    private static partial Regex StorageAccountNamePattern();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
-    private static partial Regex ContainerNamePattern();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$")]
-    private static partial Regex EmailPattern();
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Akamai;
 
@@ -168,7 +168,7 @@ public sealed partial record EdgeGatewayConfig
         }
         else
         {
-            if (OriginAuth.HeaderName is null || !HeaderNamePattern().IsMatch(OriginAuth.HeaderName) || OriginAuth.HeaderName.StartsWith("x-edge-", StringComparison.OrdinalIgnoreCase))
+            if (OriginAuth.HeaderName is null || !ValidationPatterns.HttpHeaderName().IsMatch(OriginAuth.HeaderName) || OriginAuth.HeaderName.StartsWith("x-edge-", StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"{prefix}.originAuth.headerName", $"value {Show(OriginAuth.HeaderName)} must be an HTTP header name that does not start with X-Edge-");
             }
@@ -200,7 +200,7 @@ public sealed partial record EdgeGatewayConfig
 
         for (var index = 0; index < prefixes.Count; index++)
         {
-            if (prefixes[index] is not { } value || !PathPrefixPattern().IsMatch(value) || (value.Length > 1 && value.EndsWith('/')))
+            if (prefixes[index] is not { } value || !ValidationPatterns.PathPrefix().IsMatch(value) || (value.Length > 1 && value.EndsWith('/')))
             {
                 errors.Add($"{where}.pathPrefixes[{index.ToString(CultureInfo.InvariantCulture)}]", $"value {Show(prefixes[index])} must start with '/' and contain no whitespace, '?', '#' or trailing '/'");
             }
@@ -214,7 +214,7 @@ public sealed partial record EdgeGatewayConfig
 
     private static void ValidateJwt(EdgeGatewayJwt jwt, ComponentErrors errors, string where)
     {
-        if (jwt.Issuer is null || !HttpsUrlPattern().IsMatch(jwt.Issuer))
+        if (jwt.Issuer is null || !ValidationPatterns.HttpsUrl().IsMatch(jwt.Issuer))
         {
             errors.Add($"{where}.issuer", $"value {Show(jwt.Issuer)} must be an https:// URL");
         }
@@ -231,7 +231,7 @@ public sealed partial record EdgeGatewayConfig
         }
 
         var usesRs256 = algorithms.Contains("RS256");
-        if (usesRs256 && (jwt.JwksUrl is null || !HttpsUrlPattern().IsMatch(jwt.JwksUrl)))
+        if (usesRs256 && (jwt.JwksUrl is null || !ValidationPatterns.HttpsUrl().IsMatch(jwt.JwksUrl)))
         {
             errors.Add($"{where}.jwksUrl", $"value {Show(jwt.JwksUrl)} must be an https:// URL when RS256 is allowed");
         }
@@ -257,13 +257,13 @@ public sealed partial record EdgeGatewayConfig
 
         foreach (var name in names)
         {
-            if (!IdentifierPattern().IsMatch(name))
+            if (!ValidationPatterns.DottedName().IsMatch(name))
             {
                 errors.Add($"{where}.originGroups.{name}", $"group name {Show(name)} must use only letters, digits, '.', '_' and '-'");
             }
 
             var originId = groups[name]?.OriginId;
-            if (originId is null || !IdentifierPattern().IsMatch(originId))
+            if (originId is null || !ValidationPatterns.DottedName().IsMatch(originId))
             {
                 errors.Add($"{where}.originGroups.{name}.originId", $"value {Show(originId)} must be a property origin id ({IdentifierRule})");
             }
@@ -285,7 +285,7 @@ public sealed partial record EdgeGatewayConfig
         {
             var rule = pathRules[index];
             var at = $"{where}.pathRules[{index.ToString(CultureInfo.InvariantCulture)}]";
-            if (rule.PathPrefix is null || !PathPrefixPattern().IsMatch(rule.PathPrefix))
+            if (rule.PathPrefix is null || !ValidationPatterns.PathPrefix().IsMatch(rule.PathPrefix))
             {
                 errors.Add($"{at}.pathPrefix", $"value {Show(rule.PathPrefix)} must start with '/' and contain no whitespace, '?' or '#'");
             }
@@ -312,7 +312,7 @@ public sealed partial record EdgeGatewayConfig
 
             foreach (var country in countries)
             {
-                if (country is null || !CountryPattern().IsMatch(country))
+                if (country is null || !ValidationPatterns.CountryCode().IsMatch(country))
                 {
                     errors.Add($"{at}.countries", $"value {Show(country)} must be an upper-case ISO 3166-1 alpha-2 code");
                 }
@@ -336,7 +336,7 @@ public sealed partial record EdgeGatewayConfig
 
     private static void PropertyVariable(string? value, string property, ComponentErrors errors)
     {
-        if (value is null || !PropertyVariablePattern().IsMatch(value))
+        if (value is null || !ValidationPatterns.PropertyVariableName().IsMatch(value))
         {
             errors.Add(property, $"value {Show(value)} {PropertyVariableRule}");
         }
@@ -354,22 +354,4 @@ public sealed partial record EdgeGatewayConfig
 
         writer.WriteEndArray();
     }
-
-    [GeneratedRegex("^PMUSER_[A-Z0-9_]+\\z")]
-    private static partial Regex PropertyVariablePattern();
-
-    [GeneratedRegex("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+\\z")]
-    private static partial Regex HeaderNamePattern();
-
-    [GeneratedRegex("^https://[^\\s/?#@]+(/\\S*)?\\z")]
-    private static partial Regex HttpsUrlPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9_.-]+\\z")]
-    private static partial Regex IdentifierPattern();
-
-    [GeneratedRegex("^/[^\\s?#]*\\z")]
-    private static partial Regex PathPrefixPattern();
-
-    [GeneratedRegex("^[A-Z]{2}\\z")]
-    private static partial Regex CountryPattern();
 }

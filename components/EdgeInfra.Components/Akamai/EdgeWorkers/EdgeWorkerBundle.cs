@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Akamai;
 
@@ -313,7 +313,7 @@ public sealed partial class EdgeWorkerBundle
             {
                 errors.Add(ManifestFileName, $"'edgeworker-version' is a JSON {Kind(versionElement.ValueKind)}: it must be {VersionRule}");
             }
-            else if (!VersionPattern().IsMatch(versionElement.GetString()!))
+            else if (!ValidationPatterns.DottedName().IsMatch(versionElement.GetString()!))
             {
                 errors.Add(ManifestFileName, $"'edgeworker-version' '{versionElement.GetString()}' is not valid: {VersionRule}");
             }
@@ -401,7 +401,4 @@ public sealed partial class EdgeWorkerBundle
         JsonValueKind.String => "string",
         _ => "object",
     };
-
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
-    private static partial Regex VersionPattern();
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.RegularExpressions;
 using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Akamai;
 
@@ -22,7 +22,7 @@ internal static partial class ClientCaSetValidation
     /// <summary>Records a bad CA set name under <paramref name="property"/>.</summary>
     public static void CheckName(string? name, string property, ComponentErrors errors)
     {
-        if (name is null || !NamePattern().IsMatch(name) || name.Contains("...", StringComparison.Ordinal))
+        if (name is null || !ValidationPatterns.ClientCaSetName().IsMatch(name) || name.Contains("...", StringComparison.Ordinal))
         {
             errors.Add(property, $"{RuleTreeValues.Show(name)} is not a CA set name: {NameRule}");
         }
@@ -119,7 +119,4 @@ internal static partial class ClientCaSetValidation
 
     private static string Abbreviate(object? known) =>
         known is string { Length: > 60 } text ? RuleTreeValues.Show(text[..60] + "…") : RuleTreeValues.Show(known);
-
-    [GeneratedRegex("^[A-Za-z0-9_.-]{3,64}\\z")]
-    private static partial Regex NamePattern();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EdgeInfra.Components.Azure;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Akamai;
 
@@ -19,11 +20,11 @@ internal static partial class EdgePropertyValidation
     /// <summary>Records every problem of <paramref name="args"/> and of <paramref name="rules"/> in <paramref name="errors"/>.</summary>
     public static void Check(EdgePropertyArgs args, RuleTree rules, ComponentErrors errors)
     {
-        CheckId("contractId", args.ContractId, ContractIdPattern(), "ctr_ followed by letters, digits and hyphens (e.g. ctr_1-ABC123)", errors);
-        CheckId("groupId", args.GroupId, GroupIdPattern(), "grp_ followed by digits (e.g. grp_12345)", errors);
-        CheckId("productId", args.ProductId, ProductIdPattern(), "prd_ followed by letters, digits and underscores (e.g. prd_Fresca)", errors);
+        CheckId("contractId", args.ContractId, ValidationPatterns.ContractId(), "ctr_ followed by letters, digits and hyphens (e.g. ctr_1-ABC123)", errors);
+        CheckId("groupId", args.GroupId, ValidationPatterns.GroupId(), "grp_ followed by digits (e.g. grp_12345)", errors);
+        CheckId("productId", args.ProductId, ValidationPatterns.ProductId(), "prd_ followed by letters, digits and underscores (e.g. prd_Fresca)", errors);
 
-        if (!PropertyNamePattern().IsMatch(args.PropertyName ?? string.Empty))
+        if (!ValidationPatterns.PropertyName().IsMatch(args.PropertyName ?? string.Empty))
         {
             errors.Add("propertyName", $"{Show(args.PropertyName)} is not a valid property name: 1 to 85 letters, digits, dots, hyphens and underscores");
         }
@@ -122,7 +123,7 @@ internal static partial class EdgePropertyValidation
 
         for (var i = 0; i < contacts.Count; i++)
         {
-            if (!EmailPattern().IsMatch(contacts[i] ?? string.Empty))
+            if (!ValidationPatterns.Email().IsMatch(contacts[i] ?? string.Empty))
             {
                 errors.Add($"activationContacts[{i.ToString(CultureInfo.InvariantCulture)}]", $"{Show(contacts[i])} is not an email address: local part, '@' and a domain with a dot, no spaces");
             }
@@ -145,19 +146,4 @@ internal static partial class EdgePropertyValidation
     }
 
     private static string Show(string? text) => RuleTreeValues.Show(text);
-
-    [GeneratedRegex("^ctr_[A-Za-z0-9-]+$")]
-    private static partial Regex ContractIdPattern();
-
-    [GeneratedRegex("^grp_[0-9]+$")]
-    private static partial Regex GroupIdPattern();
-
-    [GeneratedRegex("^prd_[A-Za-z0-9_]+$")]
-    private static partial Regex ProductIdPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,85}$")]
-    private static partial Regex PropertyNamePattern();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailPattern();
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Akamai;
 
@@ -18,9 +18,6 @@ internal static partial class PropertyHostnameSyntax
 
         var name = allowWildcard && hostname.StartsWith("*.", StringComparison.Ordinal) ? hostname[2..] : hostname;
         var labels = name.Split('.');
-        return labels.Length >= 2 && labels.All(label => LabelPattern().IsMatch(label));
+        return labels.Length >= 2 && labels.All(label => ValidationPatterns.HostnameLabel().IsMatch(label));
     }
-
-    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")]
-    private static partial Regex LabelPattern();
 }

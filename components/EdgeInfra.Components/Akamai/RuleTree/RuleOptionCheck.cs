@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Akamai;
 
@@ -10,9 +10,9 @@ internal sealed partial record RuleOptionCheck(string What, string Rule, Func<ob
 {
     public static readonly RuleOptionCheck Port = new("a port", "1 to 65535", value => value is long port && port is >= 1 and <= 65535);
 
-    public static readonly RuleOptionCheck Ttl = new("a TTL", "digits and a unit, s, m, h or d (e.g. 30s, 10m, 1d)", value => value is string text && TtlPattern().IsMatch(text));
+    public static readonly RuleOptionCheck Ttl = new("a TTL", "digits and a unit, s, m, h or d (e.g. 30s, 10m, 1d)", value => value is string text && ValidationPatterns.Ttl().IsMatch(text));
 
-    public static readonly RuleOptionCheck HeaderName = new("a header name", "an HTTP token of letters, digits and !#$%&'*+-.^_`|~", value => value is string text && HeaderNamePattern().IsMatch(text));
+    public static readonly RuleOptionCheck HeaderName = new("a header name", "an HTTP token of letters, digits and !#$%&'*+-.^_`|~", value => value is string text && ValidationPatterns.HttpHeaderName().IsMatch(text));
 
     public static readonly RuleOptionCheck VariableName = new(
         "a variable name",
@@ -21,17 +21,17 @@ internal sealed partial record RuleOptionCheck(string What, string Rule, Func<ob
 
     public static readonly RuleOptionCheck Hostname = new("a hostname", PropertyHostnameSyntax.Rule, value => value is string text && PropertyHostnameSyntax.IsValid(text));
 
-    public static readonly RuleOptionCheck CpCodeId = new("a CP code id", "a positive integer, optionally after cpc_", value => value is long number ? number > 0 : value is string text && CpCodeIdPattern().IsMatch(text));
+    public static readonly RuleOptionCheck CpCodeId = new("a CP code id", "a positive integer, optionally after cpc_", value => value is long number ? number > 0 : value is string text && ValidationPatterns.CpCodeId().IsMatch(text));
 
-    public static readonly RuleOptionCheck EdgeWorkerId = new("an EdgeWorker id", "digits", value => value is string text && DigitsPattern().IsMatch(text));
+    public static readonly RuleOptionCheck EdgeWorkerId = new("an EdgeWorker id", "digits", value => value is string text && ValidationPatterns.Digits().IsMatch(text));
 
-    public static readonly RuleOptionCheck Code = new("an option code", "uppercase letters, digits and underscores", value => value is string text && CodePattern().IsMatch(text));
+    public static readonly RuleOptionCheck Code = new("an option code", "uppercase letters, digits and underscores", value => value is string text && ValidationPatterns.ConstantName().IsMatch(text));
 
-    public static readonly RuleOptionCheck DenyReason = new("a deny reason", "1 to 64 letters, digits, underscores and hyphens", value => value is string text && DenyReasonPattern().IsMatch(text));
+    public static readonly RuleOptionCheck DenyReason = new("a deny reason", "1 to 64 letters, digits, underscores and hyphens", value => value is string text && ValidationPatterns.DenyReason().IsMatch(text));
 
-    public static readonly RuleOptionCheck ConditionalOriginId = new("a conditional origin id", "1 to 64 letters, digits and underscores", value => value is string text && ConditionalOriginIdPattern().IsMatch(text));
+    public static readonly RuleOptionCheck ConditionalOriginId = new("a conditional origin id", "1 to 64 letters, digits and underscores", value => value is string text && ValidationPatterns.ConditionalOriginId().IsMatch(text));
 
-    public static readonly RuleOptionCheck QueryParameterName = new("a query parameter name", "1 to 64 letters, digits, '_', '-' and '.'", value => value is string text && QueryParameterNamePattern().IsMatch(text));
+    public static readonly RuleOptionCheck QueryParameterName = new("a query parameter name", "1 to 64 letters, digits, '_', '-' and '.'", value => value is string text && ValidationPatterns.DottedName64().IsMatch(text));
 
     public static readonly RuleOptionCheck NonEmptyList = new("a list of values", "at least one value", value => value is System.Collections.IEnumerable sequence and not string && sequence.Cast<object?>().Any());
 
@@ -41,32 +41,5 @@ internal sealed partial record RuleOptionCheck(string What, string Rule, Func<ob
 
     /// <summary>True when <paramref name="name"/> is a user variable's name.</summary>
     public static bool IsVariableName(string? name) =>
-        name is not null && name.Length <= RuleVariable.MaxNameLength && VariableNamePattern().IsMatch(name);
-
-    [GeneratedRegex("^[0-9]+[smhd]$")]
-    private static partial Regex TtlPattern();
-
-    [GeneratedRegex("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")]
-    private static partial Regex HeaderNamePattern();
-
-    [GeneratedRegex("^PMUSER_[A-Z0-9_]+$")]
-    private static partial Regex VariableNamePattern();
-
-    [GeneratedRegex("^(cpc_)?[1-9][0-9]*$")]
-    private static partial Regex CpCodeIdPattern();
-
-    [GeneratedRegex("^[0-9]+$")]
-    private static partial Regex DigitsPattern();
-
-    [GeneratedRegex("^[A-Z][A-Z0-9_]*$")]
-    private static partial Regex CodePattern();
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex DenyReasonPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9_]{1,64}$")]
-    private static partial Regex ConditionalOriginIdPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
-    private static partial Regex QueryParameterNamePattern();
+        name is not null && name.Length <= RuleVariable.MaxNameLength && ValidationPatterns.PropertyVariableName().IsMatch(name);
 }

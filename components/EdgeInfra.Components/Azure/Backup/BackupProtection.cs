@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using EdgeInfra.AzureNative.RecoveryServices;
 using EdgeInfra.AzureNative.RecoveryServices.Inputs;
 using EdgeInfra.Components.Azure.Monitoring;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Azure;
 
@@ -223,7 +223,7 @@ public sealed partial class BackupProtection : ComponentResource
     private static void Validate(string name, BackupProtectionArgs args)
     {
         var errors = new ComponentErrors(TypeToken, name);
-        if (!VaultNamePattern().IsMatch(args.VaultName ?? string.Empty))
+        if (!ValidationPatterns.RecoveryVaultName().IsMatch(args.VaultName ?? string.Empty))
         {
             errors.Add("vaultName", $"'{args.VaultName}' is not a valid Recovery Services vault name: 2 to 50 characters, letters, digits and hyphens, starting with a letter");
         }
@@ -239,12 +239,12 @@ public sealed partial class BackupProtection : ComponentResource
         }
 
         CheckRange(errors, "softDeleteRetentionDays", args.SoftDeleteRetentionDays, 14, 180, "Azure Backup keeps soft-deleted data 14 to 180 days");
-        if (!PolicyNamePattern().IsMatch(args.PolicyName ?? string.Empty))
+        if (!ValidationPatterns.BackupPolicyName().IsMatch(args.PolicyName ?? string.Empty))
         {
             errors.Add("policyName", $"'{args.PolicyName}' is not a valid backup policy name: 3 to 150 characters, letters, digits and hyphens, starting with a letter");
         }
 
-        if (!BackupTimePattern().IsMatch(args.BackupTimeUtc ?? string.Empty))
+        if (!ValidationPatterns.BackupTime().IsMatch(args.BackupTimeUtc ?? string.Empty))
         {
             errors.Add("backupTimeUtc", $"'{args.BackupTimeUtc}' is not a backup time: HH:mm in UTC, on the hour or half hour (e.g. 02:00 or 23:30)");
         }
@@ -281,13 +281,4 @@ public sealed partial class BackupProtection : ComponentResource
             errors.Add(property, $"{value.ToString(CultureInfo.InvariantCulture)} is out of range: {rule}");
         }
     }
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{1,49}$")]
-    private static partial Regex VaultNamePattern();
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{2,149}$")]
-    private static partial Regex PolicyNamePattern();
-
-    [GeneratedRegex("^([01][0-9]|2[0-3]):(00|30)$")]
-    private static partial Regex BackupTimePattern();
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using EdgeInfra.AzureNative.Authorization;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Azure;
 
@@ -66,7 +66,7 @@ public static partial class ManagementLocks
 
     /// <summary>True when Azure accepts <paramref name="name"/> as a lock name (<see cref="NameRule"/>).</summary>
     public static bool IsValidName(string? name) =>
-        name is { Length: > 0 and <= MaxNameLength } && NamePattern().IsMatch(name) && !name.EndsWith('.');
+        name is { Length: > 0 and <= MaxNameLength } && ValidationPatterns.LockName().IsMatch(name) && !name.EndsWith('.');
 
     /// <summary>Records in <paramref name="errors"/> what is wrong with <paramref name="spec"/>, before a component creates anything.</summary>
     public static void Check(LockSpec? spec, ComponentErrors errors)
@@ -138,7 +138,4 @@ public static partial class ManagementLocks
 
         return text.ToString();
     }
-
-    [GeneratedRegex("^[A-Za-z0-9._()-]+$")]
-    private static partial Regex NamePattern();
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Azure.Compute;
 
@@ -32,7 +32,7 @@ internal static partial class OriginVmClusterValidation
         var flavorKnown = Enum.IsDefined(args.Flavor);
         var windows = args.Flavor == OriginFlavor.Iis;
 
-        if (!ClusterName().IsMatch(name))
+        if (!ValidationPatterns.ClusterName().IsMatch(name))
         {
             errors.Add("name", $"'{name}' is not a valid cluster name: 1 to 50 characters, letters, digits and hyphens, starting with a letter and ending with a letter or digit (it names the load balancer)");
         }
@@ -63,12 +63,12 @@ internal static partial class OriginVmClusterValidation
             errors.Add("osDiskType", $"'{args.OsDiskType}' is not an OS disk type: {string.Join(", ", OsDiskTypes)}");
         }
 
-        if (!DnsLabel().IsMatch(args.DomainNameLabel ?? string.Empty))
+        if (!ValidationPatterns.DnsLabel().IsMatch(args.DomainNameLabel ?? string.Empty))
         {
             errors.Add("domainNameLabel", $"'{args.DomainNameLabel}' is not a valid DNS label: 3 to 63 lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit");
         }
 
-        if (!SecretName().IsMatch(args.OriginSecretName ?? string.Empty))
+        if (!ValidationPatterns.KeyVaultSecretName().IsMatch(args.OriginSecretName ?? string.Empty))
         {
             errors.Add("originSecretName", $"'{args.OriginSecretName}' is not a valid Key Vault secret name: 1 to 127 letters, digits and hyphens");
         }
@@ -77,25 +77,25 @@ internal static partial class OriginVmClusterValidation
         {
             errors.Add("tlsCertificateSecretName", "missing: every origin (nginx, Kong and IIS) serves a certificate the stack issues and stores in Key Vault (OriginCertificateAuthority.IssueServerCertificate), never a self-signed one the edge would refuse; give the name of that Key Vault secret");
         }
-        else if (!SecretName().IsMatch(args.TlsCertificateSecretName))
+        else if (!ValidationPatterns.KeyVaultSecretName().IsMatch(args.TlsCertificateSecretName))
         {
             errors.Add("tlsCertificateSecretName", $"'{args.TlsCertificateSecretName}' is not a valid Key Vault secret name: 1 to 127 letters, digits and hyphens");
         }
 
         if (args.EdgeClientCertificate is { } edgeClient)
         {
-            if (!SecretName().IsMatch(edgeClient.CaSecretName ?? string.Empty))
+            if (!ValidationPatterns.KeyVaultSecretName().IsMatch(edgeClient.CaSecretName ?? string.Empty))
             {
                 errors.Add("edgeClientCertificate.caSecretName", $"'{edgeClient.CaSecretName}' is not a valid Key Vault secret name: 1 to 127 letters, digits and hyphens");
             }
 
-            if (!ClientCommonName().IsMatch(edgeClient.CommonName ?? string.Empty))
+            if (!ValidationPatterns.DottedName64().IsMatch(edgeClient.CommonName ?? string.Empty))
             {
                 errors.Add("edgeClientCertificate.commonName", $"'{edgeClient.CommonName}' is not a client certificate name the origins can match: 1 to 64 letters, digits, '.', '_' and '-'");
             }
         }
 
-        if (!HeaderName().IsMatch(args.OriginAuthHeaderName ?? string.Empty))
+        if (!ValidationPatterns.OriginHeaderName().IsMatch(args.OriginAuthHeaderName ?? string.Empty))
         {
             errors.Add("originAuthHeaderName", $"'{args.OriginAuthHeaderName}' is not a valid header name: 1 to 64 letters, digits and hyphens, starting with a letter (HTTP token characters that nginx, Kong and IIS all accept)");
         }
@@ -104,7 +104,7 @@ internal static partial class OriginVmClusterValidation
         {
             errors.Add("adminUsername", $"'{args.AdminUsername}' is reserved by Azure: choose another administrator name");
         }
-        else if (!UserName().IsMatch(args.AdminUsername ?? string.Empty))
+        else if (!ValidationPatterns.AdminUserName().IsMatch(args.AdminUsername ?? string.Empty))
         {
             errors.Add("adminUsername", $"'{args.AdminUsername}' is not a valid administrator name: 1 to 20 lowercase letters, digits, hyphens or underscores, starting with a letter");
         }
@@ -160,7 +160,7 @@ internal static partial class OriginVmClusterValidation
         var prefix = ComputerNamePrefix(name, args);
         var source = args.ComputerNamePrefix is null ? " (the component's name, by default)" : string.Empty;
         var maxLength = windows ? MaxWindowsComputerNamePrefix : MaxLinuxComputerNamePrefix;
-        if (!ComputerName().IsMatch(prefix))
+        if (!ValidationPatterns.ComputerNamePrefix().IsMatch(prefix))
         {
             errors.Add("computerNamePrefix", $"'{prefix}'{source} is not a valid computer name prefix: lowercase letters, digits and hyphens, starting with a letter");
         }
@@ -185,7 +185,7 @@ internal static partial class OriginVmClusterValidation
             errors.Add("keyVaultName", "missing: the Iis flavor stores its generated admin password in Key Vault and needs the vault's name");
         }
 
-        if (args.AdminPasswordSecretName is { } secretName && !SecretName().IsMatch(secretName))
+        if (args.AdminPasswordSecretName is { } secretName && !ValidationPatterns.KeyVaultSecretName().IsMatch(secretName))
         {
             errors.Add("adminPasswordSecretName", $"'{secretName}' is not a valid Key Vault secret name: 1 to 127 letters, digits and hyphens");
         }
@@ -203,7 +203,7 @@ internal static partial class OriginVmClusterValidation
         {
             errors.Add("adminSshPublicKey", $"missing: the {flavor} flavor runs Linux, where the administrator signs in with an SSH key only (password authentication is disabled)");
         }
-        else if (!SshPublicKey().IsMatch(args.AdminSshPublicKey))
+        else if (!ValidationPatterns.SshPublicKey().IsMatch(args.AdminSshPublicKey))
         {
             errors.Add("adminSshPublicKey", $"'{Shorten(args.AdminSshPublicKey)}' is not an SSH public key: expected 'ssh-rsa', 'ssh-ed25519' or 'ecdsa-sha2-nistp256/384/521', a space, then the base64 key (starting 'AAAA'), and an optional comment");
         }
@@ -248,28 +248,4 @@ internal static partial class OriginVmClusterValidation
     }
 
     private static string Shorten(string text) => text.Length <= 24 ? text : string.Concat(text.AsSpan(0, 24), "…");
-
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
-    private static partial Regex ClientCommonName();
-
-    [GeneratedRegex("^[A-Za-z]([A-Za-z0-9-]{0,48}[A-Za-z0-9])?$")]
-    private static partial Regex ClusterName();
-
-    [GeneratedRegex("^[a-z][a-z0-9-]{1,61}[a-z0-9]$")]
-    private static partial Regex DnsLabel();
-
-    [GeneratedRegex("^[A-Za-z0-9-]{1,127}$")]
-    private static partial Regex SecretName();
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{0,63}$")]
-    private static partial Regex HeaderName();
-
-    [GeneratedRegex("^[a-z][a-z0-9_-]{0,19}$")]
-    private static partial Regex UserName();
-
-    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
-    private static partial Regex ComputerName();
-
-    [GeneratedRegex("^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)) AAAA[A-Za-z0-9+/]+={0,3}( [^\\r\\n]*)?$")]
-    private static partial Regex SshPublicKey();
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using EdgeInfra.AzureNative.Compute;
 using EdgeInfra.AzureNative.Monitor;
 using EdgeInfra.AzureNative.Monitor.Inputs;
 using EdgeInfra.AzureNative.OperationalInsights;
 using EdgeInfra.AzureNative.OperationalInsights.Inputs;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Azure.Monitoring;
 
@@ -149,7 +149,7 @@ public sealed partial class Observability : ComponentResource
         for (var i = 0; i < args.AlertEmails.Count; i++)
         {
             var email = args.AlertEmails[i];
-            if (email is null || !EmailPattern().IsMatch(email))
+            if (email is null || !ValidationPatterns.Email().IsMatch(email))
             {
                 errors.Add($"alertEmails[{i}]", $"'{email}' is not an email address: it must read name@domain.tld, without spaces");
             }
@@ -443,7 +443,4 @@ public sealed partial class Observability : ComponentResource
         >= 60 => string.Create(CultureInfo.InvariantCulture, $"PT{minutes / 60}H"),
         _ => string.Create(CultureInfo.InvariantCulture, $"PT{minutes}M"),
     };
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$")]
-    private static partial Regex EmailPattern();
 }

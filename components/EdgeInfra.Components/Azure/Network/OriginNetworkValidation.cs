@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Azure.Network;
 
@@ -39,7 +39,7 @@ internal static partial class OriginNetworkValidation
 
     private static void CheckVirtualNetworkName(string? name, ComponentErrors errors)
     {
-        if (name is not null && !VirtualNetworkNamePattern().IsMatch(name))
+        if (name is not null && !ValidationPatterns.VirtualNetworkName().IsMatch(name))
         {
             errors.Add("virtualNetworkName", $"'{name}' is not a virtual network name: 2 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit and ending with a letter, digit or '_'");
         }
@@ -56,7 +56,7 @@ internal static partial class OriginNetworkValidation
                 continue;
             }
 
-            if (!SubnetNamePattern().IsMatch(subnetName))
+            if (!ValidationPatterns.SubnetName().IsMatch(subnetName))
             {
                 errors.Add($"subnets[{i}].name", $"'{subnetName}' is not a subnet name: a letter, then letters, digits, '_' or '-', ending with a letter, digit or '_' (at most 80 characters)");
             }
@@ -177,7 +177,7 @@ internal static partial class OriginNetworkValidation
 
     private static void CheckRuleName(string? ruleName, string at, Dictionary<string, int> names, int index, ComponentErrors errors)
     {
-        if (ruleName is null || !RuleNamePattern().IsMatch(ruleName))
+        if (ruleName is null || !ValidationPatterns.SecurityRuleName().IsMatch(ruleName))
         {
             errors.Add($"{at}.name", $"'{ruleName}' is not a security rule name: a letter or digit, then letters, digits, '_', '.' or '-', ending with a letter, digit or '_' (at most 80 characters)");
         }
@@ -197,7 +197,7 @@ internal static partial class OriginNetworkValidation
 
     private static bool CheckSource(string? source, string property, ComponentErrors errors)
     {
-        if (source == "*" || (source is not null && ServiceTagPattern().IsMatch(source)))
+        if (source == "*" || (source is not null && ValidationPatterns.ServiceTag().IsMatch(source)))
         {
             return true;
         }
@@ -239,16 +239,4 @@ internal static partial class OriginNetworkValidation
             }
         }
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9_]$")]
-    private static partial Regex VirtualNetworkNamePattern();
-
-    [GeneratedRegex("^[A-Za-z]([A-Za-z0-9_-]{0,78}[A-Za-z0-9_])?$")]
-    private static partial Regex SubnetNamePattern();
-
-    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$")]
-    private static partial Regex RuleNamePattern();
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)*$")]
-    private static partial Regex ServiceTagPattern();
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using EdgeInfra.AzureNative.Authorization;
 using EdgeInfra.AzureNative.KeyVault;
 using EdgeInfra.AzureNative.KeyVault.Inputs;
 using EdgeInfra.Components.Azure.Monitoring;
 using EdgeInfra.Components.Azure.Network;
 using EdgeInfra.Random;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Azure;
 
@@ -219,7 +219,7 @@ public sealed partial class SecretsVault : ComponentResource
 
     private void CheckNewSecretName(string name, ComponentErrors errors)
     {
-        if (!SecretNamePattern().IsMatch(name))
+        if (!ValidationPatterns.NewKeyVaultSecretName().IsMatch(name))
         {
             errors.Add("secrets.name", $"'{name}' is not a valid secret name: 1 to 127 characters, letters, digits and hyphens, starting with a letter");
         }
@@ -264,7 +264,7 @@ public sealed partial class SecretsVault : ComponentResource
     private static void Validate(string name, SecretsVaultArgs args)
     {
         var errors = new ComponentErrors(TypeToken, name);
-        if (!VaultNamePattern().IsMatch(args.VaultName ?? string.Empty) || args.VaultName!.Contains("--", StringComparison.Ordinal))
+        if (!ValidationPatterns.KeyVaultName().IsMatch(args.VaultName ?? string.Empty) || args.VaultName!.Contains("--", StringComparison.Ordinal))
         {
             errors.Add("vaultName", $"'{args.VaultName}' is not a valid Key Vault name: {NameRule} (global uniqueness is checked by Azure at deployment)");
         }
@@ -304,11 +304,7 @@ public sealed partial class SecretsVault : ComponentResource
     private static string Iso(DateTimeOffset moment) =>
         moment.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$")]
-    private static partial Regex VaultNamePattern();
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{0,126}$")]
-    private static partial Regex SecretNamePattern();
 
     private static bool IsSpecialSet(string? characters) =>
         characters is { Length: >= 1 and <= 32 }

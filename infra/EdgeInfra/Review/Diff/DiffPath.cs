@@ -45,6 +45,6 @@ internal sealed partial record DiffPath(string Text, string? TopLevel)
         && path.StartsWith(ancestor, StringComparison.Ordinal)
         && path[ancestor.Length] is '.' or '[';
 
-    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*\\z")]
     private static partial Regex Identifier();
 }
