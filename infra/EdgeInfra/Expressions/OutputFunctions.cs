@@ -26,11 +26,7 @@ public static class Output
     public static Output<string> Format(FormattableString formattable)
     {
         ArgumentNullException.ThrowIfNull(formattable);
-        var holes = formattable.GetArguments()
-            .Select((argument, index) => argument is IInput input ? (object?)new Hole(index, input) : argument)
-            .ToArray();
-        var text = string.Format(CultureInfo.InvariantCulture, formattable.Format, holes);
-        return new Output<string>(new InterpolationExpression(Split(text, holes)));
+        return new Output<string>(new InterpolationExpression(FormatParts(formattable.Format, formattable.GetArguments())));
     }
 
     /// <summary>
@@ -102,31 +98,72 @@ public static class Output
     public static Output<string> ReadFile(Input<string> path) =>
         new(new BuiltinCallExpression(BuiltinFunction.ReadFile, [ExpressionFactory.FromValue(path)]));
 
-    private static List<Expression> Split(string text, object?[] holes)
+    /// <summary>
+    /// The parts of a composite format string: its text and the plain arguments formatted with the invariant culture
+    /// become literal text, each output a part of its own. The format string is read here rather than formatted with
+    /// stand-ins for the outputs, so no text of the format string or of an argument can be mistaken for an output.
+    /// </summary>
+    private static List<Expression> FormatParts(string format, object?[] arguments)
     {
         var parts = new List<Expression>();
         var literal = new StringBuilder();
-        var position = 0;
-        while (position < text.Length)
+        for (var i = 0; i < format.Length; i++)
         {
-            var start = text.IndexOf(Hole.Open, position);
-            if (start < 0)
+            var c = format[i];
+            if (c is '{' or '}' && i + 1 < format.Length && format[i + 1] == c)
             {
-                literal.Append(text, position, text.Length - position);
-                break;
+                literal.Append(c);
+                i++;
+                continue;
             }
 
-            var end = text.IndexOf(Hole.Close, start);
-            literal.Append(text, position, start - position);
-            var index = int.Parse(text.AsSpan(start + 1, end - start - 1), CultureInfo.InvariantCulture);
-            if (literal.Length > 0)
+            if (c == '}')
             {
-                parts.Add(new LiteralExpression(literal.ToString()));
-                literal.Clear();
+                throw new FormatException($"Output.Format: the format string has an unmatched '}}' at {i.ToString(CultureInfo.InvariantCulture)}.");
             }
 
-            parts.Add(((Hole)holes[index]!).Input.ToExpression());
-            position = end + 1;
+            if (c != '{')
+            {
+                literal.Append(c);
+                continue;
+            }
+
+            var end = format.IndexOf('}', i + 1);
+            if (end < 0)
+            {
+                throw new FormatException($"Output.Format: the format string has an unmatched '{{' at {i.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            var item = format[(i + 1)..end];
+            var specifier = item.IndexOfAny([',', ':']);
+            var indexText = (specifier < 0 ? item : item[..specifier]).Trim();
+            if (!int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= arguments.Length)
+            {
+                throw new FormatException($"Output.Format: '{{{item}}}' does not name one of the {arguments.Length.ToString(CultureInfo.InvariantCulture)} arguments.");
+            }
+
+            if (arguments[index] is IInput input)
+            {
+                if (specifier >= 0)
+                {
+                    var what = item[specifier] == ':' ? "format" : "alignment";
+                    throw new FormatException($"Output.Format: hole {index.ToString(CultureInfo.InvariantCulture)} is a deploy-time value and cannot take the {what} '{item[(specifier + 1)..]}'.");
+                }
+
+                if (literal.Length > 0)
+                {
+                    parts.Add(new LiteralExpression(literal.ToString()));
+                    literal.Clear();
+                }
+
+                parts.Add(input.ToExpression());
+            }
+            else
+            {
+                literal.Append(string.Format(CultureInfo.InvariantCulture, "{0" + (specifier < 0 ? string.Empty : item[specifier..]) + "}", arguments[index]));
+            }
+
+            i = end;
         }
 
         if (literal.Length > 0)
@@ -135,26 +172,5 @@ public static class Output
         }
 
         return parts;
-    }
-
-    /// <summary>Stands in for an output inside the formatted text; control characters cannot come from a format string's own text by accident.</summary>
-    private sealed class Hole(int index, IInput input) : IFormattable
-    {
-        public const char Open = '\u0001';
-        public const char Close = '\u0002';
-
-        public IInput Input { get; } = input;
-
-        public string ToString(string? format, IFormatProvider? formatProvider)
-        {
-            if (!string.IsNullOrEmpty(format))
-            {
-                throw new FormatException($"Output.Format: hole {index} is a deploy-time value and cannot take the format '{format}'.");
-            }
-
-            return Open + index.ToString(CultureInfo.InvariantCulture) + Close;
-        }
-
-        public override string ToString() => ToString(null, null);
     }
 }

@@ -18,9 +18,12 @@ internal sealed class ExpressionLowering(StackGraph graph)
     /// A literal string as Pulumi YAML must write it so that it reads back as the same text. Pulumi YAML reads
     /// <c>$$</c> as <c>$</c> and <c>${</c> as the start of an interpolation, and leaves any other <c>$</c> alone; so a
     /// run of <c>$</c> is doubled when it is longer than one or is followed by <c>{</c>, and left as is otherwise
-    /// (which keeps URNs such as <c>a$b</c> readable by readers that do not unescape).
+    /// (which keeps URNs such as <c>a$b</c> readable by readers that do not unescape). When the literal is followed by a
+    /// reference (<paramref name="followedByReference"/>), a final run of <c>$</c> is followed by the reference's
+    /// <c>${</c> and is doubled too: <c>$</c> then <c>${x}</c> is written <c>$$${x}</c>, not <c>$${x}</c>, which would
+    /// read as the text <c>${x}</c>.
     /// </summary>
-    public static string EscapeLiteral(string text)
+    public static string EscapeLiteral(string text, bool followedByReference = false)
     {
         if (!text.Contains('$', StringComparison.Ordinal))
         {
@@ -42,7 +45,7 @@ internal sealed class ExpressionLowering(StackGraph graph)
                 run++;
             }
 
-            var followedByBrace = i + run < text.Length && text[i + run] == '{';
+            var followedByBrace = i + run < text.Length ? text[i + run] == '{' : followedByReference;
             escaped.Append('$', run > 1 || followedByBrace ? run * 2 : 1);
             i += run;
         }
@@ -97,9 +100,11 @@ internal sealed class ExpressionLowering(StackGraph graph)
         if (interpolation.Parts.All(p => p is LiteralExpression { Value: string } || Reference(p) is not null))
         {
             var text = new StringBuilder();
-            foreach (var part in interpolation.Parts)
+            for (var i = 0; i < interpolation.Parts.Length; i++)
             {
-                text.Append(part is LiteralExpression { Value: string s } ? EscapeLiteral(s) : Reference(part));
+                var part = interpolation.Parts[i];
+                var followedByReference = i + 1 < interpolation.Parts.Length && interpolation.Parts[i + 1] is not LiteralExpression { Value: string };
+                text.Append(part is LiteralExpression { Value: string s } ? EscapeLiteral(s, followedByReference) : Reference(part));
             }
 
             return new YamlString(text.ToString());

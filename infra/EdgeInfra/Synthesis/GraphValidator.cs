@@ -1,4 +1,5 @@
 using EdgeInfra.Expressions;
+using EdgeInfra.Yaml;
 
 namespace EdgeInfra;
 
@@ -14,6 +15,7 @@ internal static class GraphValidator
         CheckNames(graph, errors);
         errors.AddRange(graph.CustomResources.SelectMany(r => r.Problems().Select(p => new SynthesisError(SynthesisError.SubjectOf(r), p.Property, p.Message))));
         CheckReferences(graph, deployment, errors);
+        CheckObjectKeys(graph, errors);
         CheckCycles(graph, errors);
         CheckVersions(graph, errors);
         return errors;
@@ -100,6 +102,63 @@ internal static class GraphValidator
             }
         }
     }
+
+    /// <summary>
+    /// Object keys the program cannot state: Pulumi YAML reads a key starting with <c>fn::</c> as a call of a built-in
+    /// function (or warns about an unknown one), so the object would not reach the provider as written.
+    /// </summary>
+    private static void CheckObjectKeys(StackGraph graph, List<SynthesisError> errors)
+    {
+        foreach (var resource in graph.CustomResources)
+        {
+            var subject = SynthesisError.SubjectOf(resource);
+            foreach (var (name, value) in graph.Properties[resource].Properties)
+            {
+                CheckObjectKeys(value, name, subject, errors);
+            }
+        }
+
+        foreach (var (name, value) in graph.Outputs)
+        {
+            CheckObjectKeys(value, name, $"stack output '{name}'", errors);
+        }
+    }
+
+    private static void CheckObjectKeys(Expression expression, string path, string subject, List<SynthesisError> errors)
+    {
+        switch (expression)
+        {
+            case ObjectExpression obj:
+                foreach (var (key, value) in obj.Properties)
+                {
+                    var keyPath = path + (key.Length > 0 ? PathSegment.Property(key).Render() : "[\"\"]");
+                    if (key.StartsWith(FunctionKeyPrefix, StringComparison.Ordinal))
+                    {
+                        errors.Add(new(subject, keyPath, $"the object key {YamlWriter.Quote(key)} starts with '{FunctionKeyPrefix}': Pulumi YAML reads such a key as a call of a built-in function, so the object cannot be stated in a program; rename the key."));
+                    }
+
+                    CheckObjectKeys(value, keyPath, subject, errors);
+                }
+
+                break;
+            case ListExpression list:
+                for (var i = 0; i < list.Items.Length; i++)
+                {
+                    CheckObjectKeys(list.Items[i], $"{path}[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]", subject, errors);
+                }
+
+                break;
+            default:
+                foreach (var child in expression.Children)
+                {
+                    CheckObjectKeys(child, path, subject, errors);
+                }
+
+                break;
+        }
+    }
+
+    private const string FunctionKeyPrefix = "fn::";
 
     private static IEnumerable<(string Option, Resource Target)> OptionTargets(CustomResource resource)
     {

@@ -10,6 +10,9 @@ namespace EdgeInfra.Yaml;
 /// </summary>
 public static partial class YamlWriter
 {
+    /// <summary>The longest key YAML lets a block mapping write as an implicit key (<c>key: value</c>), in characters.</summary>
+    private const int MaxImplicitKeyLength = 1024;
+
     /// <summary>The document <paramref name="root"/> as YAML text, ending with a newline.</summary>
     public static string Write(YamlValue root)
     {
@@ -54,11 +57,21 @@ public static partial class YamlWriter
                 case '\r': quoted.Append("\\r"); break;
                 case '\t': quoted.Append("\\t"); break;
                 case var _ when char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]):
-                    quoted.Append(c).Append(text[++i]);
+                    var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                    if (IsNoncharacter(codePoint))
+                    {
+                        quoted.Append("\\U").Append(codePoint.ToString("x8", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        quoted.Append(c).Append(text[i + 1]);
+                    }
+
+                    i++;
                     break;
                 case var _ when char.IsSurrogate(c):
                     throw new ArgumentException($"The string has a lone surrogate at {i}; it is not valid Unicode text.", nameof(text));
-                case var _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF':
+                case var _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' || IsNoncharacter(c):
                     quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     break;
                 default:
@@ -81,7 +94,18 @@ public static partial class YamlWriter
             }
 
             first = false;
-            text.Append(Key(key)).Append(':');
+            var written = Key(key);
+            if (written.Length > MaxImplicitKeyLength)
+            {
+                // YAML 1.2 (7.4.2, 8.2.2) limits an implicit key to 1024 characters; a longer one is an explicit key.
+                text.Append("? ").Append(written).Append('\n').Append(' ', indent);
+            }
+            else
+            {
+                text.Append(written);
+            }
+
+            text.Append(':');
             WriteValueAfterIndicator(text, value, indent);
         }
     }
@@ -176,7 +200,7 @@ public static partial class YamlWriter
 
             foreach (var c in line)
             {
-                if (c != '\t' && char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\u0085' || char.IsSurrogate(c))
+                if (c != '\t' && char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\u0085' || char.IsSurrogate(c) || IsNoncharacter(c))
                 {
                     return null;
                 }
@@ -185,6 +209,12 @@ public static partial class YamlWriter
 
         return text.EndsWith('\n') ? "|" : "|-";
     }
+
+    /// <summary>
+    /// A Unicode noncharacter (U+FDD0–U+FDEF and the last two code points of every plane). U+FFFE and U+FFFF are outside
+    /// YAML's printable set, so a reader refuses them unescaped; the others are escaped too, so no program carries one raw.
+    /// </summary>
+    private static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
     private static bool IsReserved(string key) => key.ToLowerInvariant() is "true" or "false" or "null" or "yes" or "no" or "on" or "off" or "y" or "n" or "~";
 
