@@ -246,9 +246,16 @@ internal static class BadConfigCorpus
         }
     }
 
-    /// <summary>Values that are legitimately accepted for a key (none today: every generated value is bad).</summary>
+    /// <summary>Generated values that are legitimately accepted for a key.</summary>
     private static bool IsAcceptable(string key, string label) =>
-        (key, label) is ("activationNote" or "originSecretRotation", "tab");
+        (key, label) is ("resourceGroupName", "leading-hyphen"); // Azure allows a hyphen anywhere in a resource group name
+
+    /// <summary>A plain JSON integer (digits only); other texts stay strings.</summary>
+    private static bool IsNumber(string text, out int number)
+    {
+        number = 0;
+        return text.Length is > 0 and < 10 && text.TrimStart('-').All(char.IsAsciiDigit) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out number);
+    }
 
     private static IEnumerable<(string Label, string Value)> ListCases(Kind item, bool required)
     {
@@ -265,7 +272,7 @@ internal static class BadConfigCorpus
         yield return ("number-item", item == Kind.Integer ? "[\"x\"]" : "[5]");
         foreach (var (label, value) in Bad(item))
         {
-            yield return ("item-" + label, item == Kind.Integer && int.TryParse(value, out var number) ? $"[{number}]" : Json([value]));
+            yield return ("item-" + label, item == Kind.Integer && IsNumber(value, out var number) ? $"[{number}]" : Json([value]));
         }
     }
 
@@ -308,7 +315,7 @@ internal static class BadConfigCorpus
 
             foreach (var (label, value) in Bad(kind))
             {
-                JsonNode? node = kind == Kind.Integer && int.TryParse(value, out var number) ? JsonValue.Create(number) : JsonValue.Create(value);
+                JsonNode? node = kind == Kind.Integer && IsNumber(value, out var number) ? JsonValue.Create(number) : JsonValue.Create(value);
                 yield return new(stack, key, field, label, Set(json, field, isList ? new JsonArray(node) : node));
             }
 

@@ -38,6 +38,7 @@ public sealed class BadConfigCorpusTests(ITestOutputHelper output)
 
         Assert.Equal(0, counts[Outcome.Crash]);
         Assert.Equal(0, counts[Outcome.Silent]);
+        Assert.Equal(0, counts[Outcome.Unclear]);
     }
 
     private static (Outcome, string) Classify(BadConfigCase c)
