@@ -18,10 +18,20 @@ public sealed class EdgeStack : Stack
     /// <summary>The edge-gateway bundle, relative to the project folder.</summary>
     public const string EdgeGatewayBundle = "components/edgeworkers/bundles/edge-gateway";
 
-    /// <summary>Builds the stack from the current stack's config.</summary>
+    /// <summary>Builds the stack from the current stack's config, checked against the system clock.</summary>
     public EdgeStack()
+        : this(TimeProvider.System)
     {
+    }
+
+    /// <summary>Builds the stack from the current stack's config; times in the config are checked against <paramref name="clock"/>.</summary>
+    /// <exception cref="SynthesisException">The config breaks a rule; every problem is listed, naming its config key.</exception>
+    public EdgeStack(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
         var config = new Config();
+        new StackConfigCheck(config, clock.GetUtcNow()).Run();
+        var jwt = config.RequireObject<JwtConfig>("jwt").Value;
         var location = config.Require("location");
         var environment = config.Require("environment");
         var locked = config.GetBoolean("lockStatefulResources", false).Value;
@@ -53,7 +63,8 @@ public sealed class EdgeStack : Stack
             EdgeCidrs = config.RequireObject<string[]>("edgeCidrs").Value,
             SiteShieldMap = config.Get("siteShieldMap")?.Value,
             EdgeWorkerBundleDirectory = EdgeGatewayBundle,
-            Jwt = Jwt(config.RequireObject<JwtConfig>("jwt").Value),
+            Jwt = Jwt(jwt),
+            JwtHmacSecret = jwt.Algorithms?.Contains("HS256") == true ? config.RequireSecret("jwtHmacKey") : null,
             Flavor = Flavor(config.Require("originFlavor").Value),
             AdminSshPublicKey = config.Get("adminSshPublicKey")?.Value,
             Regions = [.. config.RequireObject<RegionConfig[]>("regions").Value.Select(Region)],
@@ -128,6 +139,7 @@ public sealed class EdgeStack : Stack
         Issuer = jwt.Issuer ?? string.Empty,
         Audience = jwt.Audience ?? string.Empty,
         JwksUrl = jwt.JwksUrl,
+        Algorithms = jwt.Algorithms ?? ["RS256"],
     };
 
     /// <summary>The region <paramref name="region"/> describes; what it leaves out keeps <see cref="OriginRegionSpec"/>'s defaults.</summary>

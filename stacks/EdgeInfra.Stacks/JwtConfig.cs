@@ -11,4 +11,7 @@ public sealed record JwtConfig
 
     /// <summary>Where the signing keys are published.</summary>
     public string? JwksUrl { get; init; }
+
+    /// <summary>The algorithms the edge accepts, from RS256 and HS256; null means RS256 only. HS256 needs the secret <c>jwtHmacKey</c>.</summary>
+    public IReadOnlyList<string>? Algorithms { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace EdgeInfra.Stacks.Tests;
 
-/// <summary>Config that would shape a broken stack fails synthesis with a message naming the key or property, the value and the rule; nothing is written.</summary>
+/// <summary>Config that would shape a broken stack fails synthesis with a message naming the config key and field, the value and the rule; nothing is written.</summary>
 public sealed class StackConfigErrorTests
 {
     private static string Fails(string stack, Dictionary<string, string> overrides)
@@ -28,7 +28,7 @@ public sealed class StackConfigErrorTests
     {
         var regions = StackConfig.Of("dev")["regions"].Replace("\"vmCount\":1", "\"vmCount\":0", StringComparison.Ordinal);
         var error = Fails("dev", new() { ["regions"] = regions });
-        Assert.Contains("component 'app' (edgeinfra:application:EdgeFrontedApplication), property 'regions[0].vmCount': 0 VMs: a region runs 1 to 10 origin VMs", error, StringComparison.Ordinal);
+        Assert.Contains("config 'edge-infra:regions[0].vmCount': 0 is out of range: a region runs 1 to 10 origin VMs", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class StackConfigErrorTests
     {
         var regions = StackConfig.Of("prod")["regions"].Replace("10.31.0.0/16", "10.30.0.0/15", StringComparison.Ordinal).Replace("10.31.1.0/24", "10.30.2.0/24", StringComparison.Ordinal);
         var error = Fails("prod", new() { ["regions"] = regions });
-        Assert.Contains("property 'regions[1].addressSpace': '10.30.0.0/15' overlaps regions[0].addressSpace '10.30.0.0/16': regions' address plans must not overlap", error, StringComparison.Ordinal);
+        Assert.Contains("config 'edge-infra:regions[1].addressSpace': '10.30.0.0/15' overlaps regions[0].addressSpace '10.30.0.0/16': regions' address plans must not overlap", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,10 +46,10 @@ public sealed class StackConfigErrorTests
         {
             ["regions"] = """[{"name":"neu","location":"northeurope","addressSpace":"10.30.0.0/16","originSubnet":"10.40.1.0/24","vmCount":11,"domainNameLabel":"a-neu","backupVaultName":"rsv-a"},{"name":"neu","location":"westeurope","addressSpace":"10.30.128.0/17","originSubnet":"10.30.129.0/24","vmCount":1,"domainNameLabel":"a-weu","backupVaultName":"rsv-b"}]""",
         });
-        Assert.Contains("'regions[0].originSubnet': '10.40.1.0/24' is outside the region's address space '10.30.0.0/16'", error, StringComparison.Ordinal);
-        Assert.Contains("'regions[0].vmCount': 11 VMs: a region runs 1 to 10 origin VMs", error, StringComparison.Ordinal);
-        Assert.Contains("'regions[1].name': 'neu' repeats regions[0].name: region names are unique", error, StringComparison.Ordinal);
-        Assert.Contains("'regions[1].addressSpace': '10.30.128.0/17' overlaps regions[0].addressSpace '10.30.0.0/16'", error, StringComparison.Ordinal);
+        Assert.Contains("config 'edge-infra:regions[0].originSubnet': '10.40.1.0/24' is outside the region's address space '10.30.0.0/16'", error, StringComparison.Ordinal);
+        Assert.Contains("config 'edge-infra:regions[0].vmCount': 11 is out of range: a region runs 1 to 10 origin VMs", error, StringComparison.Ordinal);
+        Assert.Contains("config 'edge-infra:regions[1].name': 'neu' repeats regions[0].name: region names are unique", error, StringComparison.Ordinal);
+        Assert.Contains("config 'edge-infra:regions[1].addressSpace': '10.30.128.0/17' overlaps regions[0].addressSpace '10.30.0.0/16'", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,4 +58,51 @@ public sealed class StackConfigErrorTests
         var error = Fails("dev", new() { ["originSecretExpiresOn"] = "next year" });
         Assert.Contains("config 'edge-infra:originSecretExpiresOn': 'next year' is not a UTC time: yyyy-MM-ddTHH:mm:ssZ", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_null_region_is_refused()
+    {
+        var error = Fails("dev", new() { ["regions"] = "[null]" });
+        Assert.Contains("config 'edge-infra:regions[0]': null is not a region", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_region_field_is_refused_with_a_hint()
+    {
+        var regions = StackConfig.Of("dev")["regions"].Replace("\"vmCount\"", "\"vmCnt\"", StringComparison.Ordinal);
+        var error = Fails("dev", new() { ["regions"] = regions });
+        Assert.Contains("config 'edge-infra:regions[0].vmCnt': is not a field of regions[0] (did you mean 'vmCount'?)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Errors_name_the_config_key_and_shorten_and_escape_the_value()
+    {
+        var error = Fails("dev", new() { ["logRetentionDays"] = "5", ["activationNote"] = "\u001b[31m" + new string('x', 1000) });
+        Assert.Contains("config 'edge-infra:logRetentionDays': 5 is out of range: a Log Analytics workspace keeps data 30 to 730 days", error, StringComparison.Ordinal);
+        Assert.Contains("config 'edge-infra:activationNote': '\\u001b[31mxxx", error, StringComparison.Ordinal);
+        Assert.Contains("… (1005 characters)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', error);
+    }
+
+    [Fact]
+    public void An_expired_origin_secret_is_refused()
+    {
+        var error = Fails("dev", new() { ["originSecretExpiresOn"] = "2026-11-30T00:00:00Z" });
+        Assert.Contains("config 'edge-infra:originSecretExpiresOn': '2026-11-30T00:00:00Z' has passed (it is now 2026-12-01T00:00:00Z)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hs256_needs_the_hmac_key()
+    {
+        var jwt = """{"issuer":"https://login.example.com/x","audience":"api://x","jwksUrl":"https://login.example.com/keys","algorithms":["RS256","HS256"]}""";
+        var error = Fails("dev", new() { ["jwt"] = jwt });
+        Assert.Contains("config 'edge-infra:jwt.algorithms': allows HS256 but the secret 'edge-infra:jwtHmacKey' is not set", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""["203.0.113.0/24","10.20.1.0/24"]""", "'10.20.1.0/24' overlaps 10.0.0.0/8, which is private (RFC 1918)")]
+    [InlineData("""["127.0.0.0/8"]""", "'127.0.0.0/8' overlaps 127.0.0.0/8, which is loopback")]
+    [InlineData("""["1.0.0.0/8"]""", "'1.0.0.0/8' is too broad: an edge range is at most a /10")]
+    public void Edge_ranges_are_public_and_narrow(string cidrs, string message) =>
+        Assert.Contains(message, Fails("dev", new() { ["edgeCidrs"] = cidrs }), StringComparison.Ordinal);
 }

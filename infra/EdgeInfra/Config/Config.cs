@@ -40,6 +40,19 @@ public sealed class Config
     /// <summary>The string at <paramref name="key"/>, or <paramref name="defaultValue"/> stated as a literal.</summary>
     public ConfigValue<string> Get(string key, string defaultValue) => Get(key) ?? Default(key, defaultValue);
 
+    /// <summary>
+    /// The text at <paramref name="key"/> as the stack holds it (structured values as JSON), or null when unset, for
+    /// checking a value before it is read; the key is not declared in the program. A secret is an error.
+    /// </summary>
+    public string? GetText(string key)
+    {
+        ValidateKey(key);
+        var entry = _deployment.Config.Find(FullKey(key));
+        return entry is null ? null
+            : entry.IsSecret ? throw new ConfigException(FullKey(key), $"Config '{FullKey(key)}' of stack '{_deployment.StackName}' is a secret: read it with RequireSecret, which keeps it secret.")
+            : entry.Value ?? string.Empty;
+    }
+
     /// <summary>The integer at <paramref name="key"/>; missing or not an integer is an error.</summary>
     public ConfigValue<int> RequireInt32(string key) => GetInt32(key) ?? throw Missing(key);
 
@@ -141,7 +154,7 @@ public sealed class Config
 
     private ConfigException Invalid(string key, string text, string expected) => new(
         FullKey(key),
-        $"Config '{FullKey(key)}' of stack '{_deployment.StackName}' must be {expected}; got '{text}'.");
+        $"Config '{FullKey(key)}' of stack '{_deployment.StackName}' must be {expected}; got {ConfigException.Quote(text)}.");
 
     private static string? ArrayItemType(Type type)
     {

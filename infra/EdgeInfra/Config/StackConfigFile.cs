@@ -31,11 +31,16 @@ public static class StackConfigFile
 
         foreach (var (keyNode, valueNode) in config.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
+            {
+                throw new FormatException($"{Where(path, keyNode)}: a config key must be a plain string such as 'project:key'.");
+            }
+
+            var budget = new Budget(path);
             entries[key] = valueNode is YamlMappingNode map && map.Children.Count == 1
                 && map.Children.TryGetValue(new YamlScalarNode("secure"), out _)
                 ? new ConfigEntry(null, true)
-                : new ConfigEntry(ToConfigString(valueNode), false);
+                : new ConfigEntry(ToConfigString(valueNode, budget), false);
         }
 
         return new ConfigSource(entries);
@@ -43,17 +48,66 @@ public static class StackConfigFile
 
     private static bool IsNull(YamlNode node) => node is YamlScalarNode { Value: null or "" or "~" or "null" };
 
-    private static string ToConfigString(YamlNode node) => node is YamlScalarNode scalar
-        ? scalar.Value ?? string.Empty
-        : JsonSerializer.Serialize(ToPlain(node));
+    /// <summary>The deepest nesting of a structured value.</summary>
+    public const int MaxDepth = 32;
 
-    private static object? ToPlain(YamlNode node) => node switch
+    /// <summary>The most nodes a structured value may hold once its aliases are expanded.</summary>
+    public const int MaxNodes = 100_000;
+
+    private static string Where(string path, YamlNode node) =>
+        $"{path}:{node.Start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private static string ToConfigString(YamlNode node, Budget budget) => node is YamlScalarNode scalar
+        ? scalar.Value ?? string.Empty
+        : JsonSerializer.Serialize(ToPlain(node, budget, 0));
+
+    /// <summary>The value of <paramref name="node"/>, with aliases expanded within <see cref="MaxDepth"/> and <see cref="MaxNodes"/>.</summary>
+    private static object? ToPlain(YamlNode node, Budget budget, int depth)
     {
-        YamlMappingNode map => map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? string.Empty, c => ToPlain(c.Value), StringComparer.Ordinal),
-        YamlSequenceNode list => list.Children.Select(ToPlain).ToList(),
-        YamlScalarNode scalar => TypedScalar(scalar),
-        _ => null,
-    };
+        if (depth > MaxDepth)
+        {
+            throw new FormatException($"{Where(budget.Path, node)}: nested deeper than {MaxDepth} levels (a self-referencing alias?): config values are shallow.");
+        }
+
+        if (++budget.Nodes > MaxNodes)
+        {
+            throw new FormatException($"{Where(budget.Path, node)}: more than {MaxNodes} values once aliases are expanded: config values are small.");
+        }
+
+        return node switch
+        {
+            YamlMappingNode map => ToMap(map, budget, depth),
+            YamlSequenceNode list => list.Children.Select(child => ToPlain(child, budget, depth + 1)).ToList(),
+            YamlScalarNode scalar => TypedScalar(scalar),
+            _ => null,
+        };
+    }
+
+    private static Dictionary<string, object?> ToMap(YamlMappingNode map, Budget budget, int depth)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in map.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name })
+            {
+                throw new FormatException($"{Where(budget.Path, key)}: a key inside a config value must be a plain string.");
+            }
+
+            if (!result.TryAdd(name, ToPlain(value, budget, depth + 1)))
+            {
+                throw new FormatException($"{Where(budget.Path, key)}: the key {ConfigException.Quote(name)} appears twice.");
+            }
+        }
+
+        return result;
+    }
+
+    private sealed class Budget(string path)
+    {
+        public string Path { get; } = path;
+
+        public int Nodes { get; set; }
+    }
 
     private static object? TypedScalar(YamlScalarNode scalar)
     {

@@ -52,20 +52,63 @@ internal sealed class VerbContext(CommandLine command, Func<Stack> createStack, 
         }
 
         var path = Path.GetFullPath(outFile, Environment.WorkingDirectory);
-        var temporary = path + ".tmp-" + System.Environment.ProcessId;
-        try
+        if (WriteAtomically(path, text) is { } problem)
         {
-            File.WriteAllText(temporary, text);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
-            Environment.Error.WriteLine($"error: cannot write {path}: {e.Message}");
+            Environment.Error.WriteLine($"error: cannot write {ConfigException.Quote(path)}: {problem}");
             return 1;
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to a new file of an unpredictable name in <paramref name="path"/>'s folder (created
+    /// exclusively, so no file or link of that name is followed), then renames it over <paramref name="path"/>. A
+    /// symbolic link at <paramref name="path"/> is refused. Returns what went wrong, or null.
+    /// </summary>
+    private static string? WriteAtomically(string path, string text)
+    {
+        var folder = Path.GetDirectoryName(path);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return $"the folder {ConfigException.Quote(folder)} does not exist";
+        }
+
+        if (new FileInfo(path) is { LinkTarget: not null })
+        {
+            return "it is a symbolic link: give the path of a regular file";
+        }
+
+        if (Directory.Exists(path))
+        {
+            return "it is a folder";
+        }
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Path.GetRandomFileName()}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None }))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(text);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The temporary file could not be created or is already gone; the first error is the one to report.
+            }
+
+            return e.Message;
+        }
     }
 
     private ConfigSource ReadConfig(string stack)
