@@ -55,9 +55,9 @@ public sealed class EdgeStack : Stack
             ProductId = config.Require("akamaiProductId"),
             PropertyName = config.Require("propertyName").Value,
             Hostnames = config.RequireObject<string[]>("hostnames").Value,
-            EdgeHostname = config.Require("edgeHostname").Value,
+            EdgeHostname = config.Require("edgeHostname"),
             ActivationContacts = config.RequireObject<string[]>("activationContacts").Value,
-            ActivationNote = config.Require("activationNote").Value,
+            ActivationNote = config.Require("activationNote"),
             ActivateProduction = config.GetBoolean("activateProduction", false).Value,
             AcknowledgeProductionRuleWarnings = config.GetBoolean("acknowledgeProductionRuleWarnings")?.Value,
             EdgeCidrs = config.RequireObject<string[]>("edgeCidrs").Value,
@@ -66,9 +66,9 @@ public sealed class EdgeStack : Stack
             Jwt = Jwt(jwt),
             JwtHmacSecret = jwt.Algorithms?.Contains("HS256") == true ? config.RequireSecret("jwtHmacKey") : null,
             Flavor = Flavor(config.Require("originFlavor").Value),
-            AdminSshPublicKey = config.Get("adminSshPublicKey")?.Value,
+            AdminSshPublicKey = config.Get("adminSshPublicKey"),
             Regions = [.. config.RequireObject<RegionConfig[]>("regions").Value.Select(Region)],
-            VaultName = config.Require("vaultName").Value,
+            VaultName = config.Require("vaultName"),
             OriginSecret = new GeneratedSecretSpec
             {
                 ExpiresOn = Date(config, "originSecretExpiresOn"),

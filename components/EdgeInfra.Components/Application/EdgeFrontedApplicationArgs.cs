@@ -48,7 +48,7 @@ public sealed class EdgeFrontedApplicationArgs
     public required IReadOnlyList<string> Hostnames { get; init; }
 
     /// <summary>The edge hostname the served hostnames CNAME to (see <see cref="EdgePropertyArgs.EdgeHostname"/>). Required.</summary>
-    public required string EdgeHostname { get; init; }
+    public required ValidatedInput<string> EdgeHostname { get; init; }
 
     /// <summary>The CPS enrollment of an <c>.edgekey.net</c> edge hostname. Default: null.</summary>
     public int? CertificateEnrollmentId { get; init; }
@@ -57,7 +57,7 @@ public sealed class EdgeFrontedApplicationArgs
     public required IReadOnlyList<string> ActivationContacts { get; init; }
 
     /// <summary>The note of every property activation. Required.</summary>
-    public required string ActivationNote { get; init; }
+    public required ValidatedInput<string> ActivationNote { get; init; }
 
     /// <summary>Whether the property and the EdgeWorker are also activated on PRODUCTION, each after its STAGING activation. Default: false.</summary>
     public bool ActivateProduction { get; init; }
@@ -133,13 +133,13 @@ public sealed class EdgeFrontedApplicationArgs
     /// The administrator's SSH public key for the regions with a Linux flavor (nginx, Kong): required when some region
     /// runs one, refused when every region runs IIS (whose VMs sign in with a generated password in Key Vault). Default: null.
     /// </summary>
-    public string? AdminSshPublicKey { get; init; }
+    public ValidatedInput<string>? AdminSshPublicKey { get; init; }
 
     /// <summary>The origin regions, at least one; the first is the property's default origin and the gateway's default origin group. Required.</summary>
     public required IReadOnlyList<OriginRegionSpec> Regions { get; init; }
 
     /// <summary>The Key Vault's name (see <see cref="SecretsVaultArgs.VaultName"/>). Required.</summary>
-    public required string VaultName { get; init; }
+    public required ValidatedInput<string> VaultName { get; init; }
 
     /// <summary>How the origin secret is generated: length, expiry, rotation keepers. Required.</summary>
     public required GeneratedSecretSpec OriginSecret { get; init; }

@@ -62,7 +62,7 @@ internal sealed class OriginClientCertificate
             ContractId = Output.Join("", Output.Split("ctr_", args.ContractId)),
             GroupId = EdgeFrontedApplicationValidation.GroupNumber(args.GroupId),
             Geography = "CORE",
-            SecureNetwork = args.EdgeHostname.EndsWith(".edgekey.net", StringComparison.Ordinal) ? "ENHANCED_TLS" : "STANDARD_TLS",
+            SecureNetwork = args.EdgeHostname.Value.EndsWith(".edgekey.net", StringComparison.Ordinal) ? "ENHANCED_TLS" : "STANDARD_TLS",
             KeyAlgorithm = "RSA",
             NotificationEmails = [.. args.ActivationContacts],
         }, new CustomResourceOptions { Parent = parent });

@@ -3,9 +3,11 @@ using EdgeInfra.Expressions;
 namespace EdgeInfra;
 
 /// <summary>
-/// A stack config value. <see cref="Value"/> (or the implicit conversion to <typeparamref name="T"/>) gives the
-/// value for decisions that shape the graph, such as counts; given to a resource, it is stated as the reference
-/// <c>${key}</c>, never as its value, so the program stays the same text for every value of the key.
+/// A stack config value. <see cref="Value"/> gives the value for decisions that shape the graph, such as counts: read
+/// that way it is copied into the program. Given to a resource (as an <see cref="Input{T}"/> or a
+/// <see cref="ValidatedInput{T}"/>), it is stated as the reference <c>${key}</c>, never as its value, so the program
+/// stays the same text for every value of the key. Copy versus reference is always an explicit choice: there is no
+/// implicit conversion to <typeparamref name="T"/>.
 /// </summary>
 /// <typeparam name="T">The type of the value.</typeparam>
 public sealed class ConfigValue<T> : IInput
@@ -30,7 +32,8 @@ public sealed class ConfigValue<T> : IInput
     /// <summary>False when the key is not set and <see cref="Value"/> is the default the program gave; the value is then stated as a literal.</summary>
     public bool IsSet { get; }
 
-    /// <summary>The value, for synthesis-time decisions.</summary>
+    /// <summary>Not to be used: a silent copy of the value into the program.</summary>
+    [Obsolete("A config value does not convert to its value silently: give it to a resource as a reference (Input<T> or ValidatedInput<T>), or read .Value deliberately to copy it into the program (only for values that shape the graph).", error: true)]
     public static implicit operator T(ConfigValue<T> config) => config is null ? default! : config.Value;
 
     /// <summary>The reference <c>${key}</c>, to give to a resource.</summary>

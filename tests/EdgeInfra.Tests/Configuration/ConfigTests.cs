@@ -56,7 +56,7 @@ public sealed class ConfigTests
         var program = Synth(() =>
         {
             var config = new Config();
-            int count = config.RequireInt32("count");
+            var count = config.RequireInt32("count").Value;
             for (var i = 0; i < count; i++)
             {
                 Group($"rg-{i}", new PropertyMap { ["location"] = config.Require("location") });

@@ -154,7 +154,7 @@ public sealed class EdgeProperty : ComponentResource
             Behaviors = [Behavior.Origin(args.Origin), cpCode, .. args.DefaultBehaviors ?? []],
             Children = args.Rules ?? [],
             Variables = args.Variables ?? [],
-            IsSecure = (args.EdgeHostname ?? string.Empty).EndsWith(EdgePropertyValidation.EnhancedTlsSuffix, StringComparison.OrdinalIgnoreCase),
+            IsSecure = (args.EdgeHostname?.Value ?? string.Empty).EndsWith(EdgePropertyValidation.EnhancedTlsSuffix, StringComparison.OrdinalIgnoreCase),
         });
 
     private PropertyActivation Activate(string name, string network, EdgePropertyArgs args, IReadOnlyList<Resource> dependsOn)

@@ -39,7 +39,7 @@ public sealed class EdgePropertyArgs
     /// The edge hostname the served hostnames CNAME to, ending in <c>.edgesuite.net</c>, <c>.edgekey.net</c> (Enhanced
     /// TLS; needs <see cref="CertificateEnrollmentId"/>) or <c>.akamaized.net</c>. Required.
     /// </summary>
-    public required string EdgeHostname { get; init; }
+    public required ValidatedInput<string> EdgeHostname { get; init; }
 
     /// <summary>The edge hostname's IP versions (<c>ipBehavior</c>): <c>IPV4</c>, <c>IPV6_PERFORMANCE</c> or <c>IPV6_COMPLIANCE</c> (IPv4 and IPv6). Default: <c>IPV6_COMPLIANCE</c>.</summary>
     public string IpBehavior { get; init; } = "IPV6_COMPLIANCE";
@@ -72,7 +72,7 @@ public sealed class EdgePropertyArgs
     public required IReadOnlyList<string> ActivationContacts { get; init; }
 
     /// <summary>The log message of every activation (<c>note</c>), e.g. the change's ticket; must not be blank. Required.</summary>
-    public required string ActivationNote { get; init; }
+    public required ValidatedInput<string> ActivationNote { get; init; }
 
     /// <summary>Whether the version active on STAGING is also activated on PRODUCTION, after STAGING; switch on per stack. Default: false.</summary>
     public bool ActivateProduction { get; init; }

@@ -86,11 +86,11 @@ internal static partial class EdgePropertyValidation
 
     private static void CheckEdgeHostname(EdgePropertyArgs args, ComponentErrors errors)
     {
-        var edgeHostname = args.EdgeHostname ?? string.Empty;
+        var edgeHostname = args.EdgeHostname?.Value ?? string.Empty;
         var suffix = EdgeHostnameSuffixes.FirstOrDefault(s => edgeHostname.EndsWith(s, StringComparison.OrdinalIgnoreCase));
         if (!PropertyHostnameSyntax.IsValid(edgeHostname) || suffix is null || edgeHostname.Length == suffix.Length)
         {
-            errors.Add("edgeHostname", $"{Show(args.EdgeHostname)} is not a valid edge hostname: a DNS name ending in {string.Join(", ", EdgeHostnameSuffixes)}");
+            errors.Add("edgeHostname", $"{Show(edgeHostname)} is not a valid edge hostname: a DNS name ending in {string.Join(", ", EdgeHostnameSuffixes)}");
         }
 
         var isEnhancedTls = edgeHostname.EndsWith(EnhancedTlsSuffix, StringComparison.OrdinalIgnoreCase);
@@ -129,9 +129,9 @@ internal static partial class EdgePropertyValidation
             }
         }
 
-        if (string.IsNullOrWhiteSpace(args.ActivationNote))
+        if (string.IsNullOrWhiteSpace(args.ActivationNote?.Value))
         {
-            errors.Add("activationNote", $"{Show(args.ActivationNote)} is blank: every activation carries a note saying what changed");
+            errors.Add("activationNote", $"{Show(args.ActivationNote?.Value)} is blank: every activation carries a note saying what changed");
         }
 
         if (args.ActivationTimeout < ShortestActivationTimeout || args.ActivationTimeout > LongestActivationTimeout || args.ActivationTimeout.Ticks % TimeSpan.TicksPerMinute != 0)

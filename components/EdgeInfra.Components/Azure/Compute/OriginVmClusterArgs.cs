@@ -62,7 +62,7 @@ public sealed class OriginVmClusterArgs : AzureComponentArgs
     /// in to a Linux VM (password authentication is disabled). Required for <see cref="OriginFlavor.Nginx"/> and
     /// <see cref="OriginFlavor.Kong"/>; not accepted for <see cref="OriginFlavor.Iis"/>. Default: null.
     /// </summary>
-    public string? AdminSshPublicKey { get; init; }
+    public ValidatedInput<string>? AdminSshPublicKey { get; init; }
 
     /// <summary>
     /// The name of the Key Vault (the one <see cref="KeyVaultId"/> names) that stores the generated Windows admin

@@ -177,7 +177,7 @@ internal static partial class OriginVmClusterValidation
     {
         if (args.AdminSshPublicKey is not null)
         {
-            errors.Add("adminSshPublicKey", $"'{Shorten(args.AdminSshPublicKey)}' is not accepted for the Iis flavor: Windows VMs sign in with the generated admin password stored in Key Vault; remove it");
+            errors.Add("adminSshPublicKey", $"'{Shorten(args.AdminSshPublicKey.Value)}' is not accepted for the Iis flavor: Windows VMs sign in with the generated admin password stored in Key Vault; remove it");
         }
 
         if (args.KeyVaultName is null)
@@ -203,9 +203,9 @@ internal static partial class OriginVmClusterValidation
         {
             errors.Add("adminSshPublicKey", $"missing: the {flavor} flavor runs Linux, where the administrator signs in with an SSH key only (password authentication is disabled)");
         }
-        else if (!ValidationPatterns.SshPublicKey().IsMatch(args.AdminSshPublicKey))
+        else if (!ValidationPatterns.SshPublicKey().IsMatch(args.AdminSshPublicKey.Value))
         {
-            errors.Add("adminSshPublicKey", $"'{Shorten(args.AdminSshPublicKey)}' is not an SSH public key: expected 'ssh-rsa', 'ssh-ed25519' or 'ecdsa-sha2-nistp256/384/521', a space, then the base64 key (starting 'AAAA'), and an optional comment");
+            errors.Add("adminSshPublicKey", $"'{Shorten(args.AdminSshPublicKey.Value)}' is not an SSH public key: expected 'ssh-rsa', 'ssh-ed25519' or 'ecdsa-sha2-nistp256/384/521', a space, then the base64 key (starting 'AAAA'), and an optional comment");
         }
 
         if (args.KeyVaultName is not null)

@@ -264,9 +264,9 @@ public sealed partial class SecretsVault : ComponentResource
     private static void Validate(string name, SecretsVaultArgs args)
     {
         var errors = new ComponentErrors(TypeToken, name);
-        if (!ValidationPatterns.KeyVaultName().IsMatch(args.VaultName ?? string.Empty) || args.VaultName!.Contains("--", StringComparison.Ordinal))
+        if (!ValidationPatterns.KeyVaultName().IsMatch(args.VaultName?.Value ?? string.Empty) || args.VaultName!.Value.Contains("--", StringComparison.Ordinal))
         {
-            errors.Add("vaultName", $"'{args.VaultName}' is not a valid Key Vault name: {NameRule} (global uniqueness is checked by Azure at deployment)");
+            errors.Add("vaultName", $"'{args.VaultName?.Value}' is not a valid Key Vault name: {NameRule} (global uniqueness is checked by Azure at deployment)");
         }
 
         if (args.Sku != SkuName.Standard && args.Sku != SkuName.Premium)

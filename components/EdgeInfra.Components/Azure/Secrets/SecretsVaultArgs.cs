@@ -14,7 +14,7 @@ public sealed class SecretsVaultArgs : AzureComponentArgs
     /// letter or digit, without consecutive hyphens. It must also be globally unique (it is the host name of the
     /// vault's URI); that cannot be checked at synthesis and is reported by Azure at deployment. Required.
     /// </summary>
-    public required string VaultName { get; init; }
+    public required ValidatedInput<string> VaultName { get; init; }
 
     /// <summary>The SKU: <see cref="SkuName.Standard"/> or <see cref="SkuName.Premium"/> (HSM-backed keys). Default: <see cref="SkuName.Standard"/>.</summary>
     public SkuName Sku { get; init; } = SkuName.Standard;
