@@ -36,7 +36,11 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
     /// <summary>Address spaces a VNet may use: RFC 1918 and the shared address space.</summary>
     private static readonly string[] PrivateSpaces = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
 
+    /// <summary>Keys read other than through <see cref="Raw"/>: the HMAC key is a secret, only its presence is checked.</summary>
+    private static readonly string[] SecretKeys = ["jwtHmacKey"];
+
     private readonly List<SynthesisError> _errors = [];
+    private readonly SortedSet<string> _known = new(SecretKeys, StringComparer.Ordinal);
     private readonly List<(string Where, Ipv4Cidr Space)> _vnets = [];
 
     /// <summary>Checks every key; throws when one is wrong.</summary>
@@ -79,6 +83,7 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
         Jwt();
         EdgeLogs();
         EdgeCidrs();
+        UnknownKeys();
         if (_errors.Count > 0)
         {
             throw new SynthesisException(_errors);
@@ -92,6 +97,7 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
     /// <summary>The key's text, or null (a missing required key is reported); over <see cref="MaxKeyLength"/> is reported.</summary>
     private string? Raw(string key, bool required)
     {
+        _known.Add(key);
         var text = config.GetText(key);
         if (text is null)
         {
@@ -276,9 +282,7 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
         {
             if (!known.Contains(property.Name, StringComparer.Ordinal))
             {
-                var closest = known.MinBy(k => Distance(k.ToLowerInvariant(), property.Name.ToLowerInvariant()))!;
-                var hint = Distance(closest.ToLowerInvariant(), property.Name.ToLowerInvariant()) <= Math.Max(2, closest.Length / 3) ? $" (did you mean '{closest}'?)" : string.Empty;
-                Add($"{at}.{Escape(property.Name)}", $"is not a field of {at}{hint}: the fields are {string.Join(", ", known)}");
+                Add($"{at}.{Escape(property.Name)}", $"is not a field of {at}{Hint(known, property.Name)}: the fields are {string.Join(", ", known)}");
             }
         }
 
@@ -289,6 +293,26 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
                 Add($"{at}.{field}", "is missing: the field is required");
             }
         }
+    }
+
+    /// <summary>
+    /// Reports every key of the stack's namespace that no check above read (a typo such as <c>vmCnt</c> would otherwise
+    /// fall back to a default silently), with the closest known key; other namespaces (<c>azure-native:location</c>) are
+    /// the providers' and are not looked at.
+    /// </summary>
+    private void UnknownKeys()
+    {
+        foreach (var key in config.Keys.Where(k => !_known.Contains(k)))
+        {
+            Add(Escape(key), $"is not a config key of this stack{Hint(_known, key)}: see the README's stack config section for the keys");
+        }
+    }
+
+    /// <summary>" (did you mean 'x'?)" for the closest of <paramref name="known"/> when it is close enough, else empty.</summary>
+    private static string Hint(IEnumerable<string> known, string name)
+    {
+        var closest = known.MinBy(k => Distance(k.ToLowerInvariant(), name.ToLowerInvariant()))!;
+        return Distance(closest.ToLowerInvariant(), name.ToLowerInvariant()) <= Math.Max(2, closest.Length / 3) ? $" (did you mean '{closest}'?)" : string.Empty;
     }
 
     private static string Escape(string name)
@@ -476,7 +500,7 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
             Add("jwt.jwksUrl", "is given but jwt.algorithms does not allow RS256: drop it");
         }
 
-        if (algorithms.Contains("HS256") && config.GetText("jwtHmacKey") is null && !HasSecret("jwtHmacKey"))
+        if (algorithms.Contains("HS256") && !HasSecret("jwtHmacKey"))
         {
             Add("jwt.algorithms", "allows HS256 but the secret 'edge-infra:jwtHmacKey' is not set: set it with `pulumi config set --secret edge-infra:jwtHmacKey <key>`");
         }

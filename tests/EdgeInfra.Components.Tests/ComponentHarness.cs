@@ -18,7 +18,7 @@ internal static class ComponentHarness
     };
 
     /// <summary>The program of a stack that <paramref name="build"/> fills.</summary>
-    public static string Synth(Action build) => Deployment.Synthesize(() => new HarnessStack(build), Settings());
+    public static string Synth(Action build) => Deployment.Synthesize(() => new LambdaStack(build), Settings());
 
     /// <summary>The program of a stack that <paramref name="build"/> fills, checked against the provider schemas.</summary>
     public static string SynthConforming(Action build)
@@ -38,28 +38,7 @@ internal static class ComponentHarness
 
     /// <summary>The stack run against <paramref name="mocks"/> (default: <see cref="ComponentMocks"/>).</summary>
     public static Task<TestResult> RunAsync(Action build, IMocks? mocks = null) =>
-        StackTest.RunAsync(() => new HarnessStack(build), mocks ?? new ComponentMocks(), new TestOptions { ProjectName = "edge-infra", Packages = Packages });
+        StackTest.RunAsync(build, mocks ?? new ComponentMocks(), new TestOptions { ProjectName = "edge-infra", Packages = Packages });
 
-    private static string SchemasDirectory()
-    {
-        if (Environment.GetEnvironmentVariable("EDGEINFRA_SCHEMAS") is { Length: > 0 } fromEnvironment)
-        {
-            return fromEnvironment;
-        }
-
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EdgeInfra.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "schemas"));
-            }
-        }
-
-        throw new InvalidOperationException($"No EdgeInfra.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private sealed class HarnessStack : Stack
-    {
-        public HarnessStack(Action build) => build();
-    }
+    private static string SchemasDirectory() => RepositoryRoot.Schemas;
 }

@@ -9,30 +9,7 @@ internal static class RealSchemas
 {
     private static readonly Lazy<SchemaSet> LoadedSet = new(() => SchemaSet.LoadDirectory(Folder));
 
-    public static string Folder
-    {
-        get
-        {
-            string? configured = Environment.GetEnvironmentVariable("EDGEINFRA_SCHEMAS");
-            if (!string.IsNullOrEmpty(configured))
-            {
-                return configured;
-            }
-
-            DirectoryInfo? directory = new(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EdgeInfra.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            if (directory is null)
-            {
-                throw new DirectoryNotFoundException($"no folder holding EdgeInfra.sln above {AppContext.BaseDirectory}; set EDGEINFRA_SCHEMAS");
-            }
-
-            return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "schemas"));
-        }
-    }
+    public static string Folder => RepositoryRoot.Schemas;
 
     public static SchemaSet Set => LoadedSet.Value;
 }

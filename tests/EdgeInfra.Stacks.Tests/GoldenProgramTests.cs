@@ -12,13 +12,6 @@ public sealed class GoldenProgramTests
     public void Synthesized_program_matches_the_golden_file(string stack)
     {
         var program = StackProgram.Synth(stack);
-        var golden = Repository.Golden($"{stack}.golden.yml");
-        if (Environment.GetEnvironmentVariable("EDGEINFRA_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(golden, program);
-        }
-
-        Assert.True(File.Exists(golden), $"No golden file {golden}: run the tests with EDGEINFRA_UPDATE_GOLDEN=1 and review it.");
-        Assert.Equal(File.ReadAllText(golden), program);
+        Golden.AssertMatches(Repository.Golden($"{stack}.golden.yml"), program);
     }
 }

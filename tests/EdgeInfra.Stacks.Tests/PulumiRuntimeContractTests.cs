@@ -32,21 +32,23 @@ public sealed class PulumiRuntimeContractTests
     [Fact]
     public void A_secret_in_pulumi_config_appears_nowhere_in_the_program()
     {
-        // The stacks read no secret config any more (the edge log key is listed from the account at deployment), so the
-        // test sets a test-only one, as `pulumi config set --secret` would: PULUMI_CONFIG holds it decrypted, and
-        // nothing of it may reach the program.
+        // The one secret the stacks read is the HMAC key of HS256 tokens (an unknown key is refused), so the test
+        // allows HS256 and sets the key as `pulumi config set --secret` would: PULUMI_CONFIG holds it decrypted, and
+        // nothing of it may reach the program; the program refers to it by key.
         const string secret = "pa55-W0rd-that-must-never-leak";
-        var config = StackConfig.AsPulumiConfig("dev", new Dictionary<string, string> { ["testOnlySecret"] = secret });
+        var jwt = System.Text.Json.Nodes.JsonNode.Parse(StackConfig.Of("dev")["jwt"])!;
+        jwt["algorithms"] = new System.Text.Json.Nodes.JsonArray("RS256", "HS256");
+        var config = StackConfig.AsPulumiConfig("dev", new Dictionary<string, string> { ["jwt"] = jwt.ToJsonString(), ["jwtHmacKey"] = secret });
         var (exitCode, program, error) = StackProgram.Run(new Dictionary<string, string>
         {
             ["PULUMI_STACK"] = "dev",
             ["PULUMI_PROJECT"] = "edge-infra",
             ["PULUMI_CONFIG"] = config,
-            ["PULUMI_CONFIG_SECRET_KEYS"] = "[\"edge-infra:testOnlySecret\"]",
+            ["PULUMI_CONFIG_SECRET_KEYS"] = "[\"edge-infra:jwtHmacKey\"]",
         }, "synth");
         Assert.True(exitCode == 0, error);
         Assert.DoesNotContain(secret, program);
-        Assert.DoesNotContain("testOnlySecret", program);
+        Assert.Contains("jwtHmacKey", program, StringComparison.Ordinal);
         Assert.DoesNotContain("edgeLogStorageKey", program);
     }
 

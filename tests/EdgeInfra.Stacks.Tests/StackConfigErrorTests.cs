@@ -75,6 +75,26 @@ public sealed class StackConfigErrorTests
     }
 
     [Fact]
+    public void An_unknown_key_of_the_stack_is_refused_with_a_hint_and_other_namespaces_are_left_alone()
+    {
+        var config = System.Text.Json.Nodes.JsonNode.Parse(StackConfig.AsPulumiConfig("dev", new Dictionary<string, string>()))!.AsObject();
+        config["azure-native:location"] = "westeurope";
+        config["akamai:edgerc"] = "~/.edgerc";
+        var (exitCode, _, _) = StackProgram.Run(new Dictionary<string, string>
+        {
+            ["PULUMI_STACK"] = "dev",
+            ["PULUMI_PROJECT"] = "edge-infra",
+            ["PULUMI_CONFIG"] = config.ToJsonString(),
+        }, "synth");
+        Assert.Equal(0, exitCode);
+
+        var error = Fails("dev", new() { ["locaton"] = "westeurope", ["logRetentionDayz"] = "30", ["zzz"] = "1" });
+        Assert.Contains("config 'edge-infra:locaton': is not a config key of this stack (did you mean 'location'?)", error, StringComparison.Ordinal);
+        Assert.Contains("config 'edge-infra:logRetentionDayz': is not a config key of this stack (did you mean 'logRetentionDays'?)", error, StringComparison.Ordinal);
+        Assert.Contains("config 'edge-infra:zzz': is not a config key of this stack: see the README", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Errors_name_the_config_key_and_shorten_and_escape_the_value()
     {
         var error = Fails("dev", new() { ["logRetentionDays"] = "5", ["activationNote"] = "\u001b[31m" + new string('x', 1000) });

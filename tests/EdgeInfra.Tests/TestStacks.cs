@@ -1,3 +1,5 @@
+using EdgeInfra.Testing;
+
 namespace EdgeInfra.Tests;
 
 /// <summary>Builds small stacks from a lambda, with test settings.</summary>
@@ -43,12 +45,4 @@ internal static class TestStacks
 
     public static CustomResource Group(string name, PropertyMap? properties = null, CustomResourceOptions? options = null) =>
         new("azure-native:resources:ResourceGroup", name, properties ?? new PropertyMap { ["location"] = "westeurope" }, options);
-}
-
-/// <summary>A stack whose resources a lambda creates.</summary>
-internal sealed class LambdaStack : Stack
-{
-    public LambdaStack(Action build) => build();
-
-    public LambdaStack(Func<Dictionary<string, object?>> build) => RegisterOutputs(build());
 }

@@ -31,6 +31,13 @@ public sealed class Config
     /// <summary>The namespace.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// The keys the stack sets in this namespace, without the namespace (<c>location</c> for <c>edge-infra:location</c>),
+    /// sorted ordinally; secrets included. For reporting keys a program does not know; no key is declared in the program.
+    /// </summary>
+    public IReadOnlyList<string> Keys =>
+        [.. _deployment.Config.Entries.Keys.Where(k => k.StartsWith(Name + ":", StringComparison.Ordinal)).Select(k => k[(Name.Length + 1)..])];
+
     /// <summary>The string at <paramref name="key"/>; missing is an error.</summary>
     public ConfigValue<string> Require(string key) => Get(key) ?? throw Missing(key);
 

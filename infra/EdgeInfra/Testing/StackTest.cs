@@ -19,6 +19,19 @@ public static class StackTest
         return RunAsync(createStack, mocks, options ?? new TestOptions(), createStack.Method.DeclaringType?.Assembly);
     }
 
+    /// <summary>
+    /// Tests a <see cref="LambdaStack"/> whose resources <paramref name="build"/> creates, with <paramref name="mocks"/>
+    /// in place of the providers; the packages are discovered from the assembly that declares <paramref name="build"/>.
+    /// </summary>
+    /// <exception cref="SynthesisException">The stack cannot be built; thrown as synthesis throws it.</exception>
+    /// <exception cref="EvaluationException">A value cannot be evaluated or a mock failed.</exception>
+    public static Task<TestResult> RunAsync(Action build, IMocks mocks, TestOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(mocks);
+        return RunAsync(() => new LambdaStack(build), mocks, options ?? new TestOptions(), build.Method.DeclaringType?.Assembly);
+    }
+
     /// <summary>Tests the stack <typeparamref name="TStack"/>, with <paramref name="mocks"/> in place of the providers.</summary>
     /// <exception cref="SynthesisException">The stack cannot be built; thrown as synthesis throws it.</exception>
     /// <exception cref="EvaluationException">A value cannot be evaluated or a mock failed.</exception>

@@ -7,6 +7,7 @@ using EdgeInfra.Components.Azure.Network;
 using EdgeInfra.Components.Tests.Akamai.DataStream;
 using EdgeInfra.Components.Tests.Akamai.EdgeWorkers;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using EdgeInfra.Testing;
 
 namespace EdgeInfra.Components.Tests.Application;
 
@@ -101,7 +102,7 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
     [Fact]
     public void Every_resource_that_supports_diagnostic_settings_has_one()
     {
-        var graph = StackBuilder.Build(() => new Harness(() => new EdgeFrontedApplication("app", Args())), Settings());
+        var graph = StackBuilder.Build(() => new LambdaStack(() => new EdgeFrontedApplication("app", Args())), Settings());
         Assert.Empty(DiagnosticCoverage.MissingIn(graph).Select(r => r.LogicalName));
     }
 
@@ -235,10 +236,5 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
             $"{Subject}, property 'jwtHmacSecret': is given but jwt.algorithms does not allow HS256: drop it, an unused key must not reach the edge",
             $"{Subject}, property 'regions': is empty: an application has at least one origin region",
         ], errors.Select(e => e.ToString()));
-    }
-
-    private sealed class Harness : Stack
-    {
-        public Harness(Action build) => build();
     }
 }

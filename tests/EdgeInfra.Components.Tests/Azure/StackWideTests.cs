@@ -7,6 +7,7 @@ using EdgeInfra.Components.Azure.Compute;
 using EdgeInfra.Components.Azure.Monitoring;
 using EdgeInfra.Components.Azure.Network;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using EdgeInfra.Testing;
 
 namespace EdgeInfra.Components.Tests.Azure;
 
@@ -75,7 +76,7 @@ public sealed class StackWideTests
     [InlineData(OriginFlavor.Iis)]
     public void Every_resource_that_supports_diagnostic_settings_has_one(OriginFlavor flavor)
     {
-        var graph = StackBuilder.Build(() => new Harness(Origin(flavor)), Settings());
+        var graph = StackBuilder.Build(() => new LambdaStack(Origin(flavor)), Settings());
         Assert.Empty(DiagnosticCoverage.MissingIn(graph).Select(r => r.LogicalName));
     }
 
@@ -108,10 +109,5 @@ public sealed class StackWideTests
             Assert.Equal(true, properties["enablePurgeProtection"]);
             Assert.Equal(true, properties["enableRbacAuthorization"]);
         }
-    }
-
-    private sealed class Harness : Stack
-    {
-        public Harness(Action build) => build();
     }
 }

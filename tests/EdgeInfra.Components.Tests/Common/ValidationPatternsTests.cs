@@ -95,7 +95,7 @@ public sealed class ValidationPatternsTests
     [Fact]
     public void No_source_file_anchors_a_regex_with_a_dollar()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.FullPath;
         var offenders = new List<string>();
         var anchored = new Regex(@"(GeneratedRegex|new Regex|Regex\.(IsMatch|Match|Matches|Replace))\(\s*@?""[^""\n]*\$""", RegexOptions.CultureInvariant);
         foreach (var folder in new[] { "infra", "components", "stacks" })
@@ -122,16 +122,4 @@ public sealed class ValidationPatternsTests
         Assert.Empty(offenders);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EdgeInfra.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No EdgeInfra.sln above {AppContext.BaseDirectory}.");
-    }
 }

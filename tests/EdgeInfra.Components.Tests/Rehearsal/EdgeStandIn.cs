@@ -138,17 +138,5 @@ internal sealed class EdgeStandIn : IDisposable
         }
     }
 
-    private static string TestSupportDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "components", "edgeworkers", "test-support");
-            if (File.Exists(Path.Combine(candidate, "edge-server.js")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"No components/edgeworkers/test-support above {AppContext.BaseDirectory}.");
-    }
+    private static string TestSupportDirectory() => RepositoryRoot.Combine("components", "edgeworkers", "test-support");
 }

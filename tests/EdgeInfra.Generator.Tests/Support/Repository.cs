@@ -4,13 +4,10 @@ namespace EdgeInfra.Generator.Tests.Support;
 internal static class Repository
 {
     /// <summary>The folder holding <c>EdgeInfra.sln</c>, found by walking up from the test binaries.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.FullPath;
 
-    /// <summary>The provider schemas: <c>$EDGEINFRA_SCHEMAS</c>, or <c>../shared/schemas</c> beside the repository.</summary>
-    public static string Schemas =>
-        Environment.GetEnvironmentVariable("EDGEINFRA_SCHEMAS") is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas"));
+    /// <summary>The provider schemas (<see cref="RepositoryRoot.Schemas"/>).</summary>
+    public static string Schemas => RepositoryRoot.Schemas;
 
     /// <summary>The folder the committed bindings are generated into.</summary>
     public static string GeneratedBindings => Path.Combine(Root, "infra", "EdgeInfra.Providers", "Generated");
@@ -24,17 +21,4 @@ internal static class Repository
         "dotnet run --project infra/EdgeInfra.Generator -- generate --schema ../shared/schemas/azure-native.schema.json "
         + "--schema ../shared/schemas/akamai.schema.json --schema ../shared/schemas/random.schema.json "
         + "--schema ../shared/schemas/tls.schema.json --schema ../shared/schemas/azuread.schema.json --out infra/EdgeInfra.Providers/Generated";
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(directory.FullName, "EdgeInfra.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No EdgeInfra.sln above {AppContext.BaseDirectory}.");
-    }
 }

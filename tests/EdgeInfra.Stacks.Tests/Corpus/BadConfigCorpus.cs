@@ -7,7 +7,7 @@ internal sealed record BadConfigCase(string Stack, string Key, string? Field, st
 
 /// <summary>
 /// Generates bad config: for every key of the stacks and every nested field of the structured keys, one change per
-/// case (wrong type, empty, null, huge, control characters, ANSI escapes, unknown fields, out-of-range numbers, bad
+/// case (wrong type, empty, null, huge, control characters, ANSI escapes, unknown fields and keys, out-of-range numbers, bad
 /// CIDRs, country codes, emails, hostnames, times…). Every case is a value the stack must refuse.
 /// </summary>
 internal static class BadConfigCorpus
@@ -201,6 +201,12 @@ internal static class BadConfigCorpus
                 {
                     yield return new(stack, key, null, label, value);
                 }
+            }
+
+            // Keys of the stack's namespace that the stack does not know: typos, wrong case, a field set at the top level.
+            foreach (var key in new[] { "vmCnt", "vmCount", "locaton", "Location", "alertEmail", "jwtHmacKeys", "x" })
+            {
+                yield return new(stack, key, null, "unknown-key", "5");
             }
 
             yield return new(stack, "edgeCidrs", null, "221-slash-8", Json(Enumerable.Range(1, 221).Select(i => $"{i}.0.0.0/8")));

@@ -20,7 +20,7 @@ public sealed class ReviewRenderingTests
     [Fact]
     public void Preview_is_a_tree_of_components_and_resources_with_counts()
     {
-        GoldenFiles.AssertMatches("Review/Golden/preview.golden.txt", PreviewRenderer.Render(SmallStack(), color: false));
+        Golden.AssertMatches("tests/EdgeInfra.Tests/Review/Golden/preview.golden.txt", PreviewRenderer.Render(SmallStack(), color: false));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ReviewRenderingTests
     [Fact]
     public void Mermaid_groups_components_and_distinguishes_edge_azure_and_generated()
     {
-        GoldenFiles.AssertMatches("Review/Golden/topology.golden.mmd", MermaidRenderer.Render(Topology.Of(SmallStack())));
+        Golden.AssertMatches("tests/EdgeInfra.Tests/Review/Golden/topology.golden.mmd", MermaidRenderer.Render(Topology.Of(SmallStack())));
     }
 
     [Fact]

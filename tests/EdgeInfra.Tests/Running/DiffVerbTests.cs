@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EdgeInfra.Testing;
 using static EdgeInfra.Tests.TestStacks;
 
 namespace EdgeInfra.Tests.Running;
@@ -117,7 +118,7 @@ public sealed class DiffVerbTests : IDisposable
 
             Assert.Equal(0, RunIn(project, "Premium_LRS", "diff", "--stack", "dev", "--base", "HEAD", "--format", "text"));
 
-            GoldenFiles.AssertMatches(Path.Combine("Running", "Golden", "subfolder-diff.golden.txt"), _out.ToString());
+            Golden.AssertMatches(Path.Combine("tests", "EdgeInfra.Tests", "Running", "Golden", "subfolder-diff.golden.txt"), _out.ToString());
             Assert.DoesNotContain("CipherText", _out.ToString(), StringComparison.Ordinal);
             Assert.Equal(status, GitIn(repository, "status", "--porcelain", "--untracked-files=all"));
             Assert.Equal(exports, Directory.GetDirectories(Path.GetTempPath(), "edgeinfra-diff-base-*").Length);

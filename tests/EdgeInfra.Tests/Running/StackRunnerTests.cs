@@ -1,3 +1,4 @@
+using EdgeInfra.Testing;
 using static EdgeInfra.Tests.TestStacks;
 
 namespace EdgeInfra.Tests.Running;

@@ -18,7 +18,7 @@ internal static class MockRuns
 
     /// <summary>Runs the stack <paramref name="build"/> creates; echo mocks unless told.</summary>
     public static Task<TestResult> Run(Action build, IMocks? mocks = null, TestOptions? options = null) =>
-        StackTest.RunAsync(() => new LambdaStack(build), mocks ?? new EchoMocks(), options ?? Options());
+        StackTest.RunAsync(build, mocks ?? new EchoMocks(), options ?? Options());
 
     /// <summary>Runs the stack whose outputs <paramref name="build"/> returns.</summary>
     public static Task<TestResult> RunOutputs(Func<Dictionary<string, object?>> build, IMocks? mocks = null, TestOptions? options = null) =>

@@ -22,7 +22,7 @@ internal static class SecretConfigHarness
     /// <summary>The key as the program reads it: a secret config reference.</summary>
     public static Output<string> AccessKey() => new Config().RequireSecret(KeyName);
 
-    public static string Synth(Action build) => Deployment.Synthesize(() => new HarnessStack(build), Settings());
+    public static string Synth(Action build) => Deployment.Synthesize(() => new LambdaStack(build), Settings());
 
     public static string SynthConforming(Action build)
     {
@@ -36,33 +36,12 @@ internal static class SecretConfigHarness
         Assert.Throws<SynthesisException>(() => Synth(build)).Errors;
 
     public static Task<TestResult> RunAsync(Action build) =>
-        StackTest.RunAsync(() => new HarnessStack(build), new ComponentMocks(), new TestOptions
+        StackTest.RunAsync(build, new ComponentMocks(), new TestOptions
         {
             ProjectName = "edge-infra",
             Packages = ComponentHarness.Packages,
             SecretConfig = new Dictionary<string, string> { [KeyName] = KeyValue },
         });
 
-    private static string SchemasDirectory()
-    {
-        if (Environment.GetEnvironmentVariable("EDGEINFRA_SCHEMAS") is { Length: > 0 } fromEnvironment)
-        {
-            return fromEnvironment;
-        }
-
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EdgeInfra.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "schemas"));
-            }
-        }
-
-        throw new InvalidOperationException($"No EdgeInfra.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private sealed class HarnessStack : Stack
-    {
-        public HarnessStack(Action build) => build();
-    }
+    private static string SchemasDirectory() => RepositoryRoot.Schemas;
 }

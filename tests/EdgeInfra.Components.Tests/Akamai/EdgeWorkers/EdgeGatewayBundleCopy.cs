@@ -30,17 +30,5 @@ internal sealed class EdgeGatewayBundleCopy : IDisposable
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 
-    private static string FindSource()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = System.IO.Path.Combine(directory.FullName, "components", "edgeworkers", "bundles", "edge-gateway");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("components/edgeworkers/bundles/edge-gateway not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindSource() => RepositoryRoot.Combine("components", "edgeworkers", "bundles", "edge-gateway");
 }

@@ -179,10 +179,6 @@ public sealed class BackupProtectionTests
               backup-vm-web:
                 type: "azure-native:recoveryservices:ProtectedItem"
             """, program);
-        Assert.Contains("      fabricName: \"Azure\"\n", program);
-        Assert.Contains("        policyId: \"${backup-policy.id}\"\n", program);
-        Assert.Contains("        protectedItemType: \"Microsoft.Compute/virtualMachines\"\n", program);
-        Assert.Contains("        sourceResourceId: \"${web.id}\"\n", program);
         Assert.Contains("  backup-role-operators:\n", program);
         Assert.Contains("        environment: \"prod\"\n", program);
         Assert.Contains("      protect: true\n", program);
@@ -200,6 +196,8 @@ public sealed class BackupProtectionTests
         Assert.Equal(result.Resource("backup-vault").Outputs["name"], item.Inputs["vaultName"]);
         var properties = (ImmutableDictionary<string, object?>)item.Inputs["properties"]!;
         Assert.Equal(result.Resource("backup-policy").Id, properties["policyId"]);
+        Assert.Equal("Microsoft.Compute/virtualMachines", properties["protectedItemType"]);
+        Assert.Equal(result.Resource("web").Id, properties["sourceResourceId"]);
         Assert.Equal("/subscriptions/sub-1/resourceGroups/rg-vms/providers/Microsoft.Compute/virtualMachines/web-1", properties["sourceResourceId"]);
     }
 

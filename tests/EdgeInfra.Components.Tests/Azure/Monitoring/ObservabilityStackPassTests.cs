@@ -6,12 +6,13 @@ using EdgeInfra.Components.Azure.Monitoring;
 using EdgeInfra.Expressions;
 using static EdgeInfra.Components.Tests.Azure.Monitoring.MonitoringFixtures;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using EdgeInfra.Testing;
 
 namespace EdgeInfra.Components.Tests.Azure.Monitoring;
 
 public sealed class ObservabilityStackPassTests
 {
-    private static StackGraph Graph(Action build) => StackBuilder.Build(() => new GraphStack(build), Settings());
+    private static StackGraph Graph(Action build) => StackBuilder.Build(() => new LambdaStack(build), Settings());
 
     /// <summary>The diagnostic settings of <paramref name="graph"/> whose resourceUri references <paramref name="resource"/>.</summary>
     private static List<CustomResource> SettingsOf(StackGraph graph, Resource resource) =>
@@ -255,10 +256,5 @@ public sealed class ObservabilityStackPassTests
             detected = [VirtualMachineOsDetection.Detect(byOsDisk), VirtualMachineOsDetection.Detect(byProfile), VirtualMachineOsDetection.Detect(LinuxVm()), VirtualMachineOsDetection.Detect(WindowsVmByImage()), VirtualMachineOsDetection.Detect(UnknownOsVm())];
         });
         Assert.Equal([VirtualMachineOs.Windows, VirtualMachineOs.Windows, VirtualMachineOs.Linux, VirtualMachineOs.Windows, null], detected);
-    }
-
-    private sealed class GraphStack : Stack
-    {
-        public GraphStack(Action build) => build();
     }
 }

@@ -4,6 +4,7 @@ using EdgeInfra.Components.Azure.Network;
 using static EdgeInfra.Components.Tests.Azure.Network.OriginNetworkFixtures;
 using static EdgeInfra.Components.Tests.ComponentHarness;
 using RuleArgs = EdgeInfra.AzureNative.Network.Inputs.SecurityRuleArgs;
+using EdgeInfra.Testing;
 
 namespace EdgeInfra.Components.Tests.Azure.Network;
 
@@ -51,7 +52,7 @@ public sealed class InternetExposureTests
     [Fact]
     public void The_stack_graph_is_checked_through_the_program_it_synthesizes()
     {
-        var graph = StackBuilder.Build(() => new DelegateStack(OpenStack), Settings());
+        var graph = StackBuilder.Build(() => new LambdaStack(OpenStack), Settings());
         Assert.Equal(InternetExposure.Find(ProgramSynthesizer.Synthesize(graph)), InternetExposure.Find(graph));
         Assert.Equal(5, InternetExposure.Find(graph).Count);
     }
@@ -166,9 +167,4 @@ public sealed class InternetExposureTests
         SourceAddressPrefix = source,
         DestinationPortRange = ports,
     };
-
-    private sealed class DelegateStack : Stack
-    {
-        public DelegateStack(Action build) => build();
-    }
 }

@@ -145,35 +145,46 @@ public sealed class SecretsVaultTests
     }
 
     [Fact]
-    public void A_generated_secret_never_states_its_value_and_exposes_its_versionless_uri()
+    public async Task A_generated_secret_never_states_its_value_and_exposes_its_versionless_uri()
     {
         GeneratedSecret? secret = null;
-        var program = SynthConforming(() =>
+        void Build()
         {
             var vault = new SecretsVault("kv", Defaults());
             secret = vault.AddGeneratedSecret("db-password", new GeneratedSecretSpec { ExpiresOn = Expiry });
-        });
+        }
+
+        SynthConforming(Build);
         Assert.Equal("db-password", secret!.Name);
         Assert.Equal("reference to kv-secret-db-password.properties.secretUri", secret.SecretUri.Expression.Describe());
         Assert.Equal("kv-secret-db-password-value", secret.Password.LogicalName);
-        Assert.Contains("      contentType: \"text/plain\"\n", program);
-        Assert.Contains("      length: 32\n", program);
-        Assert.Contains("      minSpecial: 2\n", program);
-        Assert.DoesNotContain("keepers", program);
+
+        var result = await RunAsync(Build);
+        var password = result.Resource("kv-secret-db-password-value");
+        Assert.Equal(32L, password.Inputs["length"]);
+        Assert.Equal(2L, password.Inputs["minSpecial"]);
+        Assert.False(password.Inputs.ContainsKey("keepers"));
+        var properties = (ImmutableDictionary<string, object?>)result.Resource("kv-secret-db-password").Inputs["properties"]!;
+        Assert.Equal("text/plain", properties["contentType"]);
     }
 
     [Fact]
-    public void Diagnostic_settings_default_to_all_logs_which_include_audit_events()
+    public async Task Diagnostic_settings_default_to_all_logs_which_include_audit_events()
     {
-        var program = SynthConforming(() => new SecretsVault("kv", new SecretsVaultArgs
+        static void Build() => _ = new SecretsVault("kv", new SecretsVaultArgs
         {
             ResourceGroupName = "rg-app",
             Location = "westeurope",
             VaultName = "kv-app-dev",
             DiagnosticSettings = new DiagnosticSettingsSpec { WorkspaceId = "ws-1", Metrics = false },
-        }));
-        Assert.Contains("      logs:\n        - categoryGroup: \"allLogs\"\n          enabled: true\n", program);
-        Assert.DoesNotContain("AllMetrics", program);
+        });
+
+        SynthConforming(Build);
+        var diagnostics = (await RunAsync(Build)).Resource("kv-vault-diag");
+        var log = Assert.Single(((ImmutableArray<object?>)diagnostics.Inputs["logs"]!).Cast<ImmutableDictionary<string, object?>>());
+        Assert.Equal("allLogs", log["categoryGroup"]);
+        Assert.Equal(true, log["enabled"]);
+        Assert.False(diagnostics.Inputs.ContainsKey("metrics"));
     }
 
     [Fact]

@@ -39,18 +39,6 @@ internal static class DiffTestKit
     /// <c>EDGEINFRA_UPDATE_GOLDEN=1</c> the golden file is written first: review its diff like any other.
     /// </summary>
     public static void MatchesGolden(string name, string actual) =>
-        GoldenFiles.AssertMatches(Path.Combine("Review", "Diff", "Golden", name), actual);
+        Golden.AssertMatches(Path.Combine("tests", "EdgeInfra.Tests", "Review", "Diff", "Golden", name), actual);
 
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EdgeInfra.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No EdgeInfra.sln above {AppContext.BaseDirectory}.");
-    }
 }

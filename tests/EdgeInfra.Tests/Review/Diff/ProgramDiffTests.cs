@@ -422,8 +422,8 @@ public sealed class ProgramDiffTests
     [Fact]
     public void Dev_and_prod_golden_programs_differ_by_the_second_region_the_production_activations_and_protection()
     {
-        var dev = ProgramDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "EdgeInfra.Stacks.Tests", "Golden", "dev.golden.yml")));
-        var prod = ProgramDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "EdgeInfra.Stacks.Tests", "Golden", "prod.golden.yml")));
+        var dev = ProgramDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.FullPath, "tests", "EdgeInfra.Stacks.Tests", "Golden", "dev.golden.yml")));
+        var prod = ProgramDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.FullPath, "tests", "EdgeInfra.Stacks.Tests", "Golden", "prod.golden.yml")));
 
         var diff = ProgramDiff.Compare(dev, prod, Context("prod"));
         var kinds = diff.Resources.ToDictionary(r => r.Name, r => r.Kind);

@@ -100,7 +100,7 @@ public sealed class ProgramDocumentTests
     [Fact]
     public void Reads_the_golden_program_of_the_dev_stack()
     {
-        var program = ProgramDocument.Parse(File.ReadAllText(Path.Combine(DiffTestKit.RepositoryRoot(), "tests", "EdgeInfra.Stacks.Tests", "Golden", "dev.golden.yml")));
+        var program = ProgramDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.FullPath, "tests", "EdgeInfra.Stacks.Tests", "Golden", "dev.golden.yml")));
 
         Assert.Contains("app-vault-vault", program.Resources.Keys);
         Assert.Equal("azure-native:keyvault:Vault", program.Resources["app-vault-vault"].Type);
