@@ -51,6 +51,28 @@ internal sealed class OriginRehearsal : IDisposable
     /// <summary>The requests nginx answered so far, refused ones included (the access log the script configures).</summary>
     public int ServedRequests => File.Exists(AccessLog) ? File.ReadAllLines(AccessLog).Length : 0;
 
+    /// <summary>
+    /// <see cref="ServedRequests"/> once nginx has written the lines of the requests it already answered: nginx logs a
+    /// request after sending its response, so the count is read until it stays the same for 300 ms (at most 3 s).
+    /// </summary>
+    public async Task<int> ServedRequestsSettledAsync()
+    {
+        var count = ServedRequests;
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await Task.Delay(300);
+            var next = ServedRequests;
+            if (next == count)
+            {
+                return count;
+            }
+
+            count = next;
+        }
+
+        return count;
+    }
+
     private string AccessLog => Path.Combine(Root, "var/log/nginx/access.log");
 
     /// <summary>The tools the rehearsal runs; `.ci/run` installs them.</summary>

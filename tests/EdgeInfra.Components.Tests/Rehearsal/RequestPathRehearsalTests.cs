@@ -71,13 +71,13 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         Assert.DoesNotContain("x-origin-auth", jwksFetch["headers"]!.AsArray().Select(h => (string?)h));
 
         // Invalid, expired or missing tokens: 401 at the edge, and the origin never sees the request.
-        var served = origin.ServedRequests;
+        var served = await origin.ServedRequestsSettledAsync();
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims(), forge: true))).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims(exp: now - 3600)))).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims(audience: "api://another")))).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders")).Status);
-        Assert.Equal(served, origin.ServedRequests);
+        Assert.Equal(served, await origin.ServedRequestsSettledAsync());
 
         // Plain HTTP is redirected to HTTPS before the gateway runs; a method the property does not allow gets 501.
         var redirect = await edge.SendAsync(Host, "/orders?page=2", plainHttp: true);
@@ -85,7 +85,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         Assert.Equal($"https://{Host}/orders?page=2", redirect.Response.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.NotImplemented, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()), HttpMethod.Options)).Status);
         Assert.Equal(HttpStatusCode.OK, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()), HttpMethod.Delete)).Status);
-        Assert.Equal(served + 1, origin.ServedRequests);
+        Assert.Equal(served + 1, await origin.ServedRequestsSettledAsync());
 
         // A direct request to the origin without the edge's credentials is refused: no client certificate, or one from
         // another CA, fails nginx's verification (400); the account CA's certificate with another name, or the edge's
@@ -135,7 +135,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         var answer = await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()));
         Assert.Equal(HttpStatusCode.BadGateway, answer.Status);
         Assert.Contains(edge.EventsNamed("origin-error"), e => (string?)e["hostname"] == OriginVmClusterMocks.Fqdn);
-        Assert.Equal(0, origin.ServedRequests);
+        Assert.Equal(0, await origin.ServedRequestsSettledAsync());
     }
 
     [Fact]
@@ -222,10 +222,10 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         using var partner = ClientCertificate(partners.IssueClient("partner-service"));
         using var stranger = ClientCertificate(strangers.IssueClient("partner-service"));
 
-        var served = origin.ServedRequests;
+        var served = await origin.ServedRequestsSettledAsync();
         Assert.Equal(HttpStatusCode.Forbidden, (await edge.SendAsync(Host, "/partners/orders", issuer.Sign(Claims()))).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await edge.SendAsync(Host, "/Partners", issuer.Sign(Claims()), clientCertificate: stranger)).Status);
-        Assert.Equal(served, origin.ServedRequests);
+        Assert.Equal(served, await origin.ServedRequestsSettledAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/partners/orders", clientCertificate: partner)).Status);
         var allowed = await edge.SendAsync(Host, "/partners/orders", issuer.Sign(Claims()), clientCertificate: partner);
         Assert.True(allowed.Status == HttpStatusCode.OK, $"{allowed.Status}: {allowed.Body}\n{Log(edge)}");
