@@ -52,14 +52,7 @@ internal static class KongOriginRefreshScript
         #!/bin/bash
         # EdgeInfra origin refresh (Kong): writes the origin secrets into the declarative config's allow-list and installs
         # the TLS certificate from Key Vault, then reloads Kong when they changed. Usage: refresh SETTINGS_FILE
-        set -euo pipefail
-        # shellcheck disable=SC1090
-        . "$1"
-        {{OriginKeyVaultFunctions.Text}}
-        {{LinuxCertificateExpiryCheck.Text}}
-
-        check_certificate_expiry "${STATE_DIR}/origin.crt" "${STATE_DIR}/certificate-expiry-logged" || true
-        start_refresh || exit 1
+        {{LinuxOriginBootSteps.RefreshPreamble}}
 
         # The declarative config, whose pre-function accepts the newest two versions of the origin secret and, with edge
         # mTLS, only a client certificate nginx verified against the edge's CAs with the edge's CN.

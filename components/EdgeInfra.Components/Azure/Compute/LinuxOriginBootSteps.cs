@@ -94,4 +94,20 @@ internal static class LinuxOriginBootSteps
         fi
         systemctl daemon-reload
         """;
+
+    /// <summary>
+    /// The start every Linux refresh program shares: strict mode, the settings file given as its argument, the Key Vault
+    /// functions, the expiry check of the installed certificate (before Key Vault is read, so it still warns when renewal
+    /// is what is broken) and the token.
+    /// </summary>
+    public static readonly string RefreshPreamble = $$"""
+        set -euo pipefail
+        # shellcheck disable=SC1090
+        . "$1"
+        {{OriginKeyVaultFunctions.Text}}
+        {{LinuxCertificateExpiryCheck.Text}}
+
+        check_certificate_expiry "${STATE_DIR}/origin.crt" "${STATE_DIR}/certificate-expiry-logged" || true
+        start_refresh || exit 1
+        """;
 }

@@ -43,14 +43,7 @@ internal static class NginxOriginRefreshScript
         #!/bin/bash
         # EdgeInfra origin refresh: installs the origin secrets and the TLS certificate from Key Vault, then reloads
         # nginx when they changed. Usage: refresh SETTINGS_FILE
-        set -euo pipefail
-        # shellcheck disable=SC1090
-        . "$1"
-        {{OriginKeyVaultFunctions.Text}}
-        {{LinuxCertificateExpiryCheck.Text}}
-
-        check_certificate_expiry "${STATE_DIR}/origin.crt" "${STATE_DIR}/certificate-expiry-logged" || true
-        start_refresh || exit 1
+        {{LinuxOriginBootSteps.RefreshPreamble}}
 
         # The origin secrets (the newest two versions) as an nginx map of the origin header; the server certificate.
         read_origin_secrets "${work}/secrets" || exit 1
