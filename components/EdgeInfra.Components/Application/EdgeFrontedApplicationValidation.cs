@@ -40,9 +40,9 @@ internal static partial class EdgeFrontedApplicationValidation
         CheckOriginSecret(args.OriginSecret, errors);
         CheckMethods(args.AllowedMethods ?? [], errors);
         CheckJwksRelay(args, errors);
-        if (OriginClientCertificate.NameFor(args.PropertyName ?? string.Empty).Length > 64)
+        if ((args.PropertyName ?? string.Empty).Length > OriginClientCertificate.MaxPropertyNameLength)
         {
-            errors.Add("propertyName", $"'{args.PropertyName}' is too long for the origin client certificate's name '{OriginClientCertificate.NameFor(args.PropertyName ?? string.Empty)}': the mTLS Origin Keystore allows 64 characters, so at most 50 here");
+            errors.Add("propertyName", $"'{args.PropertyName}' is too long for the origin client certificate's name '{OriginClientCertificate.NameFor(args.PropertyName!)}': the mTLS Origin Keystore allows {OriginClientCertificate.MaxNameLength} characters, so at most {OriginClientCertificate.MaxPropertyNameLength} here");
         }
 
         CheckRegions(args.Regions ?? [], errors);

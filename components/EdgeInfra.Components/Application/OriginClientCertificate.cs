@@ -48,8 +48,17 @@ internal sealed class OriginClientCertificate
     /// <summary>The behavior that presents the certificate's current version to the origins.</summary>
     public Behavior PresentToOrigins() => Behavior.MtlsOriginKeystore(Certificate.CurrentGuid);
 
+    /// <summary>The longest name the mTLS Origin Keystore takes for a certificate.</summary>
+    public const int MaxNameLength = 64;
+
+    /// <summary>What <see cref="NameFor"/> adds to the property's name.</summary>
+    private const string NameSuffix = "-origin-client";
+
+    /// <summary>The longest property name whose certificate name still fits <see cref="MaxNameLength"/>.</summary>
+    public static int MaxPropertyNameLength => MaxNameLength - NameSuffix.Length;
+
     /// <summary>The certificate's name for a property named <paramref name="propertyName"/>.</summary>
-    public static string NameFor(string propertyName) => $"{propertyName}-origin-client";
+    public static string NameFor(string propertyName) => propertyName + NameSuffix;
 
     /// <summary>Creates the certificate and the CA secret for <paramref name="args"/> (checked already) under <paramref name="parent"/>.</summary>
     public static OriginClientCertificate Create(Resource parent, EdgeFrontedApplicationArgs args, SecretsVault vault)

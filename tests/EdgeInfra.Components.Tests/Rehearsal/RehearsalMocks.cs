@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using EdgeInfra.Akamai;
 using EdgeInfra.Components.Azure;
 using EdgeInfra.Components.Tests.Azure.Compute;
 using EdgeInfra.Testing;
@@ -53,24 +54,20 @@ internal sealed class RehearsalMocks(IReadOnlyList<string> accountCaPems) : Orig
     }
 
     /// <summary>What a provider's renewal does to <paramref name="logicalName"/>: the next run makes it anew.</summary>
-    public void Renew(string logicalName)
-    {
-        lock (_state)
-        {
-            foreach (var key in _state.Keys.Where(k => k.EndsWith($"::{logicalName}", StringComparison.Ordinal)).ToList())
-            {
-                _state.Remove(key);
-            }
-        }
-    }
+    public void Renew(string logicalName) => Forget(key => key.EndsWith($"::{logicalName}", StringComparison.Ordinal));
 
     /// <summary>What Akamai's renewal of the keystore certificate does: a new version, <paramref name="versionGuid"/>.</summary>
     public void RenewClientCertificate(string versionGuid)
     {
         CurrentClientCertificateGuid = versionGuid;
+        Forget(key => key.StartsWith($"{MtlskeystoreClientCertificateAkamai.TypeToken}::", StringComparison.Ordinal));
+    }
+
+    private void Forget(Func<string, bool> which)
+    {
         lock (_state)
         {
-            foreach (var key in _state.Keys.Where(k => k.StartsWith("akamai:index/mtlskeystoreClientCertificateAkamai:", StringComparison.Ordinal)).ToList())
+            foreach (var key in _state.Keys.Where(which).ToList())
             {
                 _state.Remove(key);
             }
@@ -79,7 +76,7 @@ internal sealed class RehearsalMocks(IReadOnlyList<string> accountCaPems) : Orig
 
     /// <summary>The account CA certificates, as <c>getMtlskeystoreAccountCaCertificates</c> lists them.</summary>
     public override Task<object> CallAsync(MockCallArgs args) =>
-        args.Token == "akamai:index/getMtlskeystoreAccountCaCertificates:getMtlskeystoreAccountCaCertificates"
+        args.Token == GetMtlskeystoreAccountCaCertificates.Token
             ? Task.FromResult<object>(ImmutableDictionary<string, object?>.Empty
                 .Add("id", "account-cas")
                 .Add("certificates", AccountCaPems.Select((pem, i) => (object?)ImmutableDictionary<string, object?>.Empty
@@ -94,7 +91,7 @@ internal sealed class RehearsalMocks(IReadOnlyList<string> accountCaPems) : Orig
             case "akamai:index/cpCode:CpCode":
                 id = "cpc_12345";
                 break;
-            case "akamai:index/mtlskeystoreClientCertificateAkamai:MtlskeystoreClientCertificateAkamai":
+            case MtlskeystoreClientCertificateAkamai.TypeToken:
                 outputs = outputs.SetItem("currentGuid", CurrentClientCertificateGuid);
                 break;
             case "akamai:index/edgeWorker:EdgeWorker":

@@ -32,31 +32,36 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
 
     private const string PropertyName = "app-rehearsal";
 
+    /// <summary>What the whole path needs on the machine; `.ci/run` installs it.</summary>
+    private static readonly string[] Tools = ["nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar"];
+
     private readonly EdgeGatewayBundleCopy _bundle = new();
     private readonly CertificateAuthorityStandIn _accountCa = new("12345 Account CA G1");
+    private readonly CertificateAuthorityStandIn _pki = new("public CA stand-in");
+    private readonly TokenIssuer _issuer = new("key-1");
     private readonly string _work = Directory.CreateTempSubdirectory("edge-request-path-").FullName;
 
     public void Dispose()
     {
         _bundle.Dispose();
         _accountCa.Dispose();
+        _pki.Dispose();
+        _issuer.Dispose();
         Directory.Delete(_work, recursive: true);
     }
 
     [Fact]
     public async Task A_token_bearing_request_reaches_the_app_through_the_edge_and_nothing_else_does()
     {
-        OriginRehearsal.RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar");
+        OriginRehearsal.RequireTools(Tools);
         var stack = await SynthesizeAsync();
         using var vault = VaultHolding(stack);
         using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
         Assert.Equal(0, origin.BootExitCode);
-        using var pki = new CertificateAuthorityStandIn("public CA stand-in");
-        using var issuer = new TokenIssuer("key-1");
-        using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, pki, issuer, stack.Rules), pki.Certificate);
+        using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, stack.Rules), _pki.Certificate);
 
         // A valid token: 200 from the default app, which echoes the identity headers the gateway set.
-        var ok = await edge.SendAsync(Host, "/orders?page=2", issuer.Sign(Claims()));
+        var ok = await edge.SendAsync(Host, "/orders?page=2", _issuer.Sign(Claims()));
         Assert.True(ok.Status == HttpStatusCode.OK, $"{ok.Status}: {ok.Body}\n{Log(edge)}");
         Assert.Contains("\"x-edge-sub\": \"user-42\"", ok.Body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(stack.OriginSecret, ok.Body, StringComparison.Ordinal);
@@ -73,9 +78,9 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         // Invalid, expired or missing tokens: 401 at the edge, and the origin never sees the request.
         var served = await origin.ServedRequestsSettledAsync();
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims(), forge: true))).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims(exp: now - 3600)))).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims(audience: "api://another")))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims(), forge: true))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims(exp: now - 3600)))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims(audience: "api://another")))).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/orders")).Status);
         Assert.Equal(served, await origin.ServedRequestsSettledAsync());
 
@@ -83,8 +88,8 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         var redirect = await edge.SendAsync(Host, "/orders?page=2", plainHttp: true);
         Assert.Equal(HttpStatusCode.MovedPermanently, redirect.Status);
         Assert.Equal($"https://{Host}/orders?page=2", redirect.Response.Headers.Location!.ToString());
-        Assert.Equal(HttpStatusCode.NotImplemented, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()), HttpMethod.Options)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()), HttpMethod.Delete)).Status);
+        Assert.Equal(HttpStatusCode.NotImplemented, (await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()), HttpMethod.Options)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()), HttpMethod.Delete)).Status);
         Assert.Equal(served + 1, await origin.ServedRequestsSettledAsync());
 
         // A direct request to the origin without the edge's credentials is refused: no client certificate, or one from
@@ -100,7 +105,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
 
         // Rotation while requests run: Key Vault gets the new value, the origins' timer re-reads it, then the edge
         // switches (a new property version); not one request fails.
-        using var traffic = BackgroundTraffic.Start(async () => Pick(await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()))), 1000, TimeSpan.FromSeconds(60));
+        using var traffic = BackgroundTraffic.Start(async () => Pick(await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()))), 1000, TimeSpan.FromSeconds(60));
         await Task.Delay(500);
         var rotated = NewSecret();
         vault.AddVersion(stack.OriginSecretName, rotated);
@@ -117,22 +122,20 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
     [Fact]
     public async Task The_edge_refuses_an_origin_whose_certificate_is_not_from_the_ca_the_rule_tree_trusts()
     {
-        OriginRehearsal.RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar");
+        OriginRehearsal.RequireTools(Tools);
         var stack = await SynthesizeAsync();
         using var vault = VaultHolding(stack);
         using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
-        using var pki = new CertificateAuthorityStandIn("public CA stand-in");
-        using var issuer = new TokenIssuer("key-1");
 
         // The same rule tree, trusting another CA (here the public CA stand-in) instead of the stack's.
         var rules = JsonNode.Parse(stack.Rules.ToJsonString())!.AsObject();
         foreach (var authorities in Descendants(rules).OfType<JsonObject>().Where(o => o["customCertificateAuthorities"] is not null))
         {
-            authorities["customCertificateAuthorities"] = new JsonArray(new JsonObject { ["pemEncodedCert"] = pki.CertificatePem });
+            authorities["customCertificateAuthorities"] = new JsonArray(new JsonObject { ["pemEncodedCert"] = _pki.CertificatePem });
         }
 
-        using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, pki, issuer, rules), pki.Certificate);
-        var answer = await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()));
+        using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, rules), _pki.Certificate);
+        var answer = await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()));
         Assert.Equal(HttpStatusCode.BadGateway, answer.Status);
         Assert.Contains(edge.EventsNamed("origin-error"), e => (string?)e["hostname"] == OriginVmClusterMocks.Fqdn);
         Assert.Equal(0, await origin.ServedRequestsSettledAsync());
@@ -141,17 +144,15 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
     [Fact]
     public async Task Every_certificate_on_the_path_rotates_while_requests_run_and_none_fails()
     {
-        OriginRehearsal.RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar");
+        OriginRehearsal.RequireTools(Tools);
         var mocks = new RehearsalMocks([_accountCa.CertificatePem]);
         var stack = await SynthesizeAsync(mocks);
         using var vault = VaultHolding(stack);
         using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
-        using var pki = new CertificateAuthorityStandIn("public CA stand-in");
-        using var issuer = new TokenIssuer("key-1");
-        using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, pki, issuer, stack.Rules), pki.Certificate);
+        using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, stack.Rules), _pki.Certificate);
         var edgeName = OriginClientCertificate.NameFor(PropertyName);
 
-        using var traffic = BackgroundTraffic.Start(async () => Pick(await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()))), 4000, TimeSpan.FromSeconds(90));
+        using var traffic = BackgroundTraffic.Start(async () => Pick(await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()))), 4000, TimeSpan.FromSeconds(90));
 
         // 1. The server certificate is renewed (the tls provider's early renewal): same CA, new certificate in Key Vault.
         mocks.Renew("app-origin-ca-weu-origin-tls");
@@ -202,7 +203,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
     [Fact]
     public async Task Routes_that_require_a_client_certificate_refuse_callers_without_one_from_the_ca_set()
     {
-        OriginRehearsal.RequireTools("nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar");
+        OriginRehearsal.RequireTools(Tools);
         using var partners = new CertificateAuthorityStandIn("partners CA");
         using var strangers = new CertificateAuthorityStandIn("another CA");
         var stack = await SynthesizeAsync(new RehearsalMocks([_accountCa.CertificatePem]), clientCertificates: new ClientCertificatesSpec
@@ -213,23 +214,21 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         });
         using var vault = VaultHolding(stack);
         using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
-        using var pki = new CertificateAuthorityStandIn("public CA stand-in");
-        using var issuer = new TokenIssuer("key-1");
-        var settings = EdgeSettings(stack, origin, pki, issuer, stack.Rules);
+        var settings = EdgeSettings(stack, origin, stack.Rules);
         var caSetId = (string)Descendants(stack.Rules).OfType<JsonObject>().Single(o => o["certificateAuthoritySet"] is not null)["certificateAuthoritySet"]![0]!;
         settings["caSets"] = new JsonObject { [caSetId] = new JsonArray(partners.CertificatePem) };
-        using var edge = await EdgeStandIn.StartAsync(settings, pki.Certificate);
+        using var edge = await EdgeStandIn.StartAsync(settings, _pki.Certificate);
         using var partner = ClientCertificate(partners.IssueClient("partner-service"));
         using var stranger = ClientCertificate(strangers.IssueClient("partner-service"));
 
         var served = await origin.ServedRequestsSettledAsync();
-        Assert.Equal(HttpStatusCode.Forbidden, (await edge.SendAsync(Host, "/partners/orders", issuer.Sign(Claims()))).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await edge.SendAsync(Host, "/Partners", issuer.Sign(Claims()), clientCertificate: stranger)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await edge.SendAsync(Host, "/partners/orders", _issuer.Sign(Claims()))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await edge.SendAsync(Host, "/Partners", _issuer.Sign(Claims()), clientCertificate: stranger)).Status);
         Assert.Equal(served, await origin.ServedRequestsSettledAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await edge.SendAsync(Host, "/partners/orders", clientCertificate: partner)).Status);
-        var allowed = await edge.SendAsync(Host, "/partners/orders", issuer.Sign(Claims()), clientCertificate: partner);
+        var allowed = await edge.SendAsync(Host, "/partners/orders", _issuer.Sign(Claims()), clientCertificate: partner);
         Assert.True(allowed.Status == HttpStatusCode.OK, $"{allowed.Status}: {allowed.Body}\n{Log(edge)}");
-        Assert.Equal(HttpStatusCode.OK, (await edge.SendAsync(Host, "/orders", issuer.Sign(Claims()))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()))).Status);
     }
 
     private static X509Certificate2 ClientCertificate((string CertificatePem, string KeyPem) pem) =>
@@ -305,18 +304,18 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         }
     }
 
-    private JsonObject EdgeSettings(Synthesized stack, OriginRehearsal origin, CertificateAuthorityStandIn pki, TokenIssuer issuer, JsonObject rules)
+    private JsonObject EdgeSettings(Synthesized stack, OriginRehearsal origin, JsonObject rules)
     {
-        var edgeCertificate = pki.Issue(Host);
+        var edgeCertificate = _pki.Issue(Host);
         var clientCertificate = _accountCa.IssueClient(OriginClientCertificate.NameFor(PropertyName));
-        var identityProvider = pki.Issue(IdentityProviderHost);
+        var identityProvider = _pki.Issue(IdentityProviderHost);
         return new JsonObject
         {
             ["rules"] = JsonNode.Parse(rules.ToJsonString()),
             ["bundleDirectory"] = stack.BundleDirectory,
             ["hostnames"] = new JsonArray(Host),
             ["resolve"] = new JsonObject { [OriginVmClusterMocks.Fqdn] = origin.HttpsPort },
-            ["standardCaPem"] = pki.CertificatePem,
+            ["standardCaPem"] = _pki.CertificatePem,
             ["edgeCertificate"] = new JsonObject { ["certPem"] = edgeCertificate.CertificatePem, ["keyPem"] = edgeCertificate.KeyPem },
             ["country"] = "DE",
             ["clientCertificates"] = new JsonObject
@@ -329,7 +328,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
                 ["certPem"] = identityProvider.CertificatePem,
                 ["keyPem"] = identityProvider.KeyPem,
                 ["path"] = JwksPath,
-                ["jwks"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(issuer.Jwks)),
+                ["jwks"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(_issuer.Jwks)),
             },
         };
     }
