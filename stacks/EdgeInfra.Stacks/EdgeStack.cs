@@ -47,16 +47,16 @@ public sealed class EdgeStack : Stack
         var app = new EdgeFrontedApplication("app", new EdgeFrontedApplicationArgs
         {
             ResourceGroupName = resourceGroup.Name,
-            Location = location.Value,
+            Location = location,
             Tags = tags,
             Lock = locked ? LockSpec.CanNotDelete : LockSpec.None,
             ContractId = config.Require("akamaiContractId"),
-            GroupId = config.Require("akamaiGroupId").Value,
+            GroupId = config.Require("akamaiGroupId"),
             ProductId = config.Require("akamaiProductId"),
-            PropertyName = config.Require("propertyName").Value,
-            Hostnames = config.RequireObject<string[]>("hostnames").Value,
+            PropertyName = config.Require("propertyName"),
+            Hostnames = config.RequireObject<IReadOnlyList<string>>("hostnames"),
             EdgeHostname = config.Require("edgeHostname"),
-            ActivationContacts = config.RequireObject<string[]>("activationContacts").Value,
+            ActivationContacts = config.RequireObject<IReadOnlyList<string>>("activationContacts"),
             ActivationNote = config.Require("activationNote"),
             ActivateProduction = config.GetBoolean("activateProduction", false).Value,
             AcknowledgeProductionRuleWarnings = config.GetBoolean("acknowledgeProductionRuleWarnings")?.Value,
@@ -75,10 +75,10 @@ public sealed class EdgeStack : Stack
                 Keepers = new Dictionary<string, Input<string>> { ["rotation"] = config.Require("originSecretRotation") },
             },
             LogRetentionDays = config.RequireInt32("logRetentionDays").Value,
-            AlertEmails = config.GetObject<string[]>("alertEmails")?.Value ?? [],
+            AlertEmails = (ValidatedInputList<string>?)config.GetObject<IReadOnlyList<string>>("alertEmails") ?? [],
             BackupDailyRetentionDays = config.RequireInt32("backupDailyRetentionDays").Value,
             BackupWeeklyRetentionWeeks = config.GetInt32("backupWeeklyRetentionWeeks")?.Value,
-            EdgeLogs = config.GetObject<EdgeLogsConfig>("edgeLogs")?.Value is { } logs ? EdgeLogs(logs) : null,
+            EdgeLogs = config.GetObject<EdgeLogsConfig>("edgeLogs") is { } logs ? EdgeLogs(logs) : null,
             OriginCaGenerations = config.GetObject<int[]>("originCaGenerations")?.Value ?? [1],
             OriginCaIssuingGeneration = config.GetInt32("originCaIssuingGeneration")?.Value ?? 1,
         });
@@ -163,13 +163,15 @@ public sealed class EdgeStack : Stack
         };
     }
 
-    private static EdgeLogsSpec EdgeLogs(EdgeLogsConfig logs)
+    /// <summary>The edge logs <paramref name="config"/> describes; the notification emails stay the reference <c>${edgeLogs.notificationEmails}</c>.</summary>
+    private static EdgeLogsSpec EdgeLogs(ConfigValue<EdgeLogsConfig> config)
     {
+        var logs = config.Value;
         var spec = new EdgeLogsSpec
         {
             StorageAccountName = logs.StorageAccountName ?? string.Empty,
             ContainerName = logs.ContainerName ?? string.Empty,
-            NotificationEmails = logs.NotificationEmails ?? [],
+            NotificationEmails = logs.NotificationEmails is null ? [] : config.Property("notificationEmails", value => value.NotificationEmails ?? []),
         };
         return logs.RetentionDays is { } days ? spec with { RetentionDays = days } : spec;
     }

@@ -69,7 +69,7 @@ internal sealed class ClientCertificateGate
         {
             Name = spec.CaSetName,
             Certificates = spec.CaCertificates,
-            Description = $"Client certificates accepted by {args.PropertyName} on {string.Join(", ", spec.PathPrefixes)}",
+            Description = Output.Format($"Client certificates accepted by {args.PropertyName} on {string.Join(", ", spec.PathPrefixes)}"),
             ActivateProduction = args.ActivateProduction,
             CertificateEnrollmentIds = [args.CertificateEnrollmentId!.Value],
         }, child);

@@ -103,7 +103,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
         OriginClientCertificateResource = originClient.Certificate;
         OriginCertificateAuthority = new OriginCertificateAuthority("origin-ca", new OriginCertificateAuthorityArgs
         {
-            CommonName = $"{args.PropertyName} origin CA",
+            CommonName = ValidatedInput.Format($"{args.PropertyName} origin CA"),
             Generations = args.OriginCaGenerations,
             IssuingGeneration = args.OriginCaIssuingGeneration,
             Lock = args.Lock.Kind,
@@ -176,9 +176,9 @@ public sealed class EdgeFrontedApplication : ComponentResource
         ClientCaSet = clientCertificates?.CaSet;
         Gateway = new EdgeWorkerDeployment("gateway", new EdgeWorkerDeploymentArgs
         {
-            GroupId = EdgeFrontedApplicationValidation.GroupNumber(args.GroupId),
+            GroupId = EdgeFrontedApplicationValidation.GroupNumber(args.GroupId.Value),
             BundleDirectory = args.EdgeWorkerBundleDirectory,
-            Name = $"{args.PropertyName}-gateway",
+            Name = ValidatedInput.Format($"{args.PropertyName}-gateway"),
             ResourceTier = args.EdgeWorkerResourceTier,
             ActivateProduction = args.ActivateProduction,
             OutputDirectory = args.EdgeWorkerOutputDirectory,
@@ -215,7 +215,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
         RequireEdgeRanges(args);
         RequirePreflight(
-            $"The contract has Akamai's mTLS Edge Server to Origin (Limited Availability) with the Mutual TLS Origin Keystore: the stack creates the client certificate {originClient.CertificateName} and the property presents it to every origin.",
+            $"The contract has Akamai's mTLS Edge Server to Origin (Limited Availability) with the Mutual TLS Origin Keystore: the stack creates the client certificate {originClient.CertificateName.Value} and the property presents it to every origin.",
             "Control Center > Mutual TLS Origin Keystore opens for the contract, or `akamai mtls-origin-keystore` lists its account CA certificates; otherwise ask the account team");
         if (jwksRelay is not null)
         {
@@ -361,7 +361,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             ContractId = args.ContractId,
             GroupId = args.GroupId,
             PropertyIds = [bootstrap.Id],
-            StreamName = $"{args.PropertyName}-edge-logs",
+            StreamName = ValidatedInput.Format($"{args.PropertyName}-edge-logs"),
             NotificationEmails = logs.NotificationEmails,
             StorageAccountName = logs.StorageAccountName,
             ContainerName = logs.ContainerName,

@@ -15,7 +15,7 @@ public sealed class EdgeFrontedApplicationArgs
     public required Input<string> ResourceGroupName { get; init; }
 
     /// <summary>The region of the shared resources: the Key Vault, the Log Analytics workspace and the edge log storage. Required.</summary>
-    public required string Location { get; init; }
+    public required Input<string> Location { get; init; }
 
     /// <summary>Tags for every taggable Azure resource; <c>managedBy: edge-infra</c> is always added. Default: none.</summary>
     public IReadOnlyDictionary<string, Input<string>> Tags { get; init; } = new Dictionary<string, Input<string>>();
@@ -33,19 +33,25 @@ public sealed class EdgeFrontedApplicationArgs
     public required Input<string> ContractId { get; init; }
 
     /// <summary>
-    /// The Akamai group, <c>grp_</c> followed by digits, known at synthesis: the EdgeWorker takes the same group as
-    /// an integer. Required.
+    /// The Akamai group, <c>grp_</c> followed by digits. The property, CP code, edge hostname and stream state it as
+    /// given (a config value stays the reference <c>${key}</c>); the EdgeWorker and the mTLS Origin Keystore take the
+    /// same group as an integer, which Pulumi YAML cannot compute from a <c>grp_</c> string (it has no string-to-number
+    /// function), so those two state a copy of the number. Required.
     /// </summary>
-    public required string GroupId { get; init; }
+    public required ValidatedInput<string> GroupId { get; init; }
 
     /// <summary>The Akamai product (<c>prd_…</c>). Required.</summary>
     public required Input<string> ProductId { get; init; }
 
-    /// <summary>The property's name in Property Manager (see <see cref="EdgePropertyArgs.PropertyName"/>); also the prefix of the EdgeWorker's name. Required.</summary>
-    public required string PropertyName { get; init; }
+    /// <summary>
+    /// The property's name in Property Manager (see <see cref="EdgePropertyArgs.PropertyName"/>); also the prefix of
+    /// the names of the EdgeWorker, the stream, the origin CA and the origin client certificate, all stated as
+    /// interpolations of it (<c>${propertyName}-gateway</c> when it comes from config). Required.
+    /// </summary>
+    public required ValidatedInput<string> PropertyName { get; init; }
 
-    /// <summary>The hostnames the property serves. Required.</summary>
-    public required IReadOnlyList<string> Hostnames { get; init; }
+    /// <summary>The hostnames the property serves; the first also serves the JWKS relay. Required.</summary>
+    public required ValidatedInputList<string> Hostnames { get; init; }
 
     /// <summary>The edge hostname the served hostnames CNAME to (see <see cref="EdgePropertyArgs.EdgeHostname"/>). Required.</summary>
     public required ValidatedInput<string> EdgeHostname { get; init; }
@@ -54,7 +60,7 @@ public sealed class EdgeFrontedApplicationArgs
     public int? CertificateEnrollmentId { get; init; }
 
     /// <summary>Who is told about activations. Required.</summary>
-    public required IReadOnlyList<string> ActivationContacts { get; init; }
+    public required ValidatedInputList<string> ActivationContacts { get; init; }
 
     /// <summary>The note of every property activation. Required.</summary>
     public required ValidatedInput<string> ActivationNote { get; init; }
@@ -154,7 +160,7 @@ public sealed class EdgeFrontedApplicationArgs
     public int LogRetentionDays { get; init; } = Azure.Monitoring.ObservabilityArgs.MinRetentionInDays;
 
     /// <summary>Who receives the origin-auth-failure alert by email. Default: none.</summary>
-    public IReadOnlyList<string> AlertEmails { get; init; } = [];
+    public ValidatedInputList<string> AlertEmails { get; init; } = [];
 
     /// <summary>How many daily backups of each VM are kept, 7 to 9999. Default: 30.</summary>
     public int BackupDailyRetentionDays { get; init; } = 30;

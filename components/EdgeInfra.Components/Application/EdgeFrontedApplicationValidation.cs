@@ -21,9 +21,9 @@ internal static partial class EdgeFrontedApplicationValidation
             errors.Add("flavor", $"'{args.Flavor}' is not an origin flavor: one of {string.Join(", ", Enum.GetNames<OriginFlavor>())}");
         }
 
-        if (!ValidationPatterns.GroupIdInt32().IsMatch(args.GroupId ?? string.Empty))
+        if (!ValidationPatterns.GroupIdInt32().IsMatch(args.GroupId?.Value ?? string.Empty))
         {
-            errors.Add("groupId", $"'{args.GroupId}' is not an Akamai group id known at synthesis: grp_ followed by digits (the EdgeWorker takes the number)");
+            errors.Add("groupId", $"'{args.GroupId?.Value}' is not an Akamai group id known at synthesis: grp_ followed by digits (the EdgeWorker takes the number)");
         }
 
         var hs256 = args.Jwt?.Algorithms?.Contains("HS256") == true;
@@ -40,9 +40,9 @@ internal static partial class EdgeFrontedApplicationValidation
         CheckOriginSecret(args.OriginSecret, errors);
         CheckMethods(args.AllowedMethods ?? [], errors);
         CheckJwksRelay(args, errors);
-        if ((args.PropertyName ?? string.Empty).Length > OriginClientCertificate.MaxPropertyNameLength)
+        if ((args.PropertyName?.Value ?? string.Empty).Length > OriginClientCertificate.MaxPropertyNameLength)
         {
-            errors.Add("propertyName", $"'{args.PropertyName}' is too long for the origin client certificate's name '{OriginClientCertificate.NameFor(args.PropertyName!)}': the mTLS Origin Keystore allows {OriginClientCertificate.MaxNameLength} characters, so at most {OriginClientCertificate.MaxPropertyNameLength} here");
+            errors.Add("propertyName", $"'{args.PropertyName!.Value}' is too long for the origin client certificate's name '{OriginClientCertificate.NameFor(args.PropertyName).Value}': the mTLS Origin Keystore allows {OriginClientCertificate.MaxNameLength} characters, so at most {OriginClientCertificate.MaxPropertyNameLength} here");
         }
 
         CheckRegions(args.Regions ?? [], errors);
@@ -108,7 +108,7 @@ internal static partial class EdgeFrontedApplicationValidation
         {
             errors.Add("jwt.jwksUrl", $"'{jwksUrl}' is not the identity provider's JWKS URL: an absolute https:// URL on a DNS hostname, without user info or fragment (the property fetches it from that host)");
         }
-        else if ((args.Hostnames ?? []).Contains(provider.IdnHost, StringComparer.OrdinalIgnoreCase))
+        else if ((args.Hostnames?.Values ?? []).Contains(provider.IdnHost, StringComparer.OrdinalIgnoreCase))
         {
             errors.Add("jwt.jwksUrl", $"'{jwksUrl}' is on a hostname this property serves: give the identity provider's own JWKS URL; the property relays it at {args.JwksRelayPath}");
         }

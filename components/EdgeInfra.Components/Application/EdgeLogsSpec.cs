@@ -12,7 +12,7 @@ public sealed record EdgeLogsSpec
     public required string ContainerName { get; init; }
 
     /// <summary>Who Akamai notifies when the stream is activated or deactivated, at least one address. Required.</summary>
-    public required IReadOnlyList<string> NotificationEmails { get; init; }
+    public required ValidatedInputList<string> NotificationEmails { get; init; }
 
     /// <summary>How many days each log stays immutable in the container (see <see cref="EdgeLogStreamArgs.RetentionDays"/>), 1 to 146000. Default: 365.</summary>
     public int RetentionDays { get; init; } = 365;

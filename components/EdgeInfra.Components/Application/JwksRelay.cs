@@ -28,7 +28,10 @@ internal sealed class JwksRelay
     /// <summary>The identity provider's JWKS URL, where the keys really are.</summary>
     public Uri Provider { get; }
 
-    /// <summary>The URL the gateway fetches: the first served hostname and the relay path.</summary>
+    /// <summary>
+    /// The URL the gateway fetches: the first served hostname and the relay path. The gateway's config is part of the
+    /// EdgeWorker bundle, which is built at synthesis, so the bundle holds a copy of the hostname (the program does not).
+    /// </summary>
     public string RelayUrl { get; }
 
     /// <summary>The relay for <paramref name="args"/> (checked already); null when the gateway verifies no RS256 token (no JWKS).</summary>
@@ -39,7 +42,7 @@ internal sealed class JwksRelay
             return null;
         }
 
-        return new JwksRelay(args, new Uri(jwksUrl, UriKind.Absolute), $"https://{args.Hostnames[0]}{args.JwksRelayPath}");
+        return new JwksRelay(args, new Uri(jwksUrl, UriKind.Absolute), $"https://{args.Hostnames[0].Value}{args.JwksRelayPath}");
     }
 
     /// <summary>The property rule that serves <see cref="RelayUrl"/> from <see cref="Provider"/>, turning off <paramref name="disabledEdgeWorker"/>.</summary>
@@ -50,7 +53,7 @@ internal sealed class JwksRelay
         return new Rule
         {
             Name = RuleName,
-            Comments = $"EdgeWorkers sub-requests reach only hostnames served by Akamai: the gateway fetches {RelayUrl}, served from {provider.Host}.",
+            Comments = $"EdgeWorkers sub-requests reach only hostnames served by Akamai: the gateway fetches {args.JwksRelayPath} on the first served hostname, served from {provider.Host}.",
             Criteria = [Criterion.Path([args.JwksRelayPath], matchCaseSensitive: true)],
             Behaviors =
             [

@@ -26,7 +26,7 @@ internal sealed class OriginClientCertificate
     /// <summary>The Key Vault secret with the account CA certificates (JSON), which the origins read.</summary>
     public const string CaSecretName = "edge-client-ca";
 
-    private OriginClientCertificate(MtlskeystoreClientCertificateAkamai certificate, string certificateName, Secret caSecret)
+    private OriginClientCertificate(MtlskeystoreClientCertificateAkamai certificate, ValidatedInput<string> certificateName, Secret caSecret)
     {
         Certificate = certificate;
         CertificateName = certificateName;
@@ -37,7 +37,7 @@ internal sealed class OriginClientCertificate
     public MtlskeystoreClientCertificateAkamai Certificate { get; }
 
     /// <summary>The certificate's name, which is the CN of its subject: <c>{propertyName}-origin-client</c>.</summary>
-    public string CertificateName { get; }
+    public ValidatedInput<string> CertificateName { get; }
 
     /// <summary>The Key Vault secret with the account CA certificates.</summary>
     public Secret CaSecret { get; }
@@ -58,7 +58,7 @@ internal sealed class OriginClientCertificate
     public static int MaxPropertyNameLength => MaxNameLength - NameSuffix.Length;
 
     /// <summary>The certificate's name for a property named <paramref name="propertyName"/>.</summary>
-    public static string NameFor(string propertyName) => propertyName + NameSuffix;
+    public static ValidatedInput<string> NameFor(ValidatedInput<string> propertyName) => ValidatedInput.Format($"{propertyName}{NameSuffix}");
 
     /// <summary>Creates the certificate and the CA secret for <paramref name="args"/> (checked already) under <paramref name="parent"/>.</summary>
     public static OriginClientCertificate Create(Resource parent, EdgeFrontedApplicationArgs args, SecretsVault vault)
@@ -69,11 +69,11 @@ internal sealed class OriginClientCertificate
             CertificateName = name,
             // The keystore takes the contract id without Property Manager's ctr_ prefix (Akamai's example: C-0N7RAC7).
             ContractId = Output.Join("", Output.Split("ctr_", args.ContractId)),
-            GroupId = EdgeFrontedApplicationValidation.GroupNumber(args.GroupId),
+            GroupId = EdgeFrontedApplicationValidation.GroupNumber(args.GroupId.Value),
             Geography = "CORE",
             SecureNetwork = args.EdgeHostname.Value.EndsWith(".edgekey.net", StringComparison.Ordinal) ? "ENHANCED_TLS" : "STANDARD_TLS",
             KeyAlgorithm = "RSA",
-            NotificationEmails = [.. args.ActivationContacts],
+            NotificationEmails = args.ActivationContacts,
         }, new CustomResourceOptions { Parent = parent });
         var accountCas = GetMtlskeystoreAccountCaCertificates.Invoke();
         var caSecret = vault.AddSecret(CaSecretName, Output.JsonSerialize<object>(new Output<object>(accountCas.Certificates.Expression)), "application/json");

@@ -10,6 +10,7 @@ namespace EdgeInfra;
 /// implicit conversion to <typeparamref name="T"/>.
 /// </summary>
 /// <typeparam name="T">The type of the value.</typeparam>
+[System.Diagnostics.DebuggerDisplay("{Key}{Path.Render()} = {Value}")]
 public sealed class ConfigValue<T> : IInput
 {
     internal ConfigValue(string key, T value, PropertyPath path, bool isSet)
@@ -66,6 +67,12 @@ public sealed class ConfigValue<T> : IInput
         ? new ConfigReferenceExpression(Key, Path, isSecret: false)
         : ExpressionFactory.FromValue(Value);
 
-    /// <summary>The value as text (for names and messages; give the value itself to resources).</summary>
-    public override string ToString() => Convert.ToString(Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+    /// <summary>
+    /// Not available: a C# <c>$"…"</c> would copy the value into the text silently. Build text with
+    /// <see cref="Output.Format"/> or <see cref="ValidatedInput.Format"/> (they keep the reference), or read
+    /// <see cref="Value"/> deliberately.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Always.</exception>
+    public override string ToString() => throw new InvalidOperationException(
+        $"Config '{Key}{Path.Render()}' does not convert to text: build text with Output.Format or ValidatedInput.Format to keep the reference, or read .Value to copy it deliberately.");
 }

@@ -150,13 +150,24 @@ public static class Output
                     throw new FormatException($"Output.Format: hole {index.ToString(CultureInfo.InvariantCulture)} is a deploy-time value and cannot take the {what} '{item[(specifier + 1)..]}'.");
                 }
 
-                if (literal.Length > 0)
+                // Text and nested interpolations join this one, so the program states one string, not a join of joins.
+                var expression = input.ToExpression();
+                foreach (var part in expression is InterpolationExpression nested ? nested.Parts : [expression])
                 {
-                    parts.Add(new LiteralExpression(literal.ToString()));
-                    literal.Clear();
-                }
+                    if (part is LiteralExpression { Value: string text })
+                    {
+                        literal.Append(text);
+                        continue;
+                    }
 
-                parts.Add(input.ToExpression());
+                    if (literal.Length > 0)
+                    {
+                        parts.Add(new LiteralExpression(literal.ToString()));
+                        literal.Clear();
+                    }
+
+                    parts.Add(part);
+                }
             }
             else
             {

@@ -30,7 +30,8 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
     private const string Issuer = "https://login.example.com/app/v2.0";
     private const string Audience = "api://app";
 
-    private const string PropertyName = "app-rehearsal";
+    // A dot in the name: nginx matches the certificate's CN with a regular expression, where an unescaped dot is any character.
+    private const string PropertyName = "app.rehearsal";
 
     /// <summary>What the whole path needs on the machine; `.ci/run` installs it.</summary>
     private static readonly string[] Tools = ["nginx", "openssl", "python3", "curl", "jq", "bash", "node", "tar"];
@@ -93,13 +94,14 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         Assert.Equal(served + 1, await origin.ServedRequestsSettledAsync());
 
         // A direct request to the origin without the edge's credentials is refused: no client certificate, or one from
-        // another CA, fails nginx's verification (400); the account CA's certificate with another name, or the edge's
-        // certificate without the origin secret, gets 403.
+        // another CA, fails nginx's verification (400); the account CA's certificate with another name (one where the
+        // dot is another character included), or the edge's certificate without the origin secret, gets 403.
         using var otherCa = new CertificateAuthorityStandIn("another CA");
-        var edgeName = OriginClientCertificate.NameFor(PropertyName);
+        var edgeName = OriginClientCertificate.NameFor(PropertyName).Value;
         Assert.Equal(HttpStatusCode.BadRequest, await SendToOriginAsync(origin, stack.CaPem, null, stack.OriginSecret));
         Assert.Equal(HttpStatusCode.BadRequest, await SendToOriginAsync(origin, stack.CaPem, otherCa.IssueClient(edgeName), stack.OriginSecret));
         Assert.Equal(HttpStatusCode.Forbidden, await SendToOriginAsync(origin, stack.CaPem, _accountCa.IssueClient("someone-else"), stack.OriginSecret));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendToOriginAsync(origin, stack.CaPem, _accountCa.IssueClient(edgeName.Replace('.', 'x')), stack.OriginSecret));
         Assert.Equal(HttpStatusCode.Forbidden, await SendToOriginAsync(origin, stack.CaPem, _accountCa.IssueClient(edgeName), null));
         Assert.Equal(HttpStatusCode.OK, await SendToOriginAsync(origin, stack.CaPem, _accountCa.IssueClient(edgeName), stack.OriginSecret));
 
@@ -150,7 +152,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         using var vault = VaultHolding(stack);
         using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
         using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, stack.Rules), _pki.Certificate);
-        var edgeName = OriginClientCertificate.NameFor(PropertyName);
+        var edgeName = OriginClientCertificate.NameFor(PropertyName).Value;
 
         using var traffic = BackgroundTraffic.Start(async () => Pick(await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()))), 4000, TimeSpan.FromSeconds(90));
 
@@ -307,7 +309,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
     private JsonObject EdgeSettings(Synthesized stack, OriginRehearsal origin, JsonObject rules)
     {
         var edgeCertificate = _pki.Issue(Host);
-        var clientCertificate = _accountCa.IssueClient(OriginClientCertificate.NameFor(PropertyName));
+        var clientCertificate = _accountCa.IssueClient(OriginClientCertificate.NameFor(PropertyName).Value);
         var identityProvider = _pki.Issue(IdentityProviderHost);
         return new JsonObject
         {

@@ -145,7 +145,7 @@ public sealed partial class EdgeLogStream : ComponentResource
             GroupId = args.GroupId,
             Properties = [.. args.PropertyIds],
             DatasetFields = [.. args.DatasetFields.Select(field => field.Id)],
-            NotificationEmails = [.. args.NotificationEmails],
+            NotificationEmails = args.NotificationEmails,
             DeliveryConfiguration = new DatastreamDeliveryConfigurationArgs
             {
                 Format = DeliveryFormat,
@@ -222,9 +222,9 @@ public sealed partial class EdgeLogStream : ComponentResource
     private static void Validate(string name, EdgeLogStreamArgs args)
     {
         var errors = new ComponentErrors(TypeToken, name);
-        if (string.IsNullOrWhiteSpace(args.StreamName))
+        if (string.IsNullOrWhiteSpace(args.StreamName?.Value))
         {
-            errors.Add("streamName", $"'{args.StreamName}' is blank: give the stream's name");
+            errors.Add("streamName", $"'{args.StreamName?.Value}' is blank: give the stream's name");
         }
 
         var propertyIds = args.PropertyIds ?? [];
@@ -243,7 +243,7 @@ public sealed partial class EdgeLogStream : ComponentResource
 
         CheckNotBlank(args.ContractId, "contractId", "a contract id, e.g. 'ctr_C-0N7RAC7'", errors);
         CheckNotBlank(args.GroupId, "groupId", "a group id, e.g. 'grp_12345'", errors);
-        CheckEmails(args.NotificationEmails ?? [], errors);
+        CheckEmails(args.NotificationEmails?.Values ?? [], errors);
         CheckFields(args.DatasetFields ?? [], errors);
 
         if (!DeliveryFrequenciesSeconds.Contains(args.DeliveryFrequencySeconds))

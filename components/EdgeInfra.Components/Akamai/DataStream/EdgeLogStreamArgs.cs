@@ -27,13 +27,13 @@ public sealed class EdgeLogStreamArgs : AzureComponentArgs
     public required IReadOnlyList<Input<string>> PropertyIds { get; init; }
 
     /// <summary>The stream's name in Akamai. Required.</summary>
-    public required string StreamName { get; init; }
+    public required ValidatedInput<string> StreamName { get; init; }
 
     /// <summary>
     /// Who Akamai notifies when the stream is activated or deactivated, at least one address: an audit trail must
     /// not stop silently. Required.
     /// </summary>
-    public required IReadOnlyList<string> NotificationEmails { get; init; }
+    public required ValidatedInputList<string> NotificationEmails { get; init; }
 
     /// <summary>Whether the stream is active. Activating takes Akamai about 90 minutes. Default: true.</summary>
     public bool Active { get; init; } = true;

@@ -134,9 +134,9 @@ public sealed class EdgeWorkerDeployment : ComponentResource
             errors.Add("resourceTier", $"{args.ResourceTier} is not a resource tier id: a positive integer, e.g. 100 (Basic Compute) or 200 (Dynamic Compute)");
         }
 
-        if (args.Name is not null && string.IsNullOrWhiteSpace(args.Name))
+        if (args.Name is not null && string.IsNullOrWhiteSpace(args.Name.Value))
         {
-            errors.Add("name", $"'{args.Name}' is blank: give the EdgeWorker's name, or leave it null for the component's name");
+            errors.Add("name", $"'{args.Name.Value}' is blank: give the EdgeWorker's name, or leave it null for the component's name");
         }
 
         if (args.Note is not null && string.IsNullOrWhiteSpace(args.Note))

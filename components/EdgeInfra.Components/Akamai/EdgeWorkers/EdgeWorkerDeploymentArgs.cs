@@ -17,7 +17,7 @@ public sealed class EdgeWorkerDeploymentArgs
     public required string BundleDirectory { get; init; }
 
     /// <summary>The EdgeWorker's name in Akamai. Default: null, the component's logical name.</summary>
-    public string? Name { get; init; }
+    public ValidatedInput<string>? Name { get; init; }
 
     /// <summary>The resource tier; changing it replaces the EdgeWorker. Default: <see cref="ResourceTier.DynamicCompute"/> (200).</summary>
     public ResourceTier ResourceTier { get; init; } = ResourceTier.DynamicCompute;

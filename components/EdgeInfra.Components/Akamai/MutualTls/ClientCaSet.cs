@@ -50,7 +50,7 @@ public sealed class ClientCaSet : ComponentResource
         _caSet = new MtlstruststoreCaSet("ca-set", new MtlstruststoreCaSetArgs
         {
             Name = args.Name,
-            Description = args.Description is { } description ? (Input<string>)description : null,
+            Description = args.Description,
             AllowInsecureSha1 = false,
             Certificates = [.. args.Certificates.Select((pem, i) => new MtlstruststoreCaSetCertificateArgs
             {

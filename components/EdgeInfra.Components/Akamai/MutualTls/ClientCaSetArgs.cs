@@ -22,7 +22,7 @@ public sealed class ClientCaSetArgs
     public required IReadOnlyList<Input<string>> Certificates { get; init; }
 
     /// <summary>The CA set's description (<c>description</c>). Default: null (not stated).</summary>
-    public string? Description { get; init; }
+    public Input<string>? Description { get; init; }
 
     /// <summary>
     /// The CPS enrollments whose edge certificates must name this CA set ("Mutual Authentication" in their deployment

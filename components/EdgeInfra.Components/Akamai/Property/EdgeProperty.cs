@@ -55,7 +55,7 @@ public sealed class EdgeProperty : ComponentResource
             ProductId = args.ProductId,
             IpBehavior = args.IpBehavior,
             Certificate = args.CertificateEnrollmentId,
-            StatusUpdateEmails = [.. args.ActivationContacts],
+            StatusUpdateEmails = args.ActivationContacts,
         }, new CustomResourceOptions { Parent = this });
 
         RuleTree = BuildRuleTree(args, Behavior.CpCodeOf(_cpCode.Id));
@@ -71,7 +71,7 @@ public sealed class EdgeProperty : ComponentResource
             VersionNotes = args.VersionNotes,
             Hostnames = [.. args.Hostnames.Select(hostname => new PropertyHostnameArgs
             {
-                CnameFrom = hostname,
+                CnameFrom = (Input<string>)hostname,
                 CnameTo = _edgeHostName.EdgeHostname,
                 CertProvisioningType = args.CertProvisioningType,
             })],
@@ -99,7 +99,7 @@ public sealed class EdgeProperty : ComponentResource
         if (args.CertProvisioningType == "DEFAULT")
         {
             RequirePreflight(
-                $"The Akamai contract has Secure by Default (Default DV certificates) enabled: the hostnames {string.Join(", ", args.Hostnames)} use certProvisioningType DEFAULT, and each hostname's DNS must allow the DV validation (a CNAME to the edge hostname, or the ACME challenge record Akamai shows).",
+                $"The Akamai contract has Secure by Default (Default DV certificates) enabled: the hostnames {string.Join(", ", args.Hostnames.Values)} use certProvisioningType DEFAULT, and each hostname's DNS must allow the DV validation (a CNAME to the edge hostname, or the ACME challenge record Akamai shows).",
                 "Property Manager offers a 'Default certificate' when adding a hostname to a property of this contract; else ask the account team or use a CPS enrollment (certificateEnrollmentId)");
         }
 
@@ -175,7 +175,7 @@ public sealed class EdgeProperty : ComponentResource
             PropertyId = _property.Id,
             Version = _property.LatestVersion,
             Network = network,
-            Contacts = [.. args.ActivationContacts],
+            Contacts = args.ActivationContacts,
             Note = args.ActivationNote,
             AutoAcknowledgeRuleWarnings = network == ProductionNetwork ? args.AcknowledgeProductionRuleWarnings!.Value : args.AcknowledgeStagingRuleWarnings,
             Timeouts = new PropertyActivationTimeoutsArgs { Default = timeout },

@@ -18,7 +18,7 @@ public sealed class EdgePropertyArgs
     public required Input<string> ProductId { get; init; }
 
     /// <summary>The property's name in Property Manager: 1 to 85 letters, digits, dots, hyphens and underscores. Required.</summary>
-    public required string PropertyName { get; init; }
+    public required ValidatedInput<string> PropertyName { get; init; }
 
     /// <summary>
     /// The id of a property created beforehand by <c>akamai:index/propertyBootstrap:PropertyBootstrap</c> (its <c>id</c>,
@@ -30,10 +30,10 @@ public sealed class EdgePropertyArgs
     public Input<string>? PropertyId { get; init; }
 
     /// <summary>The name of the CP code the component creates. Default: null, meaning <see cref="PropertyName"/>.</summary>
-    public string? CpCodeName { get; init; }
+    public ValidatedInput<string>? CpCodeName { get; init; }
 
     /// <summary>The hostnames the property serves (<c>cnameFrom</c>), DNS names, a leading <c>*.</c> allowed; at least one, no duplicates. Required.</summary>
-    public required IReadOnlyList<string> Hostnames { get; init; }
+    public required ValidatedInputList<string> Hostnames { get; init; }
 
     /// <summary>
     /// The edge hostname the served hostnames CNAME to, ending in <c>.edgesuite.net</c>, <c>.edgekey.net</c> (Enhanced
@@ -69,7 +69,7 @@ public sealed class EdgePropertyArgs
     public Input<string>? VersionNotes { get; init; }
 
     /// <summary>Email addresses told about activations (<c>contacts</c>); at least one. Required.</summary>
-    public required IReadOnlyList<string> ActivationContacts { get; init; }
+    public required ValidatedInputList<string> ActivationContacts { get; init; }
 
     /// <summary>The log message of every activation (<c>note</c>), e.g. the change's ticket; must not be blank. Required.</summary>
     public required ValidatedInput<string> ActivationNote { get; init; }

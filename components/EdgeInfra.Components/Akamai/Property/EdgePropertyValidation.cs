@@ -24,17 +24,17 @@ internal static partial class EdgePropertyValidation
         CheckId("groupId", args.GroupId, ValidationPatterns.GroupId(), "grp_ followed by digits (e.g. grp_12345)", errors);
         CheckId("productId", args.ProductId, ValidationPatterns.ProductId(), "prd_ followed by letters, digits and underscores (e.g. prd_Fresca)", errors);
 
-        if (!ValidationPatterns.PropertyName().IsMatch(args.PropertyName ?? string.Empty))
+        if (!ValidationPatterns.PropertyName().IsMatch(args.PropertyName?.Value ?? string.Empty))
         {
-            errors.Add("propertyName", $"{Show(args.PropertyName)} is not a valid property name: 1 to 85 letters, digits, dots, hyphens and underscores");
+            errors.Add("propertyName", $"{Show(args.PropertyName?.Value)} is not a valid property name: 1 to 85 letters, digits, dots, hyphens and underscores");
         }
 
-        if (args.CpCodeName is { } cpCodeName && (string.IsNullOrWhiteSpace(cpCodeName) || cpCodeName.Length > 125))
+        if (args.CpCodeName?.Value is { } cpCodeName && (string.IsNullOrWhiteSpace(cpCodeName) || cpCodeName.Length > 125))
         {
             errors.Add("cpCodeName", $"{Show(cpCodeName)} is not a valid CP code name: 1 to 125 characters, not blank");
         }
 
-        CheckHostnames(args.Hostnames ?? [], errors);
+        CheckHostnames(args.Hostnames?.Values ?? [], errors);
         CheckEdgeHostname(args, errors);
 
         if (args.CertProvisioningType is not ("DEFAULT" or "CPS_MANAGED"))
@@ -115,7 +115,7 @@ internal static partial class EdgePropertyValidation
 
     private static void CheckActivation(EdgePropertyArgs args, ComponentErrors errors)
     {
-        var contacts = args.ActivationContacts ?? [];
+        var contacts = args.ActivationContacts?.Values ?? [];
         if (contacts.Count == 0)
         {
             errors.Add("activationContacts", "is empty: activations need at least one email address to notify");

@@ -44,6 +44,18 @@ public sealed class Criterion
         });
 
     /// <summary>
+    /// The requested hostname is one of <paramref name="values"/>, stated as they are given: <c>${hostnames}</c> when
+    /// they come from config, the plain names otherwise (see <see cref="Hostname(IReadOnlyList{string}, string)"/>).
+    /// </summary>
+    public static Criterion Hostname(ValidatedInputList<string> values, string matchOperator = "IS_ONE_OF")
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Any(value => value.IsReference)
+            ? Custom("hostname", new Dictionary<string, object?> { ["matchOperator"] = matchOperator, ["values"] = values })
+            : Hostname(values.Values, matchOperator);
+    }
+
+    /// <summary>
     /// The request header <paramref name="headerName"/> has one of <paramref name="values"/> (<c>requestHeader</c>).
     /// <paramref name="matchOperator"/>: <c>IS_ONE_OF</c> (default), <c>IS_NOT_ONE_OF</c>, <c>EXISTS</c> or
     /// <c>DOES_NOT_EXIST</c> (the last two take no values). Values match case-sensitively by default.

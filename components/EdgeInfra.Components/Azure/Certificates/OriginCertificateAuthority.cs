@@ -86,8 +86,8 @@ public sealed class OriginCertificateAuthority : ComponentResource
     private (PrivateKey Key, SelfSignedCert Certificate) Issuing => _generations[_args.IssuingGeneration];
 
     /// <summary>The CA certificate's common name for <paramref name="generation"/>: the given name, with <c> G{n}</c> from generation 2.</summary>
-    private static string CommonNameOf(OriginCertificateAuthorityArgs args, int generation) =>
-        generation == 1 ? args.CommonName : $"{args.CommonName} G{generation.ToString(CultureInfo.InvariantCulture)}";
+    private static Input<string> CommonNameOf(OriginCertificateAuthorityArgs args, int generation) =>
+        generation == 1 ? args.CommonName : ValidatedInput.Format($"{args.CommonName} G{generation.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>
     /// Issues a server certificate for <paramref name="hostname"/> (children <c>{name}-key</c>, <c>{name}-csr</c>,
@@ -129,9 +129,9 @@ public sealed class OriginCertificateAuthority : ComponentResource
     {
         var errors = new ComponentErrors(TypeToken, name);
         static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-        if (string.IsNullOrWhiteSpace(args.CommonName) || args.CommonName.Length > 60)
+        if (string.IsNullOrWhiteSpace(args.CommonName?.Value) || args.CommonName.Value.Length > 60)
         {
-            errors.Add("commonName", $"'{args.CommonName}' is not a CA common name: 1 to 60 characters (a certificate's common name has at most 64, and generations after the first add ' G{{n}}')");
+            errors.Add("commonName", $"'{args.CommonName?.Value}' is not a CA common name: 1 to 60 characters (a certificate's common name has at most 64, and generations after the first add ' G{{n}}')");
         }
 
         if (args.CaValidityHours is < 720 or > 87600)

@@ -7,7 +7,7 @@ public sealed record OriginCertificateAuthorityArgs
     public const int MaxServerValidityHours = 30 * 24;
 
     /// <summary>The CA certificate's common name. Required.</summary>
-    public required string CommonName { get; init; }
+    public required ValidatedInput<string> CommonName { get; init; }
 
     /// <summary>The CA certificate's organization. Default: <c>EdgeInfra</c>.</summary>
     public string Organization { get; init; } = "EdgeInfra";

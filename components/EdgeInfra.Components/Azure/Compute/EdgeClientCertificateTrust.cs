@@ -22,5 +22,5 @@ public sealed record EdgeClientCertificateTrust
     /// certificate name (Akamai writes the subject as <c>/C=US/O=Akamai Technologies, Inc./OU=…/CN={name}/</c>). 1 to
     /// 64 letters, digits, <c>.</c>, <c>_</c> and <c>-</c>. Required.
     /// </summary>
-    public required string CommonName { get; init; }
+    public required ValidatedInput<string> CommonName { get; init; }
 }

@@ -37,6 +37,9 @@ internal static class IisOriginScript
     /// is present; bit 1: its CA is not one the server recognizes) and a <c>CERT_SUBJECT</c> without the edge's CN
     /// (IIS server variables: https://learn.microsoft.com/iis/web-dev-reference/server-variables).
     /// </summary>
+    /// <summary>Where the web.config template holds the CN's regular expression until the script fills it in.</summary>
+    private const string EdgeClientCommonNamePlaceholder = "__EDGE_CLIENT_CN_PATTERN__";
+
     private static string EdgeClientConditions(OriginBootSettings settings)
     {
         const string Indent = "\n            ";
@@ -45,7 +48,7 @@ internal static class IisOriginScript
             ? ">" + Indent + secret
             : " logicalGrouping=\"MatchAny\">" + Indent + secret
                 + Indent + "<add input=\"{CERT_FLAGS}\" pattern=\"^1$\" negate=\"true\" />"
-                + Indent + $"<add input=\"{{CERT_SUBJECT}}\" pattern=\"(^|,)\\s*CN={settings.EdgeClientCommonNamePattern}\\s*(,|$)\" negate=\"true\" ignoreCase=\"false\" />";
+                + Indent + $"<add input=\"{{CERT_SUBJECT}}\" pattern=\"(^|,)\\s*CN={EdgeClientCommonNamePlaceholder}\\s*(,|$)\" negate=\"true\" ignoreCase=\"false\" />";
     }
 
     /// <summary>
@@ -155,6 +158,8 @@ internal static class IisOriginScript
           </system.webServer>
         </configuration>
         '@
+        # The CN as a regular expression: its dots escaped (the only special character a valid CN can hold).
+        $webConfig = $webConfig.Replace('{{EdgeClientCommonNamePlaceholder}}', $settings.edgeClientCommonName.Replace('.', '\.'))
         Set-Content -Path "$stateDir\web.config.template" -Value $webConfig -Encoding UTF8
 
         # The default app: /healthz and an echo of the X-Edge-* headers, ahead of the static file handler.

@@ -22,14 +22,16 @@ internal static class NginxOriginScript
     /// <summary>
     /// The maps that decide <c>$origin_auth_failed</c>: the origin secret alone, or with edge mTLS also a verified client
     /// certificate (<c>$ssl_client_verify</c>, which nginx evaluates for the log line of a refused handshake too) whose
-    /// subject CN is the edge's.
+    /// subject CN is the edge's. The CN's regular expression (<c>EDGE_CLIENT_CN_PATTERN</c>) is made by the script from
+    /// the CN, which may be a deploy-time value: its dots escaped, the only character of a valid CN (letters, digits,
+    /// <c>.</c>, <c>_</c>, <c>-</c>) that is special in PCRE outside a character class.
     /// </summary>
     private static string EdgeClientMaps(OriginBootSettings settings) => settings.EdgeClient is null
         ? """
           map \$edge_origin_authorized \$origin_auth_failed { default 1; 1 0; }
           """
-        : $$"""
-          map \$ssl_client_s_dn \$edge_client_identified { default 0; "~(^|,)CN={{settings.EdgeClientCommonNamePattern}}(,|\$)" 1; }
+        : """
+          map \$ssl_client_s_dn \$edge_client_identified { default 0; "~(^|,)CN=${EDGE_CLIENT_CN_PATTERN}(,|\$)" 1; }
           map "\$ssl_client_verify:\$edge_client_identified:\$edge_origin_authorized" \$origin_auth_failed { default 1; "SUCCESS:1:1" 0; }
           """;
 
@@ -54,6 +56,8 @@ internal static class NginxOriginScript
         set -euo pipefail
         {{LinuxOriginBootSteps.Variables(settings)}}
         STATE_DIR="${ROOT}/etc/nginx/edge-origin"
+        EDGE_CLIENT_COMMON_NAME='{{settings.EdgeClientCommonName}}'
+        EDGE_CLIENT_CN_PATTERN="$(printf '%s' "${EDGE_CLIENT_COMMON_NAME}" | sed 's/[.]/\\./g')"
 
         if [ -z "${ROOT}" ]; then
             export DEBIAN_FRONTEND=noninteractive
@@ -79,7 +83,7 @@ internal static class NginxOriginScript
         NGINX_TEST_COMMAND='${EDGE_ORIGIN_NGINX_TEST:-nginx -t -q}'
         NGINX_RELOAD_COMMAND='${EDGE_ORIGIN_NGINX_RELOAD:-systemctl reload nginx}'
         EDGE_CLIENT_CA_SECRET_NAME='{{settings.EdgeClientCaSecretName}}'
-        EDGE_CLIENT_COMMON_NAME='{{settings.EdgeClientCommonName}}'
+        EDGE_CLIENT_COMMON_NAME='${EDGE_CLIENT_COMMON_NAME}'
         SETTINGS
         chmod 0600 "${SETTINGS}"
 

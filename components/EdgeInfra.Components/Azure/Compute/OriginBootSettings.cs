@@ -69,10 +69,8 @@ internal sealed record OriginBootSettings(
     public string EdgeClientCaSecretName => EdgeClient?.CaSecretName ?? string.Empty;
 
     /// <summary>The CN the edge's client certificate must carry; empty without edge mTLS.</summary>
-    public string EdgeClientCommonName => EdgeClient?.CommonName ?? string.Empty;
+    public Input<string> EdgeClientCommonName => EdgeClient?.CommonName ?? (Input<string>)string.Empty;
 
-    /// <summary>The CN as an nginx/PCRE regular expression literal (its dots escaped).</summary>
-    public string EdgeClientCommonNamePattern => EdgeClientCommonName.Replace(".", "\\.", StringComparison.Ordinal);
 
     /// <summary>The IIS server variable of the header, e.g. <c>HTTP_X_ORIGIN_AUTH</c>.</summary>
     public string IisServerVariable => "HTTP_" + HeaderName.ToUpperInvariant().Replace('-', '_');

@@ -89,9 +89,9 @@ internal static partial class OriginVmClusterValidation
                 errors.Add("edgeClientCertificate.caSecretName", $"'{edgeClient.CaSecretName}' is not a valid Key Vault secret name: 1 to 127 letters, digits and hyphens");
             }
 
-            if (!ValidationPatterns.DottedName64().IsMatch(edgeClient.CommonName ?? string.Empty))
+            if (!ValidationPatterns.DottedName64().IsMatch(edgeClient.CommonName?.Value ?? string.Empty))
             {
-                errors.Add("edgeClientCertificate.commonName", $"'{edgeClient.CommonName}' is not a client certificate name the origins can match: 1 to 64 letters, digits, '.', '_' and '-'");
+                errors.Add("edgeClientCertificate.commonName", $"'{edgeClient.CommonName?.Value}' is not a client certificate name the origins can match: 1 to 64 letters, digits, '.', '_' and '-'");
             }
         }
 

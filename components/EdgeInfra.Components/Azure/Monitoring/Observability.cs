@@ -148,7 +148,7 @@ public sealed partial class Observability : ComponentResource
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.AlertEmails.Count; i++)
         {
-            var email = args.AlertEmails[i];
+            var email = args.AlertEmails.Values[i];
             if (email is null || !ValidationPatterns.Email().IsMatch(email))
             {
                 errors.Add($"alertEmails[{i}]", $"'{email}' is not an email address: it must read name@domain.tld, without spaces");

@@ -51,5 +51,5 @@ public sealed class ObservabilityArgs : AzureComponentArgs
     /// Addresses that receive the alert by email, through an action group; each must be a valid email address and
     /// appear once. Default: none (no action group: the alert still shows in Azure Monitor).
     /// </summary>
-    public IReadOnlyList<string> AlertEmails { get; init; } = [];
+    public ValidatedInputList<string> AlertEmails { get; init; } = [];
 }

@@ -108,9 +108,15 @@ public sealed class IisOriginScriptTests
                       <conditions logicalGrouping="MatchAny">
                         <add input="{HTTP_X_ORIGIN_AUTH}" pattern="__ORIGIN_SECRET_PATTERN__" negate="true" ignoreCase="false" />
                         <add input="{CERT_FLAGS}" pattern="^1$" negate="true" />
-                        <add input="{CERT_SUBJECT}" pattern="(^|,)\s*CN=shop\.prod-origin-client\s*(,|$)" negate="true" ignoreCase="false" />
+                        <add input="{CERT_SUBJECT}" pattern="(^|,)\s*CN=__EDGE_CLIENT_CN_PATTERN__\s*(,|$)" negate="true" ignoreCase="false" />
                       </conditions>
             """, script);
+
+        // The script fills in the CN's expression (the CN may be a deploy-time value) before it writes the template.
+        AssertInOrder(
+            script,
+            "$webConfig = $webConfig.Replace('__EDGE_CLIENT_CN_PATTERN__', $settings.edgeClientCommonName.Replace('.', '\\.'))",
+            "Set-Content -Path \"$stateDir\\web.config.template\" -Value $webConfig");
         AssertInOrder(
             script,
             "& powershell.exe -NoProfile -ExecutionPolicy Bypass -File 'C:\\EdgeOrigin\\Refresh-EdgeOrigin.ps1' -FirstRun",

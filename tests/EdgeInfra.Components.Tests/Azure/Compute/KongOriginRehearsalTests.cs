@@ -117,15 +117,15 @@ public sealed class KongOriginRehearsalTests
             StringComparison.Ordinal);
 
         // The installed bundle is the account CA, and it verifies the edge's client certificate as nginx (OpenSSL) would.
-        var (edgeCertificate, _) = rehearsal.AccountCa.IssueClient(EdgeClient.CommonName);
+        var (edgeCertificate, _) = rehearsal.AccountCa.IssueClient(EdgeClient.CommonName.Value);
         Assert.Equal(0, await rehearsal.OpensslAsync(edgeCertificate, "verify", "-CAfile", rehearsal.State("edge-client-ca.crt")));
-        var (strangerCertificate, _) = rehearsal.OtherAccountCa.IssueClient(EdgeClient.CommonName);
+        var (strangerCertificate, _) = rehearsal.OtherAccountCa.IssueClient(EdgeClient.CommonName.Value);
         Assert.NotEqual(0, await rehearsal.OpensslAsync(strangerCertificate, "verify", "-CAfile", rehearsal.State("edge-client-ca.crt")));
 
         // nginx's $ssl_client_s_dn is the RFC 2253 subject (the stand-in's name lists CN last, Akamai's first: either passes).
         var edgeSubject = await rehearsal.SubjectAsync(edgeCertificate);
-        Assert.EndsWith($",CN={EdgeClient.CommonName}", edgeSubject, StringComparison.Ordinal);
-        Assert.Equal("200 cleared=X-Origin-Auth", await rehearsal.RunPreFunctionAsync(rehearsal.Secrets[0], "SUCCESS", $"CN={EdgeClient.CommonName},OU=12345,O=Akamai Technologies\\, Inc.,C=US"));
+        Assert.EndsWith($",CN={EdgeClient.CommonName.Value}", edgeSubject, StringComparison.Ordinal);
+        Assert.Equal("200 cleared=X-Origin-Auth", await rehearsal.RunPreFunctionAsync(rehearsal.Secrets[0], "SUCCESS", $"CN={EdgeClient.CommonName.Value},OU=12345,O=Akamai Technologies\\, Inc.,C=US"));
         var secret = rehearsal.Secrets[0];
         Assert.Equal("200 cleared=X-Origin-Auth", await rehearsal.RunPreFunctionAsync(secret, "SUCCESS", edgeSubject));
 
@@ -157,7 +157,7 @@ public sealed class KongOriginRehearsalTests
         Assert.Equal($"reload -c {rehearsal.KongConf}", rehearsal.KongCalls()[^1]);
         var after = File.ReadAllText(rehearsal.State("edge-client-ca.crt"));
         Assert.StartsWith(before, after, StringComparison.Ordinal);
-        var (strangerCertificate, _) = rehearsal.OtherAccountCa.IssueClient(EdgeClient.CommonName);
+        var (strangerCertificate, _) = rehearsal.OtherAccountCa.IssueClient(EdgeClient.CommonName.Value);
         Assert.Equal(0, await rehearsal.OpensslAsync(strangerCertificate, "verify", "-CAfile", rehearsal.State("edge-client-ca.crt")));
 
         // A list with no CA certificate is refused: the last good bundle stays, nothing is reloaded.

@@ -54,9 +54,14 @@ public sealed class OriginBootScriptTests
     {
         var script = (await ScriptsAsync(Defaults(OriginFlavor.Nginx, EdgeClient)))[0];
 
-        Assert.Contains("EDGE_CLIENT_CA_SECRET_NAME='edge-client-ca'\nEDGE_CLIENT_COMMON_NAME='shop.prod-origin-client'\n", script);
+        Assert.Contains("EDGE_CLIENT_COMMON_NAME='shop.prod-origin-client'\n", script);
+        Assert.Contains("EDGE_CLIENT_CA_SECRET_NAME='edge-client-ca'\nEDGE_CLIENT_COMMON_NAME='${EDGE_CLIENT_COMMON_NAME}'\n", script);
         Assert.Contains("ssl_client_certificate ${STATE_DIR}/edge-client-ca.crt;\n    ssl_verify_client on;\n    ssl_verify_depth 2;", script);
-        Assert.Contains("map \\$ssl_client_s_dn \\$edge_client_identified { default 0; \"~(^|,)CN=shop\\.prod-origin-client(,|\\$)\" 1; }", script);
+        Assert.Contains("map \\$ssl_client_s_dn \\$edge_client_identified { default 0; \"~(^|,)CN=${EDGE_CLIENT_CN_PATTERN}(,|\\$)\" 1; }", script);
+
+        // The script makes the CN's expression itself (the CN may be a deploy-time value): bash, as the VM runs it.
+        var patternLine = script.Split('\n').Single(line => line.StartsWith("EDGE_CLIENT_CN_PATTERN=", StringComparison.Ordinal));
+        Assert.Equal("shop\\.prod-origin-client", await BashAsync($"EDGE_CLIENT_COMMON_NAME='shop.prod-origin-client'\n{patternLine}\nprintf '%s' \"$EDGE_CLIENT_CN_PATTERN\""));
         Assert.Contains("map \"\\$ssl_client_verify:\\$edge_client_identified:\\$edge_origin_authorized\" \\$origin_auth_failed { default 1; \"SUCCESS:1:1\" 0; }", script);
         Assert.Contains("read_edge_client_ca \"${work}\" || exit 1", script);
     }
@@ -118,6 +123,16 @@ public sealed class OriginBootScriptTests
         Assert.Contains("        customData:\n          fn::toBase64: |-\n            #!/bin/bash\n", program);
         Assert.Contains("            CLIENT_ID='${origin-identity.clientId}'\n", program);
         Assert.Contains("\"$${VAULT_URI}secrets/$1/versions?api-version=7.4&maxresults=25\"", program);
+    }
+
+    /// <summary>What bash prints running <paramref name="script"/>.</summary>
+    private static async Task<string> BashAsync(string script)
+    {
+        using var process = RehearsalProcess.Start("bash", ["-c", script], new Dictionary<string, string>());
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        return output;
     }
 
     /// <summary>Asserts that each of <paramref name="parts"/> occurs in <paramref name="script"/>, each after the one before.</summary>
