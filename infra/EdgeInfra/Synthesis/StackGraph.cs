@@ -7,7 +7,7 @@ namespace EdgeInfra;
 /// A built and validated stack: its resources with their input properties as expressions and their effective
 /// options, the config it reads, and its outputs. What synthesis, previews, diffs and diagrams work from.
 /// </summary>
-public sealed class StackGraph
+public sealed partial class StackGraph
 {
     internal StackGraph(
         DeploymentSettings settings,
