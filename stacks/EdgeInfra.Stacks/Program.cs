@@ -1,5 +1,6 @@
 using EdgeInfra;
 using EdgeInfra.Components.Akamai;
+using EdgeInfra.Components.Policy;
 using EdgeInfra.Stacks;
 
 // `lock-bundle DIR` records an EdgeWorker bundle's version and content hash in DIR/bundle.lock.json (after a
@@ -19,4 +20,4 @@ if (args is ["lock-bundle", var directory])
     }
 }
 
-return Deployment.Run(args, () => new EdgeStack());
+return Deployment.Run(args, () => new EdgeStack(), EdgeInfraPolicies.Pack);

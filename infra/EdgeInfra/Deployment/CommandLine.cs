@@ -3,7 +3,7 @@ namespace EdgeInfra;
 /// <summary>A parsed command line: a verb, its <c>--name value</c> options and its <c>--flag</c> switches.</summary>
 internal sealed class CommandLine
 {
-    private static readonly HashSet<string> KnownOptions = new(StringComparer.Ordinal) { "stack", "out", "format", "max-length", "base" };
+    private static readonly HashSet<string> KnownOptions = new(StringComparer.Ordinal) { "stack", "out", "format", "max-length", "base", "fail-on" };
     private static readonly HashSet<string> KnownFlags = new(StringComparer.Ordinal) { "exit-code" };
     private readonly Dictionary<string, string> _options;
     private readonly HashSet<string> _flags;

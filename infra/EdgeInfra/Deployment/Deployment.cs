@@ -23,7 +23,37 @@ public static class Deployment
     public static int Run(string[] args, Func<Stack> createStack)
     {
         var entry = Assembly.GetEntryAssembly() ?? Assembly.GetCallingAssembly();
-        return Run(args, createStack, Directory.GetCurrentDirectory(), PackageCatalog.Discover(entry));
+        return Run(args, createStack, Directory.GetCurrentDirectory(), PackageCatalog.Discover(entry), null);
+    }
+
+    /// <summary>
+    /// <see cref="Run(string[], Func{Stack})"/>, with <paramref name="policies"/> as the pack the <c>check</c> verb
+    /// evaluates on the stack's graph.
+    /// </summary>
+    /// <returns>The process exit code.</returns>
+    public static int Run(string[] args, Func<Stack> createStack, Policy.PolicyPack policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        var entry = Assembly.GetEntryAssembly() ?? Assembly.GetCallingAssembly();
+        return Run(args, createStack, Directory.GetCurrentDirectory(), PackageCatalog.Discover(entry), policies);
+    }
+
+    /// <summary>
+    /// The graph of the stack <paramref name="createStack"/> makes with <paramref name="settings"/>, built and
+    /// validated as for synthesis: what policy packs (<see cref="Policy.PolicyPack.Evaluate"/>) and other checks read.
+    /// Packages are discovered as <see cref="Synthesize"/> discovers them when <see cref="DeploymentSettings.Packages"/> is empty.
+    /// </summary>
+    /// <exception cref="SynthesisException">The stack cannot be built.</exception>
+    public static StackGraph Build(Func<Stack> createStack, DeploymentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(createStack);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Packages.Versions.IsEmpty && settings.Packages.Metadata.IsEmpty)
+        {
+            settings = settings with { Packages = PackageCatalog.Discover(DiscoveryRoots(createStack)) };
+        }
+
+        return StackBuilder.Build(createStack, settings);
     }
 
     /// <summary>
@@ -31,14 +61,14 @@ public static class Deployment
     /// the verb's result goes to the <see cref="Console.Out"/> of the caller, everything else (the stack's own
     /// console output included) to <see cref="Console.Error"/>.
     /// </summary>
-    internal static int Run(string[] args, Func<Stack> createStack, string workingDirectory, PackageCatalog packages)
+    internal static int Run(string[] args, Func<Stack> createStack, string workingDirectory, PackageCatalog packages, Policy.PolicyPack? policies = null)
     {
         var program = Console.Out;
         var error = Console.Error;
         Console.SetOut(error);
         try
         {
-            var environment = new RunnerEnvironment(Environment.GetEnvironmentVariable, workingDirectory, packages, program, error);
+            var environment = new RunnerEnvironment(Environment.GetEnvironmentVariable, workingDirectory, packages, program, error) { Policies = policies };
             return StackRunner.Run(args, createStack, environment);
         }
         finally
@@ -58,12 +88,7 @@ public static class Deployment
     {
         ArgumentNullException.ThrowIfNull(createStack);
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Packages.Versions.IsEmpty && settings.Packages.Metadata.IsEmpty)
-        {
-            settings = settings with { Packages = PackageCatalog.Discover(DiscoveryRoots(createStack)) };
-        }
-
-        return ProgramSynthesizer.Synthesize(StackBuilder.Build(createStack, settings));
+        return ProgramSynthesizer.Synthesize(Build(createStack, settings));
     }
 
     private static IEnumerable<Assembly> DiscoveryRoots(Func<Stack> createStack)

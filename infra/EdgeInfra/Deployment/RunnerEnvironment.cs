@@ -15,4 +15,7 @@ public sealed record RunnerEnvironment(
 {
     /// <summary>True when <see cref="Output"/> is a terminal that shows colour (and <c>NO_COLOR</c> is not set).</summary>
     public bool Color { get; init; }
+
+    /// <summary>The policy pack <c>check</c> evaluates; null when the program gives none.</summary>
+    public Policy.PolicyPack? Policies { get; init; }
 }

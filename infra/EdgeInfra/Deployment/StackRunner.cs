@@ -2,7 +2,7 @@ namespace EdgeInfra;
 
 /// <summary>
 /// The command line of a stack program (see <see cref="Usage"/>). Pulumi runs <c>synth</c> as the YAML runtime's
-/// compiler; reviewers run <c>preview</c>, <c>diff</c> and <c>graph</c>. Exit codes: 0 done, 1 the stack cannot be
+/// compiler; reviewers run <c>preview</c>, <c>diff</c>, <c>graph</c> and <c>check</c>. Exit codes: 0 done, 1 the stack cannot be
 /// synthesized (or, with <c>diff --exit-code</c>, there are changes), 2 the command line or its input is wrong.
 /// Nothing is printed on standard output unless the verb succeeds.
 /// </summary>
@@ -23,6 +23,10 @@ public static class StackRunner
                                              or against the program a git ref's tree synthesizes (and, for a
                                              ref, its stack config); Markdown is trimmed to N characters
                                              (default 60000)
+          check   [--stack S] [--format text|markdown|sarif] [--fail-on low|medium|high|critical] [--out FILE]
+                                             the program's policy pack on the stack: exit 0 when no finding
+                                             that is not suppressed is at or above --fail-on (default low),
+                                             1 when one is; SARIF 2.1.0 for GitHub code scanning
         """;
 
     /// <summary>Runs the command line <paramref name="args"/> for the stack <paramref name="createStack"/> makes.</summary>
@@ -40,7 +44,7 @@ public static class StackRunner
         try
         {
             command = CommandLine.Parse(args);
-            if (command.Verb is not ("synth" or "preview" or "graph" or "diff"))
+            if (command.Verb is not ("synth" or "preview" or "graph" or "diff" or "check"))
             {
                 throw new FormatException($"unknown verb '{command.Verb}'.");
             }
@@ -69,6 +73,7 @@ public static class StackRunner
             "synth" => SynthVerb.Run(context),
             "preview" => PreviewVerb.Run(context),
             "graph" => GraphVerb.Run(context),
+            "check" => CheckVerb.Run(context),
             _ => DiffVerb.Run(context),
         };
     }

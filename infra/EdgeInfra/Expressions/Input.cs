@@ -29,4 +29,24 @@ public sealed class Input<T> : IInput
 
     /// <inheritdoc />
     public Expression ToExpression() => ExpressionFactory.FromValue(_source);
+
+    /// <summary>
+    /// The value given at synthesis, when the input holds one (a plain value, or a literal expression of type
+    /// <typeparamref name="T"/>); false for deploy-time values: outputs, references, config.
+    /// </summary>
+    public bool TryGetValue(out T value)
+    {
+        switch (_source)
+        {
+            case T plain:
+                value = plain;
+                return true;
+            case LiteralExpression { Value: T literal }:
+                value = literal;
+                return true;
+            default:
+                value = default!;
+                return false;
+        }
+    }
 }

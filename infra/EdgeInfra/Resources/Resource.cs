@@ -43,6 +43,27 @@ public abstract class Resource
 
     internal DeploymentContext Deployment { get; }
 
+    private readonly List<Policy.PolicySuppression> _policySuppressions = [];
+
+    /// <summary>The policy rules suppressed for this resource (for a component: for everything inside it), each with its justification.</summary>
+    public IReadOnlyList<Policy.PolicySuppression> PolicySuppressions => _policySuppressions;
+
+    /// <summary>
+    /// States that the policy rule <paramref name="ruleId"/> does not apply to this resource (for a component: to
+    /// everything inside it), and why. The finding stays in every report, marked suppressed, with the justification.
+    /// </summary>
+    /// <exception cref="ArgumentException">The rule id is blank, or the justification is shorter than 20 characters.</exception>
+    public void SuppressPolicy(string ruleId, string justification)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ruleId);
+        if (string.IsNullOrWhiteSpace(justification) || justification.Trim().Length < 20)
+        {
+            throw new ArgumentException($"Suppressing {ruleId} on {LogicalName} needs a justification of at least 20 characters: say why the rule does not apply.", nameof(justification));
+        }
+
+        _policySuppressions.Add(new Policy.PolicySuppression(ruleId, this, justification.Trim()));
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{LogicalName} ({_type})";
 
