@@ -4,6 +4,7 @@ using EdgeInfra.Components.Azure.Compute;
 using EdgeInfra.Testing;
 using static EdgeInfra.Components.Tests.Azure.Compute.OriginVmClusterFixtures;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using static EdgeInfra.Components.Tests.ResolvedValues;
 
 namespace EdgeInfra.Components.Tests.Azure.Compute;
 
@@ -36,14 +37,14 @@ public sealed class OriginVmClusterTests
 
         var loadBalancer = result.Resource("origin-lb").Inputs;
         AssertTree(new[] { Obj(("intervalInSeconds", 5L), ("name", "https"), ("port", 443L), ("probeThreshold", 2L), ("protocol", "Tcp")) }, loadBalancer["probes"]);
-        Assert.Empty(List(loadBalancer["inboundNatRules"]));
+        Assert.Empty(AsList(loadBalancer["inboundNatRules"]));
         Assert.Equal("origin-lb", loadBalancer["loadBalancerName"]);
-        var rule = Assert.Single(Maps(loadBalancer["loadBalancingRules"]));
+        var rule = Assert.Single(AsObjects(loadBalancer["loadBalancingRules"]));
         Assert.Equal(443L, rule["backendPort"]);
         Assert.Equal(true, rule["disableOutboundSnat"]);
         Assert.Equal(false, rule["enableFloatingIP"]);
         Assert.Equal(true, rule["enableTcpReset"]);
-        var outbound = Assert.Single(Maps(loadBalancer["outboundRules"]));
+        var outbound = Assert.Single(AsObjects(loadBalancer["outboundRules"]));
         Assert.Equal("outbound", outbound["name"]);
         Assert.Equal("All", outbound["protocol"]);
 
@@ -61,7 +62,7 @@ public sealed class OriginVmClusterTests
                 Map(inputs["storageProfile"])["osDisk"]);
             AssertTree(Obj(("bootDiagnostics", Obj(("enabled", true)))), inputs["diagnosticsProfile"]);
             Assert.Equal("Standard_D2s_v5", Map(inputs["hardwareProfile"])["vmSize"]);
-            Assert.Equal([$"{index + 1}"], List(inputs["zones"]));
+            Assert.Equal([$"{index + 1}"], AsList(inputs["zones"]));
             Assert.Same(grant, Assert.Single(vms[index].Options.DependsOn));
             Assert.Equal($"origin-{index + 1}", Map(inputs["osProfile"])["computerName"]);
             Assert.Equal("originadmin", Map(inputs["osProfile"])["adminUsername"]);
@@ -97,8 +98,8 @@ public sealed class OriginVmClusterTests
                 Map(vm.Inputs["storageProfile"])["imageReference"]);
         }
 
-        Assert.DoesNotContain(result.Resources, r => HasKey(r.Inputs, "windowsConfiguration"));
-        Assert.DoesNotContain(result.Resources, r => HasKey(r.Inputs, "adminPassword"));
+        Assert.DoesNotContain(result.Resources, r => HasProperty(r.Inputs, "windowsConfiguration"));
+        Assert.DoesNotContain(result.Resources, r => HasProperty(r.Inputs, "adminPassword"));
         Assert.DoesNotContain(result.Resources, r => r.Type.StartsWith("random:index/randomPassword", StringComparison.Ordinal));
         Assert.Empty(result.OfType<VirtualMachineExtension>());
         Assert.Empty(result.OfType("azure-native:keyvault:Secret"));
@@ -121,9 +122,9 @@ public sealed class OriginVmClusterTests
 
         var secret = result.Resource("origin-admin-password-secret");
         Assert.Equal("azure-native:keyvault:Secret", secret.Type);
-        Assert.Equal(["properties", "resourceGroupName", "secretName", "tags", "vaultName"], Keys(secret.Inputs));
+        Assert.Equal(["properties", "resourceGroupName", "secretName", "tags", "vaultName"], PropertyNames(secret.Inputs));
         var secretProperties = Map(secret.Inputs["properties"]);
-        Assert.Equal(["attributes", "contentType", "value"], Keys(secretProperties));
+        Assert.Equal(["attributes", "contentType", "value"], PropertyNames(secretProperties));
         AssertTree(Obj(("enabled", true)), secretProperties["attributes"]);
         Assert.Equal("text/plain", secretProperties["contentType"]);
         Assert.IsType<SecretValue>(secretProperties["value"]);
@@ -154,7 +155,7 @@ public sealed class OriginVmClusterTests
         Assert.Equal("CustomScriptExtension", setup.Inputs["type"]);
         Assert.Equal("1.10", setup.Inputs["typeHandlerVersion"]);
         Assert.Equal(result.Resource("origin-vm-1").Outputs["name"], setup.Inputs["vmName"]);
-        Assert.DoesNotContain(result.Resources, r => HasKey(r.Inputs, "linuxConfiguration"));
+        Assert.DoesNotContain(result.Resources, r => HasProperty(r.Inputs, "linuxConfiguration"));
 
         // Nothing in the program mentions SSH, the boot script included: the script is base64 in the run, so this stays a check of the text.
         Assert.DoesNotContain("ssh", program);
@@ -194,7 +195,7 @@ public sealed class OriginVmClusterTests
             Assert.Equal("edge-infra-diagnostics", nicDiagnostics.Inputs["name"]);
             Assert.Equal(result.Resource($"shop-vm-{vm}-nic").Id, nicDiagnostics.Inputs["resourceUri"]);
 
-            Assert.Equal([zone], List(machine.Inputs["zones"]));
+            Assert.Equal([zone], AsList(machine.Inputs["zones"]));
             Assert.Same(grant, Assert.Single(machine.Options.DependsOn));
             Assert.True(machine.Options.Protect);
             Assert.True(machine.Options.RetainOnDelete);
@@ -202,7 +203,7 @@ public sealed class OriginVmClusterTests
 
         Assert.DoesNotContain(result.Resources, r => r.LogicalName.StartsWith("shop-vm-5", StringComparison.Ordinal));
         var pip = result.Resource("shop-pip");
-        Assert.Equal(["1", "3"], List(pip.Inputs["zones"]));
+        Assert.Equal(["1", "3"], AsList(pip.Inputs["zones"]));
         Assert.Empty(pip.Options.DependsOn);
         Assert.True(pip.Options.Protect);
         Assert.True(pip.Options.RetainOnDelete);
@@ -211,7 +212,7 @@ public sealed class OriginVmClusterTests
         var tagged = result.Resources.Where(r => r.Inputs.ContainsKey("tags")).ToList();
         Assert.NotEmpty(tagged);
         Assert.All(tagged, r => AssertTree(Obj(("environment", "prod"), ("managedBy", "edge-infra")), r.Inputs["tags"]));
-        Assert.DoesNotContain(result.Resources, r => HasKey(r.Inputs, "outboundRules"));
+        Assert.DoesNotContain(result.Resources, r => HasProperty(r.Inputs, "outboundRules"));
 
         var loadBalancerDiagnostics = result.Resource("shop-lb-diag");
         Assert.Equal("azure-native:monitor:DiagnosticSetting", loadBalancerDiagnostics.Type);
@@ -262,7 +263,7 @@ public sealed class OriginVmClusterTests
                 ("resourceUri", result.Resource("shopiis-pip").Id),
                 ("workspaceId", WorkspaceId)),
             pipDiagnostics.Inputs);
-        Assert.DoesNotContain(result.Resources, r => Strings(r.Inputs).Any(text => text.Contains("AllMetrics", StringComparison.Ordinal)));
+        Assert.DoesNotContain(result.Resources, r => StringsIn(r.Inputs).Any(text => text.Contains("AllMetrics", StringComparison.Ordinal)));
         Assert.DoesNotContain(result.Resources, r => r.LogicalName == "shopiis-lb-diag");
         Assert.DoesNotContain(result.Resources, r => r.LogicalName == "shopiis-vm-1-nic-diag");
     }
@@ -381,67 +382,4 @@ public sealed class OriginVmClusterTests
     internal static object? Plain(object? value) => value is SecretValue secret ? secret.Value : value;
 
     internal static object? Item(object? list, int index) => ((ImmutableArray<object?>)list!)[index];
-
-    private static IEnumerable<object?> List(object? value) => (ImmutableArray<object?>)Plain(value)!;
-
-    private static IEnumerable<ImmutableDictionary<string, object?>> Maps(object? value) => List(value).Select(Map);
-
-    /// <summary>The names of a resolved object's properties, in ordinal order.</summary>
-    private static IEnumerable<string> Keys(ImmutableDictionary<string, object?> value) => value.Keys.Order(StringComparer.Ordinal);
-
-    /// <summary>An expected object for <see cref="AssertTree"/>.</summary>
-    private static ImmutableDictionary<string, object?> Obj(params (string Name, object? Value)[] properties) =>
-        properties.ToImmutableDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
-
-    /// <summary>
-    /// Asserts that a resolved value is <paramref name="expected"/>: objects with exactly the same properties and values,
-    /// lists with the same items in the same order, other values equal.
-    /// </summary>
-    private static void AssertTree(object? expected, object? actual, string at = "value")
-    {
-        switch (expected)
-        {
-            case ImmutableDictionary<string, object?> map:
-                Assert.True(actual is ImmutableDictionary<string, object?>, $"{at} is {actual ?? "null"}, not an object");
-                var actualMap = (ImmutableDictionary<string, object?>)actual!;
-                Assert.True(Keys(map).SequenceEqual(Keys(actualMap)), $"{at} has properties [{string.Join(", ", Keys(actualMap))}], not [{string.Join(", ", Keys(map))}]");
-                foreach (var (name, value) in map)
-                {
-                    AssertTree(value, actualMap[name], $"{at}.{name}");
-                }
-
-                break;
-            case System.Collections.IEnumerable list and not string:
-                Assert.True(actual is ImmutableArray<object?>, $"{at} is {actual ?? "null"}, not a list");
-                var items = list.Cast<object?>().ToList();
-                var actualItems = (ImmutableArray<object?>)actual!;
-                Assert.True(items.Count == actualItems.Length, $"{at} has {actualItems.Length} items, not {items.Count}");
-                for (var index = 0; index < items.Count; index++)
-                {
-                    AssertTree(items[index], actualItems[index], $"{at}[{index}]");
-                }
-
-                break;
-            default:
-                Assert.True(Equals(expected, actual), $"{at} is {actual ?? "null"}, not {expected ?? "null"}");
-                break;
-        }
-    }
-
-    /// <summary>True when a resolved value has a property named <paramref name="name"/>, at any depth.</summary>
-    private static bool HasKey(object? value, string name) => Plain(value) switch
-    {
-        ImmutableDictionary<string, object?> map => map.ContainsKey(name) || map.Values.Any(item => HasKey(item, name)),
-        ImmutableArray<object?> list => list.Any(item => HasKey(item, name)),
-        _ => false,
-    };
-
-    /// <summary>Every string a resolved value holds, at any depth.</summary>
-    private static IEnumerable<string> Strings(object? value) => Plain(value) switch
-    {
-        string text => [text],
-        ImmutableDictionary<string, object?> map => map.Values.SelectMany(Strings),
-        ImmutableArray<object?> list => list.SelectMany(Strings),
-        _ => [],
-    };
 }

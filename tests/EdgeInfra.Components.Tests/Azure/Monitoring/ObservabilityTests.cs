@@ -3,6 +3,7 @@ using EdgeInfra.Components.Azure;
 using EdgeInfra.Components.Azure.Monitoring;
 using static EdgeInfra.Components.Tests.Azure.Monitoring.MonitoringFixtures;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using static EdgeInfra.Components.Tests.ResolvedValues;
 
 namespace EdgeInfra.Components.Tests.Azure.Monitoring;
 
@@ -65,7 +66,7 @@ public sealed class ObservabilityTests
         Assert.Equal(10.0, criterion["threshold"]);
         Assert.Equal("GreaterThanOrEqual", criterion["operator"]);
         Assert.Equal("Count", criterion["timeAggregation"]);
-        Assert.Equal([result.Resource("obs-workspace").Id], List(alert["scopes"]));
+        Assert.Equal([result.Resource("obs-workspace").Id], AsList(alert["scopes"]));
         Assert.Contains("edge-origin-auth-failed", (string)criterion["query"]!, StringComparison.Ordinal);
         Assert.False(alert.ContainsKey("actions"));
         Assert.DoesNotContain(result.Resources, r => r.LogicalName == "obs-alerts");
@@ -88,7 +89,7 @@ public sealed class ObservabilityTests
         Assert.Equal(1.0, criterion["threshold"]);
         Assert.Equal("GreaterThanOrEqual", criterion["operator"]);
         Assert.Equal("Count", criterion["timeAggregation"]);
-        Assert.Equal([result.Resource("obs-workspace").Id], List(alert["scopes"]));
+        Assert.Equal([result.Resource("obs-workspace").Id], AsList(alert["scopes"]));
         var query = (string)criterion["query"]!;
         Assert.Contains("(Syslog | where ProcessName == \"edge-origin-certificate-expiring\"", query, StringComparison.Ordinal);
         Assert.Contains("(Event | where Source == \"edge-origin-certificate-expiring\"", query, StringComparison.Ordinal);
@@ -118,8 +119,8 @@ public sealed class ObservabilityTests
         var diagnostics = result.Resource("obs-workspace-diag").Inputs;
         Assert.Equal(workspaceId, diagnostics["resourceUri"]);
         Assert.Equal(workspaceId, diagnostics["workspaceId"]);
-        Assert.Contains(Maps(diagnostics["logs"]), log => Equals(log["categoryGroup"], "allLogs"));
-        Assert.Contains(Maps(diagnostics["metrics"]), metric => Equals(metric["category"], "AllMetrics"));
+        Assert.Contains(AsObjects(diagnostics["logs"]), log => Equals(log["categoryGroup"], "allLogs"));
+        Assert.Contains(AsObjects(diagnostics["metrics"]), metric => Equals(metric["category"], "AllMetrics"));
     }
 
     [Fact]
@@ -130,22 +131,22 @@ public sealed class ObservabilityTests
         SynthConforming(Build);
         var result = await RunAsync(Build);
         var rule = result.Resource("obs-dcr").Inputs;
-        var flow = Assert.Single(Maps(rule["dataFlows"]));
-        Assert.Equal(["workspace"], List(flow["destinations"]));
-        Assert.Equal(["Microsoft-Syslog", "Microsoft-Event", "Microsoft-Perf"], List(flow["streams"]));
+        var flow = Assert.Single(AsObjects(rule["dataFlows"]));
+        Assert.Equal(["workspace"], AsList(flow["destinations"]));
+        Assert.Equal(["Microsoft-Syslog", "Microsoft-Event", "Microsoft-Perf"], AsList(flow["streams"]));
 
-        var destination = Assert.Single(Maps(((ImmutableDictionary<string, object?>)rule["destinations"]!)["logAnalytics"]));
+        var destination = Assert.Single(AsObjects(AsObject(rule["destinations"])["logAnalytics"]));
         Assert.Equal("workspace", destination["name"]);
         Assert.Equal(result.Resource("obs-workspace").Id, destination["workspaceResourceId"]);
 
-        var sources = (ImmutableDictionary<string, object?>)rule["dataSources"]!;
-        var syslog = Assert.Single(Maps(sources["syslog"]));
-        Assert.Contains("local0", List(syslog["facilityNames"]));
-        Assert.Contains("Warning", List(syslog["logLevels"]));
-        Assert.DoesNotContain("Info", Strings(rule));
-        Assert.Contains("Application!*[System[(Level=1 or Level=2 or Level=3)]]", List(Assert.Single(Maps(sources["windowsEventLogs"]))["xPathQueries"]));
-        Assert.Contains(Maps(sources["performanceCounters"]), counters => Equals(counters["name"], "perfCountersLinux"));
-        Assert.Contains(Maps(sources["performanceCounters"]), counters => Equals(counters["name"], "perfCountersWindows"));
+        var sources = AsObject(rule["dataSources"]);
+        var syslog = Assert.Single(AsObjects(sources["syslog"]));
+        Assert.Contains("local0", AsList(syslog["facilityNames"]));
+        Assert.Contains("Warning", AsList(syslog["logLevels"]));
+        Assert.DoesNotContain("Info", StringsIn(rule));
+        Assert.Contains("Application!*[System[(Level=1 or Level=2 or Level=3)]]", AsList(Assert.Single(AsObjects(sources["windowsEventLogs"]))["xPathQueries"]));
+        Assert.Contains(AsObjects(sources["performanceCounters"]), counters => Equals(counters["name"], "perfCountersLinux"));
+        Assert.Contains(AsObjects(sources["performanceCounters"]), counters => Equals(counters["name"], "perfCountersWindows"));
     }
 
     [Fact]
@@ -159,28 +160,29 @@ public sealed class ObservabilityTests
         Assert.Equal(90L, workspace.Inputs["retentionInDays"]);
         Assert.Equal("Disabled", workspace.Inputs["publicNetworkAccessForIngestion"]);
         Assert.Equal("Disabled", workspace.Inputs["publicNetworkAccessForQuery"]);
-        Assert.Equal("prod", ((ImmutableDictionary<string, object?>)workspace.Inputs["tags"]!)["env"]);
+        Assert.Equal("prod", AsObject(workspace.Inputs["tags"])["env"]);
         Assert.True(workspace.Options.Protect);
         Assert.True(workspace.Options.RetainOnDelete);
 
         var group = result.Resource("obs-alerts").Inputs;
-        var receivers = Maps(group["emailReceivers"]).ToList();
-        Assert.Equal(2, receivers.Count);
-        Assert.All(receivers, receiver => Assert.Equal(3, receiver.Count));
-        Assert.Equal(["oncall@example.com", "edge-team@example.org"], receivers.Select(r => r["emailAddress"]));
-        Assert.Equal(["email-1", "email-2"], receivers.Select(r => r["name"]));
-        Assert.All(receivers, receiver => Assert.Equal(true, receiver["useCommonAlertSchema"]));
+        AssertTree(
+            new[]
+            {
+                Obj(("emailAddress", "oncall@example.com"), ("name", "email-1"), ("useCommonAlertSchema", true)),
+                Obj(("emailAddress", "edge-team@example.org"), ("name", "email-2"), ("useCommonAlertSchema", true)),
+            },
+            group["emailReceivers"]);
         Assert.Equal(true, group["enabled"]);
         Assert.Equal("edge-alerts", group["groupShortName"]);
         Assert.Equal("Global", group["location"]);
 
         var actionGroupId = result.Resource("obs-alerts").Id;
         var alert = result.Resource("obs-origin-auth-failed").Inputs;
-        Assert.Equal([actionGroupId], List(((ImmutableDictionary<string, object?>)alert["actions"]!)["actionGroups"]));
+        Assert.Equal([actionGroupId], AsList(AsObject(alert["actions"])["actionGroups"]));
         Assert.Equal("PT1H", alert["windowSize"]);
         Assert.Equal(25.0, Criterion(alert)["threshold"]);
         var certificateAlert = result.Resource("obs-origin-certificate-expiring").Inputs;
-        Assert.Equal([actionGroupId], List(((ImmutableDictionary<string, object?>)certificateAlert["actions"]!)["actionGroups"]));
+        Assert.Equal([actionGroupId], AsList(AsObject(certificateAlert["actions"])["actionGroups"]));
 
         Assert.Equal(
             "/subscriptions/sub-1/resourceGroups/central/providers/Microsoft.OperationalInsights/workspaces/central",
@@ -263,19 +265,5 @@ public sealed class ObservabilityTests
 
     /// <summary>The single criterion of a log alert's <c>criteria.allOf</c>.</summary>
     private static ImmutableDictionary<string, object?> Criterion(ImmutableDictionary<string, object?> alert) =>
-        Assert.Single(Maps(((ImmutableDictionary<string, object?>)alert["criteria"]!)["allOf"]));
-
-    private static IEnumerable<object?> List(object? value) => (ImmutableArray<object?>)value!;
-
-    private static IEnumerable<ImmutableDictionary<string, object?>> Maps(object? value) =>
-        List(value).Cast<ImmutableDictionary<string, object?>>();
-
-    /// <summary>Every string a resolved value holds, at any depth.</summary>
-    private static IEnumerable<string> Strings(object? value) => value switch
-    {
-        string text => [text],
-        ImmutableDictionary<string, object?> map => map.Values.SelectMany(Strings),
-        ImmutableArray<object?> list => list.SelectMany(Strings),
-        _ => [],
-    };
+        Assert.Single(AsObjects(AsObject(alert["criteria"])["allOf"]));
 }
