@@ -57,6 +57,9 @@ internal static class ResolvedValues
         }
     }
 
+    /// <summary><paramref name="value"/> without its secret mark, if it has one.</summary>
+    public static object? Unmarked(object? value) => value is SecretValue secret ? secret.Value : value;
+
     /// <summary>The object <paramref name="value"/> is (seen through a secret mark).</summary>
     public static ImmutableDictionary<string, object?> AsObject(object? value) => (ImmutableDictionary<string, object?>)Unmarked(value)!;
 
@@ -86,7 +89,6 @@ internal static class ResolvedValues
         _ => [],
     };
 
-    private static object? Unmarked(object? value) => value is SecretValue secret ? secret.Value : value;
 
     private static string Describe(object? value) => value switch
     {
