@@ -1,9 +1,13 @@
+using System.Collections.Immutable;
+using System.Text.Json;
 using EdgeInfra.Components.Akamai;
 using EdgeInfra.Components.Application;
 using EdgeInfra.Components.Azure;
 using EdgeInfra.Components.Azure.Compute;
 using EdgeInfra.Components.Tests.Akamai.EdgeWorkers;
+using EdgeInfra.Testing;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using static EdgeInfra.Components.Tests.ResolvedValues;
 
 namespace EdgeInfra.Components.Tests.Application;
 
@@ -70,41 +74,41 @@ public sealed class EdgeFrontedApplicationEdgeLogsTests : IDisposable
     };
 
     [Fact]
-    public void One_deployment_has_the_account_container_retention_stream_and_the_property_behavior()
+    public async Task One_deployment_has_the_account_container_retention_stream_and_the_property_behavior()
     {
         EdgeFrontedApplication? app = null;
-        var program = SynthConforming(() => app = new EdgeFrontedApplication("app", Args(Logs())));
+        void Build() => app = new EdgeFrontedApplication("app", Args(Logs()));
 
-        Assert.Contains("  app-edge-logs-storage:\n    type: \"azure-native:storage:StorageAccount\"\n", program);
-        Assert.Contains("  app-edge-logs-container:\n    type: \"azure-native:storage:BlobContainer\"\n", program);
-        Assert.Contains("  app-edge-logs-container-retention:\n    type: \"azure-native:storage:BlobContainerImmutabilityPolicy\"\n", program);
-        Assert.Contains("      immutabilityPeriodSinceCreationInDays: 365\n", program);
-        Assert.Contains("  app-edge-logs-stream:\n    type: \"akamai:index/datastream:Datastream\"\n", program);
-        Assert.Contains("          fn::secret: \"${invoke-listStorageAccountKeys-", program);
+        var program = SynthConforming(Build);
+        var result = await RunAsync(Build, new CpCodeMocks());
+
+        Assert.Equal("azure-native:storage:StorageAccount", result.Resource("app-edge-logs-storage").Type);
+        Assert.Equal("azure-native:storage:BlobContainer", result.Resource("app-edge-logs-container").Type);
+        var retention = result.Resource("app-edge-logs-container-retention");
+        Assert.Equal("azure-native:storage:BlobContainerImmutabilityPolicy", retention.Type);
+        Assert.Equal(365L, retention.Inputs["immutabilityPeriodSinceCreationInDays"]);
+        var stream = result.Resource("app-edge-logs-stream");
+        Assert.Equal("akamai:index/datastream:Datastream", stream.Type);
+        Assert.Equal(new SecretValue(ComponentMocks.StorageKey), AsObject(stream.Inputs["azureConnector"])["accessKey"]);
         Assert.DoesNotContain("config:", program);
 
         // The cycle: bootstrap → stream (names the property) → property (adopts the bootstrap, names the stream).
-        Assert.Contains("""
-              app-property-bootstrap:
-                type: "akamai:index/propertyBootstrap:PropertyBootstrap"
-                properties:
-                  contractId: "ctr_C-1"
-                  groupId: "grp_12345"
-                  name: "app-test"
-                  productId: "prd_Fresca"
-            """, program);
-        Assert.Contains("      properties:\n        - \"${app-property-bootstrap.id}\"\n      streamName: \"app-test-edge-logs\"\n", program);
-        Assert.Contains("      propertyId: \"${app-property-bootstrap.id}\"\n", program);
-        Assert.Contains("""
-                                          - name: "datastream"
-                                            options:
-                                              collectMidgressTraffic: false
-                                              logEnabled: true
-                                              logStreamName:
-                                                - "${app-edge-logs-stream.id}"
-                                              samplingPercentage: 100
-                                              streamType: "LOG"
-            """, program);
+        var bootstrap = result.Resource("app-property-bootstrap");
+        Assert.Equal("akamai:index/propertyBootstrap:PropertyBootstrap", bootstrap.Type);
+        AssertTree(Obj(("contractId", "ctr_C-1"), ("groupId", "grp_12345"), ("name", "app-test"), ("productId", "prd_Fresca")), bootstrap.Inputs);
+        AssertTree(new[] { bootstrap.Id }, stream.Inputs["properties"]);
+        Assert.Equal("app-test-edge-logs", stream.Inputs["streamName"]);
+        var property = result.Resource("app-property-property");
+        Assert.Equal(bootstrap.Id, property.Inputs["propertyId"]);
+        using var rules = JsonDocument.Parse((string)Unmarked(property.Inputs["rules"])!);
+        var datastream = rules.RootElement.GetProperty("rules").GetProperty("behaviors").EnumerateArray().Single(b => b.GetProperty("name").GetString() == "datastream");
+        var options = datastream.GetProperty("options");
+        Assert.Equal(["collectMidgressTraffic", "logEnabled", "logStreamName", "samplingPercentage", "streamType"], options.EnumerateObject().Select(o => o.Name).Order(StringComparer.Ordinal));
+        Assert.False(options.GetProperty("collectMidgressTraffic").GetBoolean());
+        Assert.True(options.GetProperty("logEnabled").GetBoolean());
+        Assert.Equal([stream.Id], options.GetProperty("logStreamName").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(100, options.GetProperty("samplingPercentage").GetInt32());
+        Assert.Equal("LOG", options.GetProperty("streamType").GetString());
 
         var behavior = Assert.Single(app!.Property.RuleTree.Default.Behaviors, b => b.Name == "datastream");
         Assert.Same(app.EdgeLogs!.PropertyBehavior, behavior);
@@ -139,5 +143,12 @@ public sealed class EdgeFrontedApplicationEdgeLogsTests : IDisposable
         var connector = (System.Collections.Immutable.ImmutableDictionary<string, object?>)stream.Inputs["azureConnector"]!;
         Assert.Equal(ComponentMocks.StorageKey, Assert.IsType<EdgeInfra.Testing.SecretValue>(connector["accessKey"]).Value);
         Assert.Equal("app-property-bootstrap_id", result.Resource("app-property-property").Inputs["propertyId"]);
+    }
+
+    /// <summary><see cref="ComponentMocks"/> with a CP code id as Akamai gives it (<c>cpc_</c> and digits), so that the property's rules evaluate to JSON.</summary>
+    private sealed class CpCodeMocks : ComponentMocks
+    {
+        protected override (string? Id, ImmutableDictionary<string, object?> Outputs) Complete(MockResourceArgs args, string? id, ImmutableDictionary<string, object?> outputs) =>
+            args.Type == "akamai:index/cpCode:CpCode" ? ("cpc_12345", outputs) : (id, outputs);
     }
 }

@@ -15,19 +15,19 @@ public sealed class RoleAssignmentsTests
     }
 
     [Fact]
-    public void A_grant_states_principal_type_role_in_the_deploying_subscription_and_a_stable_name()
+    public async Task A_grant_states_principal_type_role_in_the_deploying_subscription_and_a_stable_name()
     {
-        var program = SynthConforming(GrantOnGroup);
-        Assert.Contains("""
-              app-reader:
-                type: "azure-native:authorization:RoleAssignment"
-                properties:
-                  principalId: "00000000-0000-0000-0000-0000000000aa"
-                  principalType: "ServicePrincipal"
-            """, program);
-        Assert.Contains("      roleAssignmentName: \"${app-reader-id.result}\"\n", program);
-        Assert.Contains("      scope: \"${rg.id}\"\n", program);
-        Assert.Contains("  app-reader-id:\n    type: \"random:index/randomUuid:RandomUuid\"\n    properties:\n      keepers:\n        principalId: \"00000000-0000-0000-0000-0000000000aa\"\n", program);
+        SynthConforming(GrantOnGroup);
+        var result = await RunAsync(GrantOnGroup);
+        var assignment = result.Resource("app-reader");
+        Assert.Equal("azure-native:authorization:RoleAssignment", assignment.Type);
+        Assert.Equal("00000000-0000-0000-0000-0000000000aa", assignment.Inputs["principalId"]);
+        Assert.Equal("ServicePrincipal", assignment.Inputs["principalType"]);
+        var name = result.Resource("app-reader-id");
+        Assert.Equal(name.Outputs["result"], assignment.Inputs["roleAssignmentName"]);
+        Assert.Equal(result.Resource("rg").Id, assignment.Inputs["scope"]);
+        Assert.Equal("random:index/randomUuid:RandomUuid", name.Type);
+        Assert.Equal("00000000-0000-0000-0000-0000000000aa", ((ImmutableDictionary<string, object?>)name.Inputs["keepers"]!)["principalId"]);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using EdgeInfra.Components.Akamai;
 using EdgeInfra.Components.Azure;
 using EdgeInfra.Testing;
 using static EdgeInfra.Components.Tests.Akamai.DataStream.SecretConfigHarness;
+using static EdgeInfra.Components.Tests.ResolvedValues;
 
 namespace EdgeInfra.Components.Tests.Akamai.DataStream;
 
@@ -51,115 +52,92 @@ public sealed class EdgeLogStreamTests
     };
 
     [Fact]
-    public void Defaults_stream_the_audit_fields_as_json_every_30_seconds_to_a_locked_down_account()
+    public async Task Defaults_stream_the_audit_fields_as_json_every_30_seconds_to_a_locked_down_account()
     {
-        var program = SynthConforming(() => new EdgeLogStream("logs", Defaults()));
-        Assert.Contains("""
-              logs-storage:
-                type: "azure-native:storage:StorageAccount"
-                properties:
-                  accountName: "edgelogsdev"
-                  allowBlobPublicAccess: false
-                  allowCrossTenantReplication: false
-                  allowSharedKeyAccess: true
-                  defaultToOAuthAuthentication: true
-                  enableHttpsTrafficOnly: true
-                  encryption:
-                    keySource: "Microsoft.Storage"
-                    requireInfrastructureEncryption: true
-                    services:
-                      blob:
-                        enabled: true
-                        keyType: "Account"
-                  isLocalUserEnabled: false
-                  isSftpEnabled: false
-                  kind: "StorageV2"
-                  location: "westeurope"
-                  minimumTlsVersion: "TLS1_2"
-                  networkRuleSet:
-                    bypass: "AzureServices"
-                    defaultAction: "Allow"
-                  publicNetworkAccess: "Enabled"
-                  resourceGroupName: "rg-logs"
-                  sku:
-                    name: "Standard_GRS"
-                  tags:
-                    managedBy: "edge-infra"
-            """, program);
-        Assert.Contains("""
-              logs-stream:
-                type: "akamai:index/datastream:Datastream"
-                properties:
-                  active: true
-                  azureConnector:
-                    accessKey:
-                      fn::secret: "${{{KEYS}}[0].value}"
-                    accountName: "${logs-storage.name}"
-                    compressLogs: true
-                    containerName: "${logs-container.name}"
-                    displayName: "azure-edgelogsdev-edge-logs"
-                    path: "edge-logs/{%Y}/{%m}/{%d}"
-                  contractId: "ctr_C-0N7RAC7"
-                  datasetFields:
-                    - 1100
-                    - 1002
-                    - 1000
-                    - 1006
-                    - 1011
-                    - 1012
-                    - 1013
-                    - 1009
-                    - 1008
-                    - 1005
-                    - 1017
-                    - 1032
-                    - 1066
-                    - 2002
-                    - 2010
-                  deliveryConfiguration:
-                    format: "JSON"
-                    frequency:
-                      intervalInSecs: 30
-                  groupId: "grp_12345"
-                  notificationEmails:
-                    - "soc@example.com"
-                  properties:
-                    - "prp_111"
-                  streamName: "edge-audit-dev"
-                options:
-                  dependsOn:
-                    - "${logs-container-retention}"
-                  version: "11.4.0"
-            """.Replace("{{KEYS}}", KeysVariable(program), StringComparison.Ordinal), program);
-        Assert.DoesNotContain("ipRules", program);
-        Assert.DoesNotContain("DiagnosticSetting", program);
-        Assert.DoesNotContain("protect:", program);
+        static void Build() => _ = new EdgeLogStream("logs", Defaults());
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build);
+        var storage = result.Resource("logs-storage");
+        Assert.Equal("azure-native:storage:StorageAccount", storage.Type);
+        AssertTree(
+            Obj(
+                ("accountName", "edgelogsdev"),
+                ("allowBlobPublicAccess", false),
+                ("allowCrossTenantReplication", false),
+                ("allowSharedKeyAccess", true),
+                ("defaultToOAuthAuthentication", true),
+                ("enableHttpsTrafficOnly", true),
+                ("encryption", Obj(
+                    ("keySource", "Microsoft.Storage"),
+                    ("requireInfrastructureEncryption", true),
+                    ("services", Obj(("blob", Obj(("enabled", true), ("keyType", "Account"))))))),
+                ("isLocalUserEnabled", false),
+                ("isSftpEnabled", false),
+                ("kind", "StorageV2"),
+                ("location", "westeurope"),
+                ("minimumTlsVersion", "TLS1_2"),
+                ("networkRuleSet", Obj(("bypass", "AzureServices"), ("defaultAction", "Allow"))),
+                ("publicNetworkAccess", "Enabled"),
+                ("resourceGroupName", "rg-logs"),
+                ("sku", Obj(("name", "Standard_GRS"))),
+                ("tags", Obj(("managedBy", "edge-infra")))),
+            storage.Inputs);
+
+        var stream = result.Resource("logs-stream");
+        Assert.Equal("akamai:index/datastream:Datastream", stream.Type);
+        AssertTree(
+            Obj(
+                ("active", true),
+                ("azureConnector", Obj(
+                    ("accessKey", new SecretValue(ComponentMocks.StorageKey)),
+                    ("accountName", storage.Outputs["name"]),
+                    ("compressLogs", true),
+                    ("containerName", result.Resource("logs-container").Outputs["name"]),
+                    ("displayName", "azure-edgelogsdev-edge-logs"),
+                    ("path", "edge-logs/{%Y}/{%m}/{%d}"))),
+                ("contractId", "ctr_C-0N7RAC7"),
+                ("datasetFields", new[] { 1100L, 1002L, 1000L, 1006L, 1011L, 1012L, 1013L, 1009L, 1008L, 1005L, 1017L, 1032L, 1066L, 2002L, 2010L }),
+                ("deliveryConfiguration", Obj(("format", "JSON"), ("frequency", Obj(("intervalInSecs", 30L))))),
+                ("groupId", "grp_12345"),
+                ("notificationEmails", new[] { "soc@example.com" }),
+                ("properties", new[] { "prp_111" }),
+                ("streamName", "edge-audit-dev")),
+            stream.Inputs);
+        Assert.Same(result.Resource("logs-container-retention").Resource, Assert.Single(stream.Options.DependsOn));
+        Assert.Equal("11.4.0", stream.Options.Version);
+        Assert.DoesNotContain(result.Resources, r => HasProperty(r.Inputs, "ipRules"));
+        Assert.DoesNotContain(result.Resources, r => r.Type.Contains("DiagnosticSetting", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Resources, r => r.Options.Protect);
     }
 
     [Fact]
-    public void One_deployment_creates_the_container_its_retention_policy_and_the_stream_with_the_invoked_key()
+    public async Task One_deployment_creates_the_container_its_retention_policy_and_the_stream_with_the_invoked_key()
     {
-        var program = SynthConforming(() => new EdgeLogStream("logs", Defaults()));
-        Assert.Contains("""
-              logs-container:
-                type: "azure-native:storage:BlobContainer"
-                properties:
-                  accountName: "${logs-storage.name}"
-                  containerName: "edge-logs"
-                  publicAccess: "None"
-                  resourceGroupName: "rg-logs"
-                options:
-                  version: "3.28.0"
-              logs-container-retention:
-                type: "azure-native:storage:BlobContainerImmutabilityPolicy"
-                properties:
-                  accountName: "${logs-storage.name}"
-                  allowProtectedAppendWrites: true
-                  containerName: "${logs-container.name}"
-                  immutabilityPeriodSinceCreationInDays: 365
-                  immutabilityPolicyName: "default"
-                  resourceGroupName: "rg-logs"
-            """, program);
+        static void Build() => _ = new EdgeLogStream("logs", Defaults());
+
+        var program = SynthConforming(Build);
+        var result = await RunAsync(Build);
+        var storageName = result.Resource("logs-storage").Outputs["name"];
+        var container = result.Resource("logs-container");
+        Assert.Equal("azure-native:storage:BlobContainer", container.Type);
+        AssertTree(
+            Obj(("accountName", storageName), ("containerName", "edge-logs"), ("publicAccess", "None"), ("resourceGroupName", "rg-logs")),
+            container.Inputs);
+        Assert.Equal("3.28.0", container.Options.Version);
+        Assert.Empty(container.Options.DependsOn);
+        Assert.False(container.Options.Protect);
+        var retention = result.Resource("logs-container-retention");
+        Assert.Equal("azure-native:storage:BlobContainerImmutabilityPolicy", retention.Type);
+        AssertTree(
+            Obj(
+                ("accountName", storageName),
+                ("allowProtectedAppendWrites", true),
+                ("containerName", container.Outputs["name"]),
+                ("immutabilityPeriodSinceCreationInDays", 365L),
+                ("immutabilityPolicyName", "default"),
+                ("resourceGroupName", "rg-logs")),
+            retention.Inputs);
 
         // The key is read once the account exists, and only a reference to it reaches the stream, in fn::secret.
         Assert.Contains($$"""
@@ -210,77 +188,73 @@ public sealed class EdgeLogStreamTests
     }
 
     [Fact]
-    public void Full_configuration_conforms_and_admits_only_the_allowed_ranges()
+    public async Task Full_configuration_conforms_and_admits_only_the_allowed_ranges()
     {
-        var program = SynthConforming(() => new EdgeLogStream("logs", Full()));
-        Assert.Contains("""
-                  networkRuleSet:
-                    bypass: "AzureServices"
-                    defaultAction: "Deny"
-                    ipRules:
-                      - action: "Allow"
-                        iPAddressOrRange: "203.0.113.0/24"
-                      - action: "Allow"
-                        iPAddressOrRange: "198.51.100.7"
-            """, program);
-        Assert.Contains("      sku:\n        name: \"Standard_ZRS\"\n", program);
-        Assert.Contains("""
-                  active: false
-                  azureConnector:
-                    accessKey:
-                      fn::secret: "${{{KEYS}}[0].value}"
-                    accountName: "${logs-storage.name}"
-                    compressLogs: false
-                    containerName: "${logs-container.name}"
-                    displayName: "soc-archive"
-                    path: "akamai"
-                  contractId: "ctr_C-0N7RAC7"
-                  datasetFields:
-                    - 1100
-                    - 1006
-                    - 1008
-                  deliveryConfiguration:
-                    format: "JSON"
-                    frequency:
-                      intervalInSecs: 60
-            """.Replace("{{KEYS}}", KeysVariable(program), StringComparison.Ordinal), program);
-        Assert.Contains("      notificationEmails:\n        - \"soc@example.com\"\n        - \"oncall@example.com\"\n      properties:\n        - \"prp_111\"\n        - \"prp_222\"\n", program);
-        Assert.Contains("""
-              logs-storage-blob-diag:
-                type: "azure-native:monitor:DiagnosticSetting"
-                properties:
-                  logs:
-                    - categoryGroup: "allLogs"
-                      enabled: true
-                  metrics:
-                    - category: "Capacity"
-                      enabled: true
-                    - category: "Transaction"
-                      enabled: true
-                  name: "edge-infra-diagnostics"
-                  resourceUri: "${logs-storage.id}/blobServices/default"
-                  workspaceId: "ws-1"
-            """, program);
-        Assert.Contains("""
-              logs-storage-diag:
-                type: "azure-native:monitor:DiagnosticSetting"
-                properties:
-                  metrics:
-                    - category: "Capacity"
-                      enabled: true
-                    - category: "Transaction"
-                      enabled: true
-                  name: "edge-infra-diagnostics"
-                  resourceUri: "${logs-storage.id}"
-                  workspaceId: "ws-1"
-            """, program);
-        Assert.DoesNotContain("AllMetrics", program);
-        Assert.Contains("      immutabilityPeriodSinceCreationInDays: 2555\n", program);
-        Assert.Contains("      allowProtectedAppendWrites: false\n", program);
-        Assert.Contains("  logs-role-auditors:\n", program);
-        Assert.Contains("        environment: \"prod\"\n", program);
-        Assert.Contains("      protect: true\n      retainOnDelete: true\n", program);
-        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(program, "      protect: true\n").Count);
+        static void Build() => _ = new EdgeLogStream("logs", Full());
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build);
+        var storage = result.Resource("logs-storage");
+        AssertTree(
+            Obj(
+                ("bypass", "AzureServices"),
+                ("defaultAction", "Deny"),
+                ("ipRules", new[]
+                {
+                    Obj(("action", "Allow"), ("iPAddressOrRange", "203.0.113.0/24")),
+                    Obj(("action", "Allow"), ("iPAddressOrRange", "198.51.100.7")),
+                })),
+            storage.Inputs["networkRuleSet"]);
+        AssertTree(Obj(("name", "Standard_ZRS")), storage.Inputs["sku"]);
+
+        var stream = result.Resource("logs-stream").Inputs;
+        Assert.Equal(false, stream["active"]);
+        AssertTree(
+            Obj(
+                ("accessKey", new SecretValue(ComponentMocks.StorageKey)),
+                ("accountName", storage.Outputs["name"]),
+                ("compressLogs", false),
+                ("containerName", result.Resource("logs-container").Outputs["name"]),
+                ("displayName", "soc-archive"),
+                ("path", "akamai")),
+            stream["azureConnector"]);
+        Assert.Equal("ctr_C-0N7RAC7", stream["contractId"]);
+        AssertTree(new[] { 1100L, 1006L, 1008L }, stream["datasetFields"]);
+        AssertTree(Obj(("format", "JSON"), ("frequency", Obj(("intervalInSecs", 60L)))), stream["deliveryConfiguration"]);
+        AssertTree(new[] { "soc@example.com", "oncall@example.com" }, stream["notificationEmails"]);
+        AssertTree(new[] { "prp_111", "prp_222" }, stream["properties"]);
+
+        var blobDiagnostics = result.Resource("logs-storage-blob-diag");
+        Assert.Equal("azure-native:monitor:DiagnosticSetting", blobDiagnostics.Type);
+        AssertTree(
+            Obj(
+                ("logs", new[] { Obj(("categoryGroup", "allLogs"), ("enabled", true)) }),
+                ("metrics", new[] { Obj(("category", "Capacity"), ("enabled", true)), Obj(("category", "Transaction"), ("enabled", true)) }),
+                ("name", "edge-infra-diagnostics"),
+                ("resourceUri", $"{storage.Id}/blobServices/default"),
+                ("workspaceId", "ws-1")),
+            blobDiagnostics.Inputs);
+        var storageDiagnostics = result.Resource("logs-storage-diag");
+        Assert.Equal("azure-native:monitor:DiagnosticSetting", storageDiagnostics.Type);
+        AssertTree(
+            Obj(
+                ("metrics", new[] { Obj(("category", "Capacity"), ("enabled", true)), Obj(("category", "Transaction"), ("enabled", true)) }),
+                ("name", "edge-infra-diagnostics"),
+                ("resourceUri", storage.Id),
+                ("workspaceId", "ws-1")),
+            storageDiagnostics.Inputs);
+        Assert.DoesNotContain(result.Resources, r => StringsIn(r.Inputs).Any(text => text.Contains("AllMetrics", StringComparison.Ordinal)));
+
+        var retention = result.Resource("logs-container-retention").Inputs;
+        Assert.Equal(2555L, retention["immutabilityPeriodSinceCreationInDays"]);
+        Assert.Equal(false, retention["allowProtectedAppendWrites"]);
+        Assert.Equal("azure-native:authorization:RoleAssignment", result.Resource("logs-role-auditors").Type);
+        var tagged = result.Resources.Where(r => r.Inputs.ContainsKey("tags")).ToList();
+        Assert.NotEmpty(tagged);
+        Assert.All(tagged, r => Assert.Equal("prod", AsObject(r.Inputs["tags"])["environment"]));
+        var protectedResources = result.Resources.Where(r => r.Options.Protect).ToList();
+        Assert.Equal(3, protectedResources.Count);
+        Assert.All(protectedResources, r => Assert.True(r.Options.RetainOnDelete));
     }
 
     [Fact]
@@ -394,9 +368,9 @@ public sealed class EdgeLogStreamTests
     [Theory]
     [InlineData(30)]
     [InlineData(60)]
-    public void Delivery_frequencies_of_30_and_60_seconds_are_accepted(int seconds)
+    public async Task Delivery_frequencies_of_30_and_60_seconds_are_accepted(int seconds)
     {
-        var program = Synth(() => new EdgeLogStream("logs", new EdgeLogStreamArgs
+        var result = await RunAsync(() => new EdgeLogStream("logs", new EdgeLogStreamArgs
         {
             ResourceGroupName = "rg-logs",
             Location = "westeurope",
@@ -409,7 +383,8 @@ public sealed class EdgeLogStreamTests
             StorageAccountName = "edgelogs",
             ContainerName = "logs",
             }));
-        Assert.Contains($"          intervalInSecs: {seconds}\n", program);
+        var frequency = AsObject(AsObject(result.Resource("logs-stream").Inputs["deliveryConfiguration"])["frequency"]);
+        Assert.Equal((long)seconds, frequency["intervalInSecs"]);
     }
 
     [Theory]
@@ -440,8 +415,14 @@ public sealed class EdgeLogStreamTests
     [Theory]
     [InlineData(1)]
     [InlineData(146000)]
-    public void Retention_within_azure_limits_is_accepted(int days) =>
-        Assert.Contains($"      immutabilityPeriodSinceCreationInDays: {days}\n", SynthConforming(() => new EdgeLogStream("logs", With(retentionDays: days))));
+    public async Task Retention_within_azure_limits_is_accepted(int days)
+    {
+        void Build() => _ = new EdgeLogStream("logs", With(retentionDays: days));
+
+        SynthConforming(Build);
+        var retention = (await RunAsync(Build)).Resource("logs-container-retention");
+        Assert.Equal((long)days, retention.Inputs["immutabilityPeriodSinceCreationInDays"]);
+    }
 
     [Fact]
     public async Task Against_mocks_the_connector_gets_the_account_the_container_and_the_first_key_as_a_secret()

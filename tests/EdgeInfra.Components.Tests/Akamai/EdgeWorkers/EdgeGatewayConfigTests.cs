@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EdgeInfra.Components.Akamai;
+using EdgeInfra.Components.Tests.Akamai.Properties;
 using static EdgeInfra.Components.Tests.ComponentHarness;
 
 namespace EdgeInfra.Components.Tests.Akamai.EdgeWorkers;
@@ -223,15 +224,17 @@ public sealed class EdgeGatewayConfigTests : IDisposable
     }
 
     [Fact]
-    public void A_deployment_with_config_pins_both_activations_to_the_suffixed_version()
+    public async Task A_deployment_with_config_pins_both_activations_to_the_suffixed_version()
     {
         var config = Sample();
         var version = DiskVersion + config.VersionSuffix();
-        var program = SynthConforming(() => new EdgeWorkerDeployment("gw", Args(config)));
+        void Build() => _ = new EdgeWorkerDeployment("gw", Args(config));
 
-        Assert.Contains($"      localBundle: \"{_output.Replace('\\', '/')}/gw-{version}.tgz\"\n", program);
-        Assert.Contains($"      network: \"STAGING\"\n", program);
-        Assert.Equal(2, program.Split($"      version: \"{version}\"\n").Length - 1);
+        var program = SynthConforming(Build);
+        var result = await RunAsync(Build, new EdgePropertyMocks());
+        Assert.Equal($"{_output.Replace('\\', '/')}/gw-{version}.tgz", result.Resource("gw-edgeworker").Inputs["localBundle"]);
+        Assert.Equal("STAGING", result.Resource("gw-activation-staging").Inputs["network"]);
+        Assert.Equal(2, result.Resources.Count(r => Equals(r.Inputs.GetValueOrDefault("version"), version)));
         var tarball = File.ReadAllBytes(Path.Combine(_output, $"gw-{version}.tgz"));
         Assert.Equal(config.ToConfigDataJs(), ReadEntries(tarball)["config-data.js"]);
 

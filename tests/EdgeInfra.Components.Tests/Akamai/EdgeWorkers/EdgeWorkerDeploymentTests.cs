@@ -1,6 +1,8 @@
 using EdgeInfra.Akamai;
 using EdgeInfra.Components.Akamai;
+using EdgeInfra.Components.Tests.Akamai.Properties;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using static EdgeInfra.Components.Tests.ResolvedValues;
 
 namespace EdgeInfra.Components.Tests.Akamai.EdgeWorkers;
 
@@ -36,53 +38,55 @@ public sealed class EdgeWorkerDeploymentTests : IDisposable
     };
 
     [Fact]
-    public void Defaults_build_the_bundle_and_activate_it_on_staging_only()
+    public async Task Defaults_build_the_bundle_and_activate_it_on_staging_only()
     {
         EdgeWorkerDeployment? deployment = null;
-        var program = SynthConforming(() => deployment = new EdgeWorkerDeployment("ew", Defaults()));
+        void Build() => deployment = new EdgeWorkerDeployment("ew", Defaults());
+
+        SynthConforming(Build);
         var sha = EdgeWorkerBundle.Load(_bundle.Path).Sha256;
-        Assert.Contains("""
-              ew-edgeworker:
-                type: "akamai:index/edgeWorker:EdgeWorker"
-                properties:
-                  groupId: 12345
-                  localBundle: ".build/edgeworkers/ew-1.0.0.tgz"
-                  name: "ew"
-                  resourceTierId: 200
-            """, program);
-        Assert.Contains($$"""
-              ew-activation-staging:
-                type: "akamai:index/edgeWorkersActivation:EdgeWorkersActivation"
-                properties:
-                  edgeworkerId: "${ew-edgeworker.edgeworkerId}"
-                  network: "STAGING"
-                  note: "edgeworker-version 1.0.0, sha256 {{sha[..12]}}"
-                  version: "1.0.0"
-            """, program);
-        Assert.DoesNotContain("PRODUCTION", program);
+        var result = await RunAsync(Build, new EdgePropertyMocks());
+        var edgeWorker = result.Resource("ew-edgeworker");
+        Assert.Equal("akamai:index/edgeWorker:EdgeWorker", edgeWorker.Type);
+        AssertTree(
+            Obj(("groupId", 12345L), ("localBundle", ".build/edgeworkers/ew-1.0.0.tgz"), ("name", "ew"), ("resourceTierId", 200L)),
+            edgeWorker.Inputs);
+        var staging = result.Resource("ew-activation-staging");
+        Assert.Equal("akamai:index/edgeWorkersActivation:EdgeWorkersActivation", staging.Type);
+        AssertTree(
+            Obj(
+                ("edgeworkerId", edgeWorker.Outputs["edgeworkerId"]),
+                ("network", "STAGING"),
+                ("note", $"edgeworker-version 1.0.0, sha256 {sha[..12]}"),
+                ("version", "1.0.0")),
+            staging.Inputs);
+        Assert.DoesNotContain(result.Resources, r => StringsIn(r.Inputs).Any(text => text.Contains("PRODUCTION", StringComparison.Ordinal)));
         Assert.Null(deployment!.ProductionActivation);
         Assert.Equal(".build/edgeworkers/ew-1.0.0.tgz", deployment.LocalBundlePath);
         Assert.Equal(deployment.Bundle.Tarball.ToArray(), File.ReadAllBytes(Path.GetFullPath(deployment.LocalBundlePath)));
     }
 
     [Fact]
-    public void Full_configuration_activates_production_after_staging()
+    public async Task Full_configuration_activates_production_after_staging()
     {
-        var program = SynthConforming(() => new EdgeWorkerDeployment("ew", Full()));
-        Assert.Contains($"      localBundle: \"{_output.Replace('\\', '/')}/ew-1.0.0.tgz\"\n", program);
-        Assert.Contains("      name: \"token-verifier\"\n      resourceTierId: 100\n", program);
-        Assert.Contains("""
-              ew-activation-production:
-                type: "akamai:index/edgeWorkersActivation:EdgeWorkersActivation"
-                properties:
-                  edgeworkerId: "${ew-edgeworker.edgeworkerId}"
-                  network: "PRODUCTION"
-                  note: "release 2025-06"
-                  version: "1.0.0"
-                options:
-                  dependsOn:
-                    - "${ew-activation-staging}"
-            """, program);
+        void Build() => _ = new EdgeWorkerDeployment("ew", Full());
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build, new EdgePropertyMocks());
+        var edgeWorker = result.Resource("ew-edgeworker");
+        Assert.Equal($"{_output.Replace('\\', '/')}/ew-1.0.0.tgz", edgeWorker.Inputs["localBundle"]);
+        Assert.Equal("token-verifier", edgeWorker.Inputs["name"]);
+        Assert.Equal(100L, edgeWorker.Inputs["resourceTierId"]);
+        var production = result.Resource("ew-activation-production");
+        Assert.Equal("akamai:index/edgeWorkersActivation:EdgeWorkersActivation", production.Type);
+        AssertTree(
+            Obj(
+                ("edgeworkerId", edgeWorker.Outputs["edgeworkerId"]),
+                ("network", "PRODUCTION"),
+                ("note", "release 2025-06"),
+                ("version", "1.0.0")),
+            production.Inputs);
+        Assert.Same(result.Resource("ew-activation-staging").Resource, Assert.Single(production.Options.DependsOn));
         Assert.True(File.Exists(Path.Combine(_output, "ew-1.0.0.tgz")));
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EdgeInfra.Akamai;
 using EdgeInfra.Components.Akamai;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using static EdgeInfra.Components.Tests.ResolvedValues;
 
 namespace EdgeInfra.Components.Tests.Akamai.Properties;
 
@@ -54,113 +55,102 @@ public sealed class EdgePropertyTests
     };
 
     [Fact]
-    public void Defaults_create_a_cp_code_an_ipv6_edge_hostname_a_pinned_property_and_a_staging_activation_only()
+    public async Task Defaults_create_a_cp_code_an_ipv6_edge_hostname_a_pinned_property_and_a_staging_activation_only()
     {
-        var program = SynthConforming(() => new EdgeProperty("web", Defaults()));
-        Assert.Contains("""
-              web-cp-code:
-                type: "akamai:index/cpCode:CpCode"
-                properties:
-                  contractId: "ctr_1-ABC123"
-                  groupId: "grp_12345"
-                  name: "www.example.com"
-                  productId: "prd_Fresca"
-            """, program);
-        Assert.Contains("""
-              web-edge-hostname:
-                type: "akamai:index/edgeHostName:EdgeHostName"
-                properties:
-                  contractId: "ctr_1-ABC123"
-                  edgeHostname: "www.example.com.edgesuite.net"
-                  groupId: "grp_12345"
-                  ipBehavior: "IPV6_COMPLIANCE"
-                  productId: "prd_Fresca"
-            """, program);
-        Assert.Contains("""
-                  hostnames:
-                    - certProvisioningType: "DEFAULT"
-                      cnameFrom: "www.example.com"
-                      cnameTo: "${web-edge-hostname.edgeHostname}"
-                  name: "www.example.com"
-                  productId: "prd_Fresca"
-                  ruleFormat: "v2024-10-21"
-                  rules:
-                    fn::join:
-            """, program);
-        Assert.Contains("- fn::split:\n", program);
-        Assert.Contains("- \"cpc_\"\n", program);
-        Assert.Contains("- \"${web-cp-code.id}\"\n", program);
-        Assert.Contains("""
-              web-staging:
-                type: "akamai:index/propertyActivation:PropertyActivation"
-                properties:
-                  autoAcknowledgeRuleWarnings: true
-                  contacts:
-                    - "edge-team@example.com"
-                  network: "STAGING"
-                  note: "CHG-1: first version"
-                  propertyId: "${web-property.id}"
-                  timeouts:
-                    default: "1h30m"
-                  version: "${web-property.latestVersion}"
-                options:
-                  customTimeouts:
-                    create: "1h30m"
-                    update: "1h30m"
-                    delete: "1h30m"
-            """, program);
-        Assert.Contains("                        is_secure: false\n", program);
-        Assert.DoesNotContain("certificate:", program);
-        Assert.DoesNotContain("PRODUCTION", program);
-        Assert.DoesNotContain("web-production", program);
+        static void Build() => _ = new EdgeProperty("web", Defaults());
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build, new EdgePropertyMocks());
+        var cpCode = result.Resource("web-cp-code");
+        Assert.Equal("akamai:index/cpCode:CpCode", cpCode.Type);
+        AssertTree(Obj(("contractId", "ctr_1-ABC123"), ("groupId", "grp_12345"), ("name", "www.example.com"), ("productId", "prd_Fresca")), cpCode.Inputs);
+
+        var edgeHostname = result.Resource("web-edge-hostname");
+        Assert.Equal("akamai:index/edgeHostName:EdgeHostName", edgeHostname.Type);
+        Assert.Equal(["contractId", "edgeHostname", "groupId", "ipBehavior", "productId", "statusUpdateEmails"], PropertyNames(edgeHostname.Inputs));
+        Assert.Equal("ctr_1-ABC123", edgeHostname.Inputs["contractId"]);
+        Assert.Equal("www.example.com.edgesuite.net", edgeHostname.Inputs["edgeHostname"]);
+        Assert.Equal("grp_12345", edgeHostname.Inputs["groupId"]);
+        Assert.Equal("IPV6_COMPLIANCE", edgeHostname.Inputs["ipBehavior"]);
+        Assert.Equal("prd_Fresca", edgeHostname.Inputs["productId"]);
+
+        var property = result.Resource("web-property");
+        AssertTree(
+            new[] { Obj(("certProvisioningType", "DEFAULT"), ("cnameFrom", "www.example.com"), ("cnameTo", edgeHostname.Outputs["edgeHostname"])) },
+            property.Inputs["hostnames"]);
+        Assert.Equal("www.example.com", property.Inputs["name"]);
+        Assert.Equal("prd_Fresca", property.Inputs["productId"]);
+        Assert.Equal("v2024-10-21", property.Inputs["ruleFormat"]);
+        var rules = RuleTree(property);
+        var cpCodeBehavior = rules.GetProperty("behaviors").EnumerateArray().Single(b => b.GetProperty("name").GetString() == "cpCode");
+        Assert.Equal(long.Parse(cpCode.Id!["cpc_".Length..], System.Globalization.CultureInfo.InvariantCulture), cpCodeBehavior.GetProperty("options").GetProperty("value").GetProperty("id").GetInt64());
+        Assert.False(rules.GetProperty("options").GetProperty("is_secure").GetBoolean());
+
+        var staging = result.Resource("web-staging");
+        Assert.Equal("akamai:index/propertyActivation:PropertyActivation", staging.Type);
+        AssertTree(
+            Obj(
+                ("autoAcknowledgeRuleWarnings", true),
+                ("contacts", new[] { "edge-team@example.com" }),
+                ("network", "STAGING"),
+                ("note", "CHG-1: first version"),
+                ("propertyId", property.Id),
+                ("timeouts", Obj(("default", "1h30m"))),
+                ("version", property.Outputs["latestVersion"])),
+            staging.Inputs);
+        var ninetyMinutes = TimeSpan.FromMinutes(90);
+        Assert.Equal(new CustomTimeouts { Create = ninetyMinutes, Update = ninetyMinutes, Delete = ninetyMinutes }, staging.Options.CustomTimeouts);
+
+        Assert.DoesNotContain(result.Resources, r => HasProperty(r.Inputs, "certificate"));
+        Assert.DoesNotContain(result.Resources, r => StringsIn(r.Inputs).Any(text => text.Contains("PRODUCTION", StringComparison.Ordinal)));
+        Assert.DoesNotContain(result.Resources, r => r.LogicalName == "web-production");
     }
 
     [Fact]
-    public void Full_configuration_conforms_and_activates_production_after_staging()
+    public async Task Full_configuration_conforms_and_activates_production_after_staging()
     {
-        var program = SynthConforming(() => new EdgeProperty("web", Full("origin.shop.example.com")));
-        Assert.Contains("""
-                  certificate: 98765
-                  contractId: "ctr_1-ABC123"
-                  edgeHostname: "shop.example.com.edgekey.net"
-                  groupId: "grp_12345"
-                  ipBehavior: "IPV4"
-            """, program);
-        Assert.Contains("""
-                  hostnames:
-                    - certProvisioningType: "CPS_MANAGED"
-                      cnameFrom: "shop.example.com"
-                      cnameTo: "${web-edge-hostname.edgeHostname}"
-                    - certProvisioningType: "CPS_MANAGED"
-                      cnameFrom: "*.shop.example.com"
-                      cnameTo: "${web-edge-hostname.edgeHostname}"
-            """, program);
-        Assert.Contains("      versionNotes: \"CHG-2\"\n", program);
-        Assert.Contains("      name: \"shop-web\"\n", program);
-        Assert.Contains("""
-              web-production:
-                type: "akamai:index/propertyActivation:PropertyActivation"
-                properties:
-                  autoAcknowledgeRuleWarnings: true
-                  contacts:
-                    - "edge-team@example.com"
-                    - "oncall@example.com"
-                  network: "PRODUCTION"
-                  note: "CHG-2: static caching"
-                  propertyId: "${web-property.id}"
-                  timeouts:
-                    default: "2h"
-                  version: "${web-property.latestVersion}"
-                options:
-                  customTimeouts:
-                    create: "2h"
-                    update: "2h"
-                    delete: "2h"
-                  dependsOn:
-                    - "${web-staging}"
-            """, program);
-        Assert.Contains("                        is_secure: true\n", program);
-        Assert.Contains("                                sensitive: true\n", program);
+        static void Build() => _ = new EdgeProperty("web", Full("origin.shop.example.com"));
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build, new EdgePropertyMocks());
+        var edgeHostname = result.Resource("web-edge-hostname");
+        Assert.Equal(98765L, edgeHostname.Inputs["certificate"]);
+        Assert.Equal("ctr_1-ABC123", edgeHostname.Inputs["contractId"]);
+        Assert.Equal("shop.example.com.edgekey.net", edgeHostname.Inputs["edgeHostname"]);
+        Assert.Equal("grp_12345", edgeHostname.Inputs["groupId"]);
+        Assert.Equal("IPV4", edgeHostname.Inputs["ipBehavior"]);
+
+        var property = result.Resource("web-property");
+        var cnameTo = edgeHostname.Outputs["edgeHostname"];
+        AssertTree(
+            new[]
+            {
+                Obj(("certProvisioningType", "CPS_MANAGED"), ("cnameFrom", "shop.example.com"), ("cnameTo", cnameTo)),
+                Obj(("certProvisioningType", "CPS_MANAGED"), ("cnameFrom", "*.shop.example.com"), ("cnameTo", cnameTo)),
+            },
+            property.Inputs["hostnames"]);
+        Assert.Equal("CHG-2", property.Inputs["versionNotes"]);
+        Assert.Equal("shop-web", result.Resource("web-cp-code").Inputs["name"]);
+
+        var production = result.Resource("web-production");
+        Assert.Equal("akamai:index/propertyActivation:PropertyActivation", production.Type);
+        AssertTree(
+            Obj(
+                ("autoAcknowledgeRuleWarnings", true),
+                ("contacts", new[] { "edge-team@example.com", "oncall@example.com" }),
+                ("network", "PRODUCTION"),
+                ("note", "CHG-2: static caching"),
+                ("propertyId", property.Id),
+                ("timeouts", Obj(("default", "2h"))),
+                ("version", property.Outputs["latestVersion"])),
+            production.Inputs);
+        var twoHours = TimeSpan.FromHours(2);
+        Assert.Equal(new CustomTimeouts { Create = twoHours, Update = twoHours, Delete = twoHours }, production.Options.CustomTimeouts);
+        Assert.Same(result.Resource("web-staging").Resource, Assert.Single(production.Options.DependsOn));
+
+        var rules = RuleTree(property);
+        Assert.True(rules.GetProperty("options").GetProperty("is_secure").GetBoolean());
+        Assert.True(Assert.Single(rules.GetProperty("variables").EnumerateArray()).GetProperty("sensitive").GetBoolean());
     }
 
     [Fact]
@@ -383,5 +373,12 @@ public sealed class EdgePropertyTests
                 ActivationNote = args.ActivationNote,
             });
         });
+    }
+
+    /// <summary>The rule tree the property's <c>rules</c> evaluated to (its <c>rules</c> object).</summary>
+    private static JsonElement RuleTree(EdgeInfra.Testing.TestResource property)
+    {
+        using var document = JsonDocument.Parse((string)property.Inputs["rules"]!);
+        return document.RootElement.GetProperty("rules").Clone();
     }
 }

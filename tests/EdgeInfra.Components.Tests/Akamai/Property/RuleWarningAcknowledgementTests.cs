@@ -48,11 +48,14 @@ public sealed class RuleWarningAcknowledgementTests
     }
 
     [Fact]
-    public void The_staging_default_can_be_overridden()
+    public async Task The_staging_default_can_be_overridden()
     {
-        var program = SynthConforming(() => new EdgeProperty("web", Args(activateProduction: false, production: null, staging: false)));
-        Assert.Contains("      autoAcknowledgeRuleWarnings: false\n", program, StringComparison.Ordinal);
-        Assert.DoesNotContain("autoAcknowledgeRuleWarnings: true", program, StringComparison.Ordinal);
+        static void Build() => _ = new EdgeProperty("web", Args(activateProduction: false, production: null, staging: false));
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build);
+        Assert.Equal(false, result.Resource("web-staging").Inputs["autoAcknowledgeRuleWarnings"]);
+        Assert.DoesNotContain(result.Resources, r => Equals(r.Inputs.GetValueOrDefault("autoAcknowledgeRuleWarnings"), true));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EdgeInfra.AzureNative.Compute;
 using EdgeInfra.Components.Azure;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using static EdgeInfra.Components.Tests.ResolvedValues;
 
 namespace EdgeInfra.Components.Tests.Azure.Backup;
 
@@ -47,141 +48,107 @@ public sealed class BackupProtectionTests
     private static IReadOnlyList<SynthesisError> ErrorsOf(BackupProtectionArgs args) => Errors(() => new BackupProtection("backup", args));
 
     [Fact]
-    public void Defaults_keep_soft_delete_always_on_geo_redundancy_with_cross_region_restore_and_no_public_access()
+    public async Task Defaults_keep_soft_delete_always_on_geo_redundancy_with_cross_region_restore_and_no_public_access()
     {
-        var program = SynthConforming(() => new BackupProtection("backup", Defaults()));
-        Assert.Contains("""
-              backup-vault:
-                type: "azure-native:recoveryservices:Vault"
-                properties:
-                  location: "westeurope"
-                  properties:
-                    monitoringSettings:
-                      azureMonitorAlertSettings:
-                        alertsForAllJobFailures: "Enabled"
-                      classicAlertSettings:
-                        alertsForCriticalOperations: "Disabled"
-                    publicNetworkAccess: "Disabled"
-                    redundancySettings:
-                      crossRegionRestore: "Enabled"
-                      standardTierStorageRedundancy: "GeoRedundant"
-                    securitySettings:
-                      immutabilitySettings:
-                        state: "Unlocked"
-                      softDeleteSettings:
-                        enhancedSecurityState: "Enabled"
-                        softDeleteRetentionPeriodInDays: 14
-                        softDeleteState: "AlwaysON"
-                  resourceGroupName: "rg-backup"
-                  sku:
-                    name: "RS0"
-                    tier: "Standard"
-            """, program);
-        Assert.Contains("""
-              backup-policy:
-                type: "azure-native:recoveryservices:ProtectionPolicy"
-                properties:
-                  location: "westeurope"
-                  policyName: "vm-daily"
-                  properties:
-                    backupManagementType: "AzureIaasVM"
-                    instantRpRetentionRangeInDays: 2
-                    policyType: "V2"
-                    retentionPolicy:
-                      dailySchedule:
-                        retentionDuration:
-                          count: 30
-                          durationType: "Days"
-                        retentionTimes:
-                          - "2000-01-01T02:00:00Z"
-                      retentionPolicyType: "LongTermRetentionPolicy"
-                    schedulePolicy:
-                      dailySchedule:
-                        scheduleRunTimes:
-                          - "2000-01-01T02:00:00Z"
-                      schedulePolicyType: "SimpleSchedulePolicyV2"
-                      scheduleRunFrequency: "Daily"
-                    timeZone: "UTC"
-                  resourceGroupName: "rg-backup"
-            """, program);
-        Assert.Contains("      vaultName: \"${backup-vault.name}\"\n", program);
-        Assert.DoesNotContain("weeklySchedule", program);
-        Assert.DoesNotContain("monthlySchedule", program);
-        Assert.DoesNotContain("DiagnosticSetting", program);
-        Assert.DoesNotContain("protect:", program);
+        static void Build() => _ = new BackupProtection("backup", Defaults());
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build);
+        var vault = result.Resource("backup-vault");
+        Assert.Equal("azure-native:recoveryservices:Vault", vault.Type);
+        Assert.Equal("westeurope", vault.Inputs["location"]);
+        AssertTree(
+            Obj(
+                ("monitoringSettings", Obj(
+                    ("azureMonitorAlertSettings", Obj(("alertsForAllJobFailures", "Enabled"))),
+                    ("classicAlertSettings", Obj(("alertsForCriticalOperations", "Disabled"))))),
+                ("publicNetworkAccess", "Disabled"),
+                ("redundancySettings", Obj(("crossRegionRestore", "Enabled"), ("standardTierStorageRedundancy", "GeoRedundant"))),
+                ("securitySettings", Obj(
+                    ("immutabilitySettings", Obj(("state", "Unlocked"))),
+                    ("softDeleteSettings", Obj(("enhancedSecurityState", "Enabled"), ("softDeleteRetentionPeriodInDays", 14L), ("softDeleteState", "AlwaysON")))))),
+            vault.Inputs["properties"]);
+        Assert.Equal("rg-backup", vault.Inputs["resourceGroupName"]);
+        AssertTree(Obj(("name", "RS0"), ("tier", "Standard")), vault.Inputs["sku"]);
+
+        var policy = result.Resource("backup-policy");
+        Assert.Equal("azure-native:recoveryservices:ProtectionPolicy", policy.Type);
+        Assert.Equal("westeurope", policy.Inputs["location"]);
+        Assert.Equal("vm-daily", policy.Inputs["policyName"]);
+        AssertTree(
+            Obj(
+                ("backupManagementType", "AzureIaasVM"),
+                ("instantRpRetentionRangeInDays", 2L),
+                ("policyType", "V2"),
+                ("retentionPolicy", Obj(
+                    ("dailySchedule", Obj(("retentionDuration", Obj(("count", 30L), ("durationType", "Days"))), ("retentionTimes", new[] { "2000-01-01T02:00:00Z" }))),
+                    ("retentionPolicyType", "LongTermRetentionPolicy"))),
+                ("schedulePolicy", Obj(
+                    ("dailySchedule", Obj(("scheduleRunTimes", new[] { "2000-01-01T02:00:00Z" }))),
+                    ("schedulePolicyType", "SimpleSchedulePolicyV2"),
+                    ("scheduleRunFrequency", "Daily"))),
+                ("timeZone", "UTC")),
+            policy.Inputs["properties"]);
+        Assert.Equal("rg-backup", policy.Inputs["resourceGroupName"]);
+        Assert.Equal(vault.Outputs["name"], policy.Inputs["vaultName"]);
+        Assert.DoesNotContain(result.Resources, r => HasProperty(r.Inputs, "weeklySchedule"));
+        Assert.DoesNotContain(result.Resources, r => HasProperty(r.Inputs, "monthlySchedule"));
+        Assert.DoesNotContain(result.Resources, r => r.Type.Contains("DiagnosticSetting", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Resources, r => r.Options.Protect);
     }
 
     [Fact]
-    public void Full_configuration_conforms_with_weekly_and_monthly_retention_a_locked_vault_and_diagnostics()
+    public async Task Full_configuration_conforms_with_weekly_and_monthly_retention_a_locked_vault_and_diagnostics()
     {
-        var program = SynthConforming(BuildWithVm);
-        Assert.Contains("""
-                    redundancySettings:
-                      crossRegionRestore: "Disabled"
-                      standardTierStorageRedundancy: "ZoneRedundant"
-                    securitySettings:
-                      immutabilitySettings:
-                        state: "Locked"
-                      softDeleteSettings:
-                        enhancedSecurityState: "Enabled"
-                        softDeleteRetentionPeriodInDays: 30
-                        softDeleteState: "AlwaysON"
-            """, program);
-        Assert.Contains("""
-                    instantRpRetentionRangeInDays: 5
-                    policyType: "V2"
-                    retentionPolicy:
-                      dailySchedule:
-                        retentionDuration:
-                          count: 35
-                          durationType: "Days"
-                        retentionTimes:
-                          - "2000-01-01T23:30:00Z"
-                      monthlySchedule:
-                        retentionDuration:
-                          count: 24
-                          durationType: "Months"
-                        retentionScheduleFormatType: "Weekly"
-                        retentionScheduleWeekly:
-                          daysOfTheWeek:
-                            - "Saturday"
-                          weeksOfTheMonth:
-                            - "First"
-                        retentionTimes:
-                          - "2000-01-01T23:30:00Z"
-                      retentionPolicyType: "LongTermRetentionPolicy"
-                      weeklySchedule:
-                        daysOfTheWeek:
-                          - "Saturday"
-                        retentionDuration:
-                          count: 12
-                          durationType: "Weeks"
-                        retentionTimes:
-                          - "2000-01-01T23:30:00Z"
-            """, program);
-        Assert.Contains("      policyName: \"vm-nightly\"\n", program);
-        Assert.Contains("""
-              backup-vault-diag:
-                type: "azure-native:monitor:DiagnosticSetting"
-                properties:
-                  logAnalyticsDestinationType: "Dedicated"
-                  logs:
-                    - categoryGroup: "allLogs"
-                      enabled: true
-                  metrics:
-                    - category: "Health"
-                      enabled: true
-                  name: "edge-infra-diagnostics"
-                  resourceUri: "${backup-vault.id}"
-                  workspaceId: "ws-1"
-            """, program);
-        Assert.Contains("""
-              backup-vm-web:
-                type: "azure-native:recoveryservices:ProtectedItem"
-            """, program);
-        Assert.Contains("  backup-role-operators:\n", program);
-        Assert.Contains("        environment: \"prod\"\n", program);
-        Assert.Contains("      protect: true\n", program);
+        SynthConforming(BuildWithVm);
+        var result = await RunAsync(BuildWithVm, new VirtualMachineIdMocks());
+        var vault = result.Resource("backup-vault");
+        var vaultProperties = AsObject(vault.Inputs["properties"]);
+        AssertTree(Obj(("crossRegionRestore", "Disabled"), ("standardTierStorageRedundancy", "ZoneRedundant")), vaultProperties["redundancySettings"]);
+        AssertTree(
+            Obj(
+                ("immutabilitySettings", Obj(("state", "Locked"))),
+                ("softDeleteSettings", Obj(("enhancedSecurityState", "Enabled"), ("softDeleteRetentionPeriodInDays", 30L), ("softDeleteState", "AlwaysON")))),
+            vaultProperties["securitySettings"]);
+
+        var policy = result.Resource("backup-policy");
+        var policyProperties = AsObject(policy.Inputs["properties"]);
+        Assert.Equal(5L, policyProperties["instantRpRetentionRangeInDays"]);
+        Assert.Equal("V2", policyProperties["policyType"]);
+        string[] times = ["2000-01-01T23:30:00Z"];
+        AssertTree(
+            Obj(
+                ("dailySchedule", Obj(("retentionDuration", Obj(("count", 35L), ("durationType", "Days"))), ("retentionTimes", times))),
+                ("monthlySchedule", Obj(
+                    ("retentionDuration", Obj(("count", 24L), ("durationType", "Months"))),
+                    ("retentionScheduleFormatType", "Weekly"),
+                    ("retentionScheduleWeekly", Obj(("daysOfTheWeek", new[] { "Saturday" }), ("weeksOfTheMonth", new[] { "First" }))),
+                    ("retentionTimes", times))),
+                ("retentionPolicyType", "LongTermRetentionPolicy"),
+                ("weeklySchedule", Obj(
+                    ("daysOfTheWeek", new[] { "Saturday" }),
+                    ("retentionDuration", Obj(("count", 12L), ("durationType", "Weeks"))),
+                    ("retentionTimes", times)))),
+            policyProperties["retentionPolicy"]);
+        Assert.Equal("vm-nightly", policy.Inputs["policyName"]);
+
+        var diagnostics = result.Resource("backup-vault-diag");
+        Assert.Equal("azure-native:monitor:DiagnosticSetting", diagnostics.Type);
+        AssertTree(
+            Obj(
+                ("logAnalyticsDestinationType", "Dedicated"),
+                ("logs", new[] { Obj(("categoryGroup", "allLogs"), ("enabled", true)) }),
+                ("metrics", new[] { Obj(("category", "Health"), ("enabled", true)) }),
+                ("name", "edge-infra-diagnostics"),
+                ("resourceUri", vault.Id),
+                ("workspaceId", "ws-1")),
+            diagnostics.Inputs);
+        Assert.Equal("azure-native:recoveryservices:ProtectedItem", result.Resource("backup-vm-web").Type);
+        Assert.Equal("azure-native:authorization:RoleAssignment", result.Resource("backup-role-operators").Type);
+        var tagged = result.Resources.Where(r => r.Inputs.ContainsKey("tags")).ToList();
+        Assert.NotEmpty(tagged);
+        Assert.All(tagged, r => Assert.Equal("prod", AsObject(r.Inputs["tags"])["environment"]));
+        Assert.True(vault.Options.Protect);
     }
 
     [Fact]
@@ -230,16 +197,21 @@ public sealed class BackupProtectionTests
     }
 
     [Fact]
-    public void Locally_redundant_storage_disables_cross_region_restore()
+    public async Task Locally_redundant_storage_disables_cross_region_restore()
     {
-        var program = SynthConforming(() => new BackupProtection("backup", new BackupProtectionArgs
+        static void Build() => _ = new BackupProtection("backup", new BackupProtectionArgs
         {
             ResourceGroupName = "rg",
             Location = "westeurope",
             VaultName = "rsv-app",
             StorageRedundancy = BackupStorageRedundancy.LocallyRedundant,
-        }));
-        Assert.Contains("          crossRegionRestore: \"Disabled\"\n          standardTierStorageRedundancy: \"LocallyRedundant\"\n", program);
+        });
+
+        SynthConforming(Build);
+        var vault = (await RunAsync(Build)).Resource("backup-vault");
+        AssertTree(
+            Obj(("crossRegionRestore", "Disabled"), ("standardTierStorageRedundancy", "LocallyRedundant")),
+            AsObject(vault.Inputs["properties"])["redundancySettings"]);
     }
 
     [Fact]

@@ -143,33 +143,38 @@ public sealed class ManagementLocksTests
     }
 
     [Fact]
-    public void Every_locked_component_conforms_to_the_schema_and_states_the_lock_with_its_default_name()
+    public async Task Every_locked_component_conforms_to_the_schema_and_states_the_lock_with_its_default_name()
     {
         foreach (var (component, name, target) in Components.Select(row => ((string)row[0], (string)row[1], (string)row[2])))
         {
-            var program = SynthConforming(() => Build(component, name, LockSpec.CanNotDelete));
-            Assert.Contains($"  {name}-{target}-lock:\n    type: \"azure-native:authorization:ManagementLockByScope\"\n", program, StringComparison.Ordinal);
-            Assert.Contains($"      lockName: \"{LockSpec.DefaultName}\"\n", program, StringComparison.Ordinal);
-            Assert.Contains($"      scope: \"${{{name}-{target}.id}}\"\n", program, StringComparison.Ordinal);
+            void BuildLocked() => Build(component, name, LockSpec.CanNotDelete);
+
+            SynthConforming(BuildLocked);
+            var result = await RunAsync(BuildLocked);
+            var lockResource = result.Resource($"{name}-{target}-lock");
+            Assert.Equal(ManagementLockByScope.TypeToken, lockResource.Type);
+            Assert.Equal(LockSpec.DefaultName, lockResource.Inputs["lockName"]);
+            Assert.Equal(result.Resource($"{name}-{target}").Id, lockResource.Inputs["scope"]);
         }
     }
 
     [Fact]
-    public void Each_vm_of_a_cluster_gets_its_own_lock()
+    public async Task Each_vm_of_a_cluster_gets_its_own_lock()
     {
-        var program = Synth(() => Build("OriginVmCluster", "web", LockSpec.CanNotDelete, count: 3));
+        var result = await RunAsync(() => Build("OriginVmCluster", "web", LockSpec.CanNotDelete, count: 3));
+        var scopes = result.OfType(ManagementLockByScope.TypeToken).Select(lockResource => lockResource.Inputs["scope"]).ToList();
         foreach (var n in new[] { 1, 2, 3 })
         {
-            Assert.Contains($"      scope: \"${{web-vm-{n}.id}}\"\n", program, StringComparison.Ordinal);
+            Assert.Contains(result.Resource($"web-vm-{n}").Id, scopes);
         }
     }
 
     [Fact]
-    public void Notes_fit_azures_limit_even_for_the_longest_logical_names()
+    public async Task Notes_fit_azures_limit_even_for_the_longest_logical_names()
     {
-        var program = Synth(() => Build("SecretsVault", "k" + new string('v', 185), LockSpec.CanNotDelete));
-        var notes = program.Split('\n').Single(line => line.StartsWith("      notes: ", StringComparison.Ordinal));
-        Assert.True(notes.Length - "      notes: \"\"".Length <= ManagementLocks.MaxNotesLength, notes);
+        var result = await RunAsync(() => Build("SecretsVault", "k" + new string('v', 185), LockSpec.CanNotDelete));
+        var notes = Assert.IsType<string>(Assert.Single(result.OfType(ManagementLockByScope.TypeToken)).Inputs["notes"]);
+        Assert.True(notes.Length <= ManagementLocks.MaxNotesLength, notes);
     }
 
     private static void Build(string component, string name, LockSpec lockSpec, int count = 1)

@@ -18,7 +18,7 @@ public sealed class DiagnosticSettingsTests
 
     [Theory]
     [MemberData(nameof(Types))]
-    public void Every_type_gets_only_its_documented_groups_and_metric_categories(string azureType)
+    public async Task Every_type_gets_only_its_documented_groups_and_metric_categories(string azureType)
     {
         var row = DiagnosticCategories.ByAzureType[azureType];
         var program = SynthOne(azureType, Everything);
@@ -27,8 +27,10 @@ public sealed class DiagnosticSettingsTests
         Assert.Equal(row.CategoryGroups, setting.CategoryGroups);
         Assert.Empty(setting.LogCategories);
         Assert.Equal(row.MetricCategories, setting.MetricCategories);
-        Assert.Contains("      name: \"edge-infra-diagnostics\"\n", program);
-        Assert.Equal(row.ResourceSpecificTables && row.HasLogs, program.Contains("logAnalyticsDestinationType: \"Dedicated\"", StringComparison.Ordinal));
+        var result = await RunAsync(() => DiagnosticSettings.Create(new Holder("holder"), "target", TargetId, azureType, Everything));
+        var inputs = result.Resource("holder-target-diag").Inputs;
+        Assert.Equal("edge-infra-diagnostics", inputs["name"]);
+        Assert.Equal(row.ResourceSpecificTables && row.HasLogs, result.Resources.Any(r => Equals(r.Inputs.GetValueOrDefault("logAnalyticsDestinationType"), "Dedicated")));
     }
 
     [Fact]

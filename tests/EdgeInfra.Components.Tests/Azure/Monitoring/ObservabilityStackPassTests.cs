@@ -6,6 +6,7 @@ using EdgeInfra.Components.Azure.Monitoring;
 using EdgeInfra.Expressions;
 using static EdgeInfra.Components.Tests.Azure.Monitoring.MonitoringFixtures;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using static EdgeInfra.Components.Tests.ResolvedValues;
 using EdgeInfra.Testing;
 
 namespace EdgeInfra.Components.Tests.Azure.Monitoring;
@@ -57,44 +58,35 @@ public sealed class ObservabilityStackPassTests
     }
 
     [Fact]
-    public void Each_setting_sends_what_its_type_has_to_the_workspace()
+    public async Task Each_setting_sends_what_its_type_has_to_the_workspace()
     {
-        var program = Synth(EdgeLikeStack);
-        Assert.Contains("""
-              obs-nsg-diag:
-                type: "azure-native:monitor:DiagnosticSetting"
-                properties:
-                  logs:
-                    - categoryGroup: "allLogs"
-                      enabled: true
-                  name: "edge-infra-diagnostics"
-                  resourceUri: "${nsg.id}"
-                  workspaceId: "${obs-workspace.id}"
-            """, program);
-        Assert.Contains("""
-              obs-web-vm-nic-diag:
-                type: "azure-native:monitor:DiagnosticSetting"
-                properties:
-                  metrics:
-                    - category: "AllMetrics"
-                      enabled: true
-                  name: "edge-infra-diagnostics"
-                  resourceUri: "${web-vm-nic.id}"
-                  workspaceId: "${obs-workspace.id}"
-            """, program);
-        Assert.Contains("""
-              obs-kv-diag:
-                type: "azure-native:monitor:DiagnosticSetting"
-                properties:
-                  logs:
-                    - categoryGroup: "allLogs"
-                      enabled: true
-                  metrics:
-                    - category: "AllMetrics"
-                      enabled: true
-                  name: "edge-infra-diagnostics"
-                  resourceUri: "${kv.id}"
-            """, program);
+        var result = await RunAsync(EdgeLikeStack);
+        var workspaceId = result.Resource("obs-workspace").Id;
+        var nsg = result.Resource("obs-nsg-diag");
+        Assert.Equal(DiagnosticSetting.TypeToken, nsg.Type);
+        AssertTree(
+            Obj(
+                ("logs", new[] { Obj(("categoryGroup", "allLogs"), ("enabled", true)) }),
+                ("name", "edge-infra-diagnostics"),
+                ("resourceUri", result.Resource("nsg").Id),
+                ("workspaceId", workspaceId)),
+            nsg.Inputs);
+        var nic = result.Resource("obs-web-vm-nic-diag");
+        Assert.Equal(DiagnosticSetting.TypeToken, nic.Type);
+        AssertTree(
+            Obj(
+                ("metrics", new[] { Obj(("category", "AllMetrics"), ("enabled", true)) }),
+                ("name", "edge-infra-diagnostics"),
+                ("resourceUri", result.Resource("web-vm-nic").Id),
+                ("workspaceId", workspaceId)),
+            nic.Inputs);
+        var vault = result.Resource("obs-kv-diag");
+        Assert.Equal(DiagnosticSetting.TypeToken, vault.Type);
+        Assert.Equal(["logs", "metrics", "name", "resourceUri", "workspaceId"], PropertyNames(vault.Inputs));
+        AssertTree(new[] { Obj(("categoryGroup", "allLogs"), ("enabled", true)) }, vault.Inputs["logs"]);
+        AssertTree(new[] { Obj(("category", "AllMetrics"), ("enabled", true)) }, vault.Inputs["metrics"]);
+        Assert.Equal("edge-infra-diagnostics", vault.Inputs["name"]);
+        Assert.Equal(result.Resource("kv").Id, vault.Inputs["resourceUri"]);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using EdgeInfra.Components.Azure;
 using EdgeInfra.Components.Azure.Monitoring;
 using static EdgeInfra.Components.Tests.Azure.Monitoring.MonitoringFixtures;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using static EdgeInfra.Components.Tests.ResolvedValues;
 
 namespace EdgeInfra.Components.Tests.Azure.Monitoring;
 
@@ -50,41 +51,50 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
-    public void Defaults_alert_at_severity_2_on_10_rejections_in_5_minutes_without_an_action_group()
+    public async Task Defaults_alert_at_severity_2_on_10_rejections_in_5_minutes_without_an_action_group()
     {
-        var program = SynthConforming(() => new Observability("obs", DefaultArgs()));
-        var alert = Block(program, "obs-origin-auth-failed");
-        Assert.Contains("      severity: 2.0\n", alert);
-        Assert.Contains("      kind: \"LogAlert\"\n", alert);
-        Assert.Contains("      windowSize: \"PT5M\"\n", alert);
-        Assert.Contains("      evaluationFrequency: \"PT5M\"\n", alert);
-        Assert.Contains("            threshold: 10.0\n", alert);
-        Assert.Contains("            operator: \"GreaterThanOrEqual\"\n", alert);
-        Assert.Contains("            timeAggregation: \"Count\"\n", alert);
-        Assert.Contains("        - \"${obs-workspace.id}\"\n", alert);
-        Assert.Contains("edge-origin-auth-failed", alert);
-        Assert.DoesNotContain("actions:", alert);
-        Assert.DoesNotContain("obs-alerts:", program);
+        static void Build() => _ = new Observability("obs", DefaultArgs());
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build);
+        var alert = result.Resource("obs-origin-auth-failed").Inputs;
+        Assert.Equal(2.0, alert["severity"]);
+        Assert.Equal("LogAlert", alert["kind"]);
+        Assert.Equal("PT5M", alert["windowSize"]);
+        Assert.Equal("PT5M", alert["evaluationFrequency"]);
+        var criterion = Criterion(alert);
+        Assert.Equal(10.0, criterion["threshold"]);
+        Assert.Equal("GreaterThanOrEqual", criterion["operator"]);
+        Assert.Equal("Count", criterion["timeAggregation"]);
+        Assert.Equal([result.Resource("obs-workspace").Id], AsList(alert["scopes"]));
+        Assert.Contains("edge-origin-auth-failed", (string)criterion["query"]!, StringComparison.Ordinal);
+        Assert.False(alert.ContainsKey("actions"));
+        Assert.DoesNotContain(result.Resources, r => r.LogicalName == "obs-alerts");
     }
 
     [Fact]
-    public void Defaults_alert_at_severity_2_when_an_origin_logged_a_certificate_close_to_expiry_within_the_hour()
+    public async Task Defaults_alert_at_severity_2_when_an_origin_logged_a_certificate_close_to_expiry_within_the_hour()
     {
-        var program = SynthConforming(() => new Observability("obs", DefaultArgs()));
-        var alert = Block(program, "obs-origin-certificate-expiring");
-        Assert.Contains("      severity: 2.0\n", alert);
-        Assert.Contains("      kind: \"LogAlert\"\n", alert);
-        Assert.Contains("      windowSize: \"PT1H\"\n", alert);
-        Assert.Contains("      evaluationFrequency: \"PT15M\"\n", alert);
-        Assert.Contains("      autoMitigate: true\n", alert);
-        Assert.Contains("            threshold: 1.0\n", alert);
-        Assert.Contains("            operator: \"GreaterThanOrEqual\"\n", alert);
-        Assert.Contains("            timeAggregation: \"Count\"\n", alert);
-        Assert.Contains("        - \"${obs-workspace.id}\"\n", alert);
-        Assert.Contains("(Syslog | where ProcessName == \"edge-origin-certificate-expiring\"", alert);
-        Assert.Contains("(Event | where Source == \"edge-origin-certificate-expiring\"", alert);
-        Assert.Contains("summarize arg_max(TimeGenerated, _ResourceId) by Computer", alert);
-        Assert.DoesNotContain("actions:", alert);
+        static void Build() => _ = new Observability("obs", DefaultArgs());
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build);
+        var alert = result.Resource("obs-origin-certificate-expiring").Inputs;
+        Assert.Equal(2.0, alert["severity"]);
+        Assert.Equal("LogAlert", alert["kind"]);
+        Assert.Equal("PT1H", alert["windowSize"]);
+        Assert.Equal("PT15M", alert["evaluationFrequency"]);
+        Assert.Equal(true, alert["autoMitigate"]);
+        var criterion = Criterion(alert);
+        Assert.Equal(1.0, criterion["threshold"]);
+        Assert.Equal("GreaterThanOrEqual", criterion["operator"]);
+        Assert.Equal("Count", criterion["timeAggregation"]);
+        Assert.Equal([result.Resource("obs-workspace").Id], AsList(alert["scopes"]));
+        var query = (string)criterion["query"]!;
+        Assert.Contains("(Syslog | where ProcessName == \"edge-origin-certificate-expiring\"", query, StringComparison.Ordinal);
+        Assert.Contains("(Event | where Source == \"edge-origin-certificate-expiring\"", query, StringComparison.Ordinal);
+        Assert.Contains("summarize arg_max(TimeGenerated, _ResourceId) by Computer", query, StringComparison.Ordinal);
+        Assert.False(alert.ContainsKey("actions"));
     }
 
     [Fact]
@@ -99,81 +109,89 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
-    public void Defaults_send_the_workspace_own_diagnostics_to_itself_through_the_stack_pass()
+    public async Task Defaults_send_the_workspace_own_diagnostics_to_itself_through_the_stack_pass()
     {
-        var program = SynthConforming(() => new Observability("obs", DefaultArgs()));
-        var diagnostics = Block(program, "obs-workspace-diag");
-        Assert.Contains("      resourceUri: \"${obs-workspace.id}\"\n", diagnostics);
-        Assert.Contains("      workspaceId: \"${obs-workspace.id}\"\n", diagnostics);
-        Assert.Contains("        - categoryGroup: \"allLogs\"\n", diagnostics);
-        Assert.Contains("        - category: \"AllMetrics\"\n", diagnostics);
+        static void Build() => _ = new Observability("obs", DefaultArgs());
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build);
+        var workspaceId = result.Resource("obs-workspace").Id;
+        var diagnostics = result.Resource("obs-workspace-diag").Inputs;
+        Assert.Equal(workspaceId, diagnostics["resourceUri"]);
+        Assert.Equal(workspaceId, diagnostics["workspaceId"]);
+        Assert.Contains(AsObjects(diagnostics["logs"]), log => Equals(log["categoryGroup"], "allLogs"));
+        Assert.Contains(AsObjects(diagnostics["metrics"]), metric => Equals(metric["category"], "AllMetrics"));
     }
 
     [Fact]
-    public void The_data_collection_rule_sends_syslog_windows_events_and_performance_counters_to_the_workspace()
+    public async Task The_data_collection_rule_sends_syslog_windows_events_and_performance_counters_to_the_workspace()
     {
-        var program = SynthConforming(() => new Observability("obs", DefaultArgs()));
-        var rule = Block(program, "obs-dcr");
-        Assert.Contains("""
-                  dataFlows:
-                    - destinations:
-                        - "workspace"
-                      streams:
-                        - "Microsoft-Syslog"
-                        - "Microsoft-Event"
-                        - "Microsoft-Perf"
-            """, rule);
-        Assert.Contains("""
-                  destinations:
-                    logAnalytics:
-                      - name: "workspace"
-                        workspaceResourceId: "${obs-workspace.id}"
-            """, rule);
-        Assert.Contains("          - \"local0\"\n", rule);
-        Assert.Contains("          - \"Warning\"\n", rule);
-        Assert.DoesNotContain("\"Info\"", rule);
-        Assert.Contains("Application!*[System[(Level=1 or Level=2 or Level=3)]]", rule);
-        Assert.Contains("name: \"perfCountersLinux\"", rule);
-        Assert.Contains("name: \"perfCountersWindows\"", rule);
+        static void Build() => _ = new Observability("obs", DefaultArgs());
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build);
+        var rule = result.Resource("obs-dcr").Inputs;
+        var flow = Assert.Single(AsObjects(rule["dataFlows"]));
+        Assert.Equal(["workspace"], AsList(flow["destinations"]));
+        Assert.Equal(["Microsoft-Syslog", "Microsoft-Event", "Microsoft-Perf"], AsList(flow["streams"]));
+
+        var destination = Assert.Single(AsObjects(AsObject(rule["destinations"])["logAnalytics"]));
+        Assert.Equal("workspace", destination["name"]);
+        Assert.Equal(result.Resource("obs-workspace").Id, destination["workspaceResourceId"]);
+
+        var sources = AsObject(rule["dataSources"]);
+        var syslog = Assert.Single(AsObjects(sources["syslog"]));
+        Assert.Contains("local0", AsList(syslog["facilityNames"]));
+        Assert.Contains("Warning", AsList(syslog["logLevels"]));
+        Assert.DoesNotContain("Info", StringsIn(rule));
+        Assert.Contains("Application!*[System[(Level=1 or Level=2 or Level=3)]]", AsList(Assert.Single(AsObjects(sources["windowsEventLogs"]))["xPathQueries"]));
+        Assert.Contains(AsObjects(sources["performanceCounters"]), counters => Equals(counters["name"], "perfCountersLinux"));
+        Assert.Contains(AsObjects(sources["performanceCounters"]), counters => Equals(counters["name"], "perfCountersWindows"));
     }
 
     [Fact]
-    public void A_full_configuration_locks_closes_and_alerts_by_email()
+    public async Task A_full_configuration_locks_closes_and_alerts_by_email()
     {
-        var program = SynthConforming(() => new Observability("obs", FullArgs()));
-        var workspace = Block(program, "obs-workspace");
-        Assert.Contains("      retentionInDays: 90\n", workspace);
-        Assert.Contains("      publicNetworkAccessForIngestion: \"Disabled\"\n", workspace);
-        Assert.Contains("      publicNetworkAccessForQuery: \"Disabled\"\n", workspace);
-        Assert.Contains("        env: \"prod\"\n", workspace);
-        Assert.Contains("      protect: true\n      retainOnDelete: true\n", workspace);
+        static void Build() => _ = new Observability("obs", FullArgs());
 
-        Assert.Contains("""
-                  emailReceivers:
-                    - emailAddress: "oncall@example.com"
-                      name: "email-1"
-                      useCommonAlertSchema: true
-                    - emailAddress: "edge-team@example.org"
-                      name: "email-2"
-                      useCommonAlertSchema: true
-                  enabled: true
-                  groupShortName: "edge-alerts"
-                  location: "Global"
-            """, Block(program, "obs-alerts"));
+        SynthConforming(Build);
+        var result = await RunAsync(Build);
+        var workspace = result.Resource("obs-workspace");
+        Assert.Equal(90L, workspace.Inputs["retentionInDays"]);
+        Assert.Equal("Disabled", workspace.Inputs["publicNetworkAccessForIngestion"]);
+        Assert.Equal("Disabled", workspace.Inputs["publicNetworkAccessForQuery"]);
+        Assert.Equal("prod", AsObject(workspace.Inputs["tags"])["env"]);
+        Assert.True(workspace.Options.Protect);
+        Assert.True(workspace.Options.RetainOnDelete);
 
-        var alert = Block(program, "obs-origin-auth-failed");
-        Assert.Contains("      actions:\n        actionGroups:\n          - \"${obs-alerts.id}\"\n", alert);
-        Assert.Contains("      windowSize: \"PT1H\"\n", alert);
-        Assert.Contains("            threshold: 25.0\n", alert);
-        Assert.Contains("      actions:\n        actionGroups:\n          - \"${obs-alerts.id}\"\n", Block(program, "obs-origin-certificate-expiring"));
+        var group = result.Resource("obs-alerts").Inputs;
+        AssertTree(
+            new[]
+            {
+                Obj(("emailAddress", "oncall@example.com"), ("name", "email-1"), ("useCommonAlertSchema", true)),
+                Obj(("emailAddress", "edge-team@example.org"), ("name", "email-2"), ("useCommonAlertSchema", true)),
+            },
+            group["emailReceivers"]);
+        Assert.Equal(true, group["enabled"]);
+        Assert.Equal("edge-alerts", group["groupShortName"]);
+        Assert.Equal("Global", group["location"]);
 
-        var diagnostics = Block(program, "obs-workspace-diag");
-        Assert.Contains("      workspaceId: \"/subscriptions/sub-1/resourceGroups/central/providers/Microsoft.OperationalInsights/workspaces/central\"\n", diagnostics);
-        Assert.Equal(1, CountOccurrences(program, "      resourceUri: \"${obs-workspace.id}\"\n"));
+        var actionGroupId = result.Resource("obs-alerts").Id;
+        var alert = result.Resource("obs-origin-auth-failed").Inputs;
+        Assert.Equal([actionGroupId], AsList(AsObject(alert["actions"])["actionGroups"]));
+        Assert.Equal("PT1H", alert["windowSize"]);
+        Assert.Equal(25.0, Criterion(alert)["threshold"]);
+        var certificateAlert = result.Resource("obs-origin-certificate-expiring").Inputs;
+        Assert.Equal([actionGroupId], AsList(AsObject(certificateAlert["actions"])["actionGroups"]));
 
-        var role = Block(program, "obs-workspace-readers");
-        Assert.Contains("      principalType: \"Group\"\n", role);
-        Assert.Contains("      scope: \"${obs-workspace.id}\"\n", role);
+        Assert.Equal(
+            "/subscriptions/sub-1/resourceGroups/central/providers/Microsoft.OperationalInsights/workspaces/central",
+            result.Resource("obs-workspace-diag").Inputs["workspaceId"]);
+        Assert.Single(result.Resources, r => Equals(r.Inputs.GetValueOrDefault("resourceUri"), workspace.Id));
+
+        var role = result.Resource("obs-workspace-readers").Inputs;
+        Assert.Equal("Group", role["principalType"]);
+        Assert.Equal(workspace.Id, role["scope"]);
     }
 
     [Theory]
@@ -182,12 +200,12 @@ public sealed class ObservabilityTests
     [InlineData(120, "PT2H", "PT5M")]
     [InlineData(1440, "P1D", "PT5M")]
     [InlineData(2880, "P2D", "PT5M")]
-    public void The_window_is_stated_as_an_ISO_duration_and_evaluated_at_most_every_5_minutes(int minutes, string window, string frequency)
+    public async Task The_window_is_stated_as_an_ISO_duration_and_evaluated_at_most_every_5_minutes(int minutes, string window, string frequency)
     {
-        var program = Synth(() => new Observability("obs", new ObservabilityArgs { ResourceGroupName = ResourceGroup, Location = Location, OriginAuthFailureWindowMinutes = minutes }));
-        var alert = Block(program, "obs-origin-auth-failed");
-        Assert.Contains($"      windowSize: \"{window}\"\n", alert);
-        Assert.Contains($"      evaluationFrequency: \"{frequency}\"\n", alert);
+        var result = await RunAsync(() => new Observability("obs", new ObservabilityArgs { ResourceGroupName = ResourceGroup, Location = Location, OriginAuthFailureWindowMinutes = minutes }));
+        var alert = result.Resource("obs-origin-auth-failed").Inputs;
+        Assert.Equal(window, alert["windowSize"]);
+        Assert.Equal(frequency, alert["evaluationFrequency"]);
     }
 
     public static TheoryData<Func<ObservabilityArgs>, string, string> InvalidArgs() => new()
@@ -245,14 +263,7 @@ public sealed class ObservabilityTests
         Assert.Equal("obs-workspace_id", result.Resource("obs-workspace-readers").Inputs["scope"]);
     }
 
-    private static int CountOccurrences(string text, string value)
-    {
-        var count = 0;
-        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
-    }
+    /// <summary>The single criterion of a log alert's <c>criteria.allOf</c>.</summary>
+    private static ImmutableDictionary<string, object?> Criterion(ImmutableDictionary<string, object?> alert) =>
+        Assert.Single(AsObjects(AsObject(alert["criteria"])["allOf"]));
 }

@@ -2,91 +2,97 @@ using System.Collections.Immutable;
 using EdgeInfra.Components.Azure.Network;
 using static EdgeInfra.Components.Tests.Azure.Network.OriginNetworkFixtures;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using static EdgeInfra.Components.Tests.ResolvedValues;
 
 namespace EdgeInfra.Components.Tests.Azure.Network;
 
 public sealed class OriginNetworkTests
 {
     [Fact]
-    public void Defaults_state_one_vnet_with_inline_subnets_and_one_locked_down_nsg_per_subnet()
+    public async Task Defaults_state_one_vnet_with_inline_subnets_and_one_locked_down_nsg_per_subnet()
     {
-        var program = SynthConforming(() => new OriginNetwork("origin", Defaults()));
+        static void Build() => _ = new OriginNetwork("origin", Defaults());
+
+        var program = SynthConforming(Build);
         Assert.Equal(["origin-nsg-web", "origin-vnet"], ResourceNames(program));
-        Assert.Contains("""
-              origin-nsg-web:
-                type: "azure-native:network:NetworkSecurityGroup"
-                properties:
-                  location: "westeurope"
-                  resourceGroupName: "rg-origin"
-                  securityRules:
-                    - access: "Allow"
-                      description: "HTTPS from the edge's egress ranges only."
-                      destinationAddressPrefix: "10.0.1.0/24"
-                      destinationPortRange: "443"
-                      direction: "Inbound"
-                      name: "AllowEdgeHttpsInbound"
-                      priority: 100
-                      protocol: "Tcp"
-                      sourceAddressPrefixes:
-                        - "203.0.113.0/24"
-                        - "198.51.100.0/25"
-                      sourcePortRange: "*"
-                    - access: "Allow"
-                      description: "The Azure load balancer's health probe."
-                      destinationAddressPrefix: "10.0.1.0/24"
-                      destinationPortRange: "443"
-                      direction: "Inbound"
-                      name: "AllowAzureLoadBalancerProbeInbound"
-                      priority: 110
-                      protocol: "Tcp"
-                      sourceAddressPrefix: "AzureLoadBalancer"
-                      sourcePortRange: "*"
-                    - access: "Deny"
-                      description: "Everything not admitted above."
-                      destinationAddressPrefix: "*"
-                      destinationPortRange: "*"
-                      direction: "Inbound"
-                      name: "DenyAllInbound"
-                      priority: 4096
-                      protocol: "*"
-                      sourceAddressPrefix: "*"
-                      sourcePortRange: "*"
-                  tags:
-                    managedBy: "edge-infra"
-                options:
-                  version: "3.28.0"
-            """, program);
-        Assert.Contains("""
-              origin-vnet:
-                type: "azure-native:network:VirtualNetwork"
-                properties:
-                  addressSpace:
-                    addressPrefixes:
-                      - "10.0.0.0/16"
-                  location: "westeurope"
-                  resourceGroupName: "rg-origin"
-                  subnets:
-                    - addressPrefix: "10.0.1.0/24"
-                      defaultOutboundAccess: false
-                      name: "web"
-                      networkSecurityGroup:
-                        id: "${origin-nsg-web.id}"
-                      privateEndpointNetworkPolicies: "Enabled"
-                      privateLinkServiceNetworkPolicies: "Enabled"
-                  tags:
-                    managedBy: "edge-infra"
-                options:
-                  version: "3.28.0"
-            """, program);
-        Assert.DoesNotContain("virtualNetworkName", program, StringComparison.Ordinal);
-        Assert.DoesNotContain("protect", program, StringComparison.Ordinal);
+        var result = await RunAsync(Build, new NetworkMocks());
+        var nsg = result.Resource("origin-nsg-web");
+        Assert.Equal("azure-native:network:NetworkSecurityGroup", nsg.Type);
+        AssertTree(
+            Obj(
+                ("location", "westeurope"),
+                ("resourceGroupName", "rg-origin"),
+                ("securityRules", new[]
+                {
+                    Obj(
+                        ("access", "Allow"),
+                        ("description", "HTTPS from the edge's egress ranges only."),
+                        ("destinationAddressPrefix", "10.0.1.0/24"),
+                        ("destinationPortRange", "443"),
+                        ("direction", "Inbound"),
+                        ("name", "AllowEdgeHttpsInbound"),
+                        ("priority", 100L),
+                        ("protocol", "Tcp"),
+                        ("sourceAddressPrefixes", new[] { "203.0.113.0/24", "198.51.100.0/25" }),
+                        ("sourcePortRange", "*")),
+                    Obj(
+                        ("access", "Allow"),
+                        ("description", "The Azure load balancer's health probe."),
+                        ("destinationAddressPrefix", "10.0.1.0/24"),
+                        ("destinationPortRange", "443"),
+                        ("direction", "Inbound"),
+                        ("name", "AllowAzureLoadBalancerProbeInbound"),
+                        ("priority", 110L),
+                        ("protocol", "Tcp"),
+                        ("sourceAddressPrefix", "AzureLoadBalancer"),
+                        ("sourcePortRange", "*")),
+                    Obj(
+                        ("access", "Deny"),
+                        ("description", "Everything not admitted above."),
+                        ("destinationAddressPrefix", "*"),
+                        ("destinationPortRange", "*"),
+                        ("direction", "Inbound"),
+                        ("name", "DenyAllInbound"),
+                        ("priority", 4096L),
+                        ("protocol", "*"),
+                        ("sourceAddressPrefix", "*"),
+                        ("sourcePortRange", "*")),
+                }),
+                ("tags", Obj(("managedBy", "edge-infra")))),
+            nsg.Inputs);
+        AssertOnlyVersion(nsg);
+
+        var vnet = result.Resource("origin-vnet");
+        Assert.Equal("azure-native:network:VirtualNetwork", vnet.Type);
+        AssertTree(
+            Obj(
+                ("addressSpace", Obj(("addressPrefixes", new[] { "10.0.0.0/16" }))),
+                ("location", "westeurope"),
+                ("resourceGroupName", "rg-origin"),
+                ("subnets", new[]
+                {
+                    Obj(
+                        ("addressPrefix", "10.0.1.0/24"),
+                        ("defaultOutboundAccess", false),
+                        ("name", "web"),
+                        ("networkSecurityGroup", Obj(("id", nsg.Id))),
+                        ("privateEndpointNetworkPolicies", "Enabled"),
+                        ("privateLinkServiceNetworkPolicies", "Enabled")),
+                }),
+                ("tags", Obj(("managedBy", "edge-infra")))),
+            vnet.Inputs);
+        AssertOnlyVersion(vnet);
+        Assert.DoesNotContain(result.Resources, r => HasProperty(r.Inputs, "virtualNetworkName"));
+        Assert.DoesNotContain(result.Resources, r => r.Options.Protect);
         Assert.Empty(InternetExposure.Find(program));
     }
 
     [Fact]
-    public void A_full_configuration_states_every_subnet_rule_lock_role_and_diagnostic_setting()
+    public async Task A_full_configuration_states_every_subnet_rule_lock_role_and_diagnostic_setting()
     {
-        var program = SynthConforming(() => new OriginNetwork("origin", Full()));
+        static void Build() => _ = new OriginNetwork("origin", Full());
+
+        var program = SynthConforming(Build);
         Assert.Equal(
             [
                 "origin-nsg-data", "origin-nsg-data-diag", "origin-nsg-kong", "origin-nsg-kong-diag",
@@ -94,103 +100,105 @@ public sealed class OriginNetworkTests
                 "origin-vnet-lock", "origin-vnet-role-ops", "origin-vnet-role-ops-id",
             ],
             ResourceNames(program));
-        Assert.Contains("      virtualNetworkName: \"vnet-origin-prod\"\n", program);
-        Assert.Contains("""
-                  addressSpace:
-                    addressPrefixes:
-                      - "10.0.0.0/16"
-                      - "10.10.0.0/24"
-            """, program);
-        Assert.Contains("""
-                    - addressPrefix: "10.10.0.0/29"
-                      defaultOutboundAccess: false
-                      name: "data"
-                      networkSecurityGroup:
-                        id: "${origin-nsg-data.id}"
-            """, program);
-        Assert.Contains("""
-                    - access: "Allow"
-                      description: "The Azure load balancer's health probe."
-                      destinationAddressPrefix: "10.0.2.0/28"
-                      destinationPortRange: "8443"
-            """, program);
-        Assert.Contains("""
-                    - access: "Allow"
-                      description: "Bastion hosts inside the network."
-                      destinationAddressPrefix: "10.0.1.0/24"
-                      destinationPortRange: "22"
-                      direction: "Inbound"
-                      name: "AllowSshFromVnet"
-                      priority: 300
-                      protocol: "Tcp"
-                      sourceAddressPrefix: "VirtualNetwork"
-                      sourcePortRange: "*"
-                    - access: "Allow"
-                      destinationAddressPrefix: "10.0.1.0/24"
-                      destinationPortRange: "3389"
-                      direction: "Inbound"
-                      name: "AllowRdpFromOffice"
-                      priority: 310
-                      protocol: "Tcp"
-                      sourceAddressPrefix: "192.168.50.0/24"
-                      sourcePortRange: "*"
-                    - access: "Deny"
-                      destinationAddressPrefix: "10.0.1.0/24"
-                      destinationPortRange: "1024-65535"
-                      direction: "Inbound"
-                      name: "DenyHighPorts"
-                      priority: 400
-                      protocol: "*"
-                      sourceAddressPrefix: "*"
-                      sourcePortRange: "*"
-                    - access: "Deny"
-            """, program);
-        Assert.Contains("""
-                  tags:
-                    env: "prod"
-                    managedBy: "edge-infra"
-                options:
-                  protect: true
-                  retainOnDelete: true
-            """, program);
-        Assert.Equal(4, Count(program, "      protect: true\n"));
-        Assert.Contains("""
-              origin-vnet-lock:
-                type: "azure-native:authorization:ManagementLockByScope"
-                properties:
-                  level: "CanNotDelete"
-                  lockName: "edge-infra-do-not-delete"
-                  notes: "Managed by edge-infra (Pulumi): component 'origin' (edgeinfra:azure:OriginNetwork) keeps its 'vnet' from deletion. To lift it, set the component's lock to None and run pulumi up; do not remove it by hand."
-                  scope: "${origin-vnet.id}"
-                options:
-                  version: "3.28.0"
-            """, program);
-        Assert.Contains("""
-              origin-vnet-diag:
-                type: "azure-native:monitor:DiagnosticSetting"
-                properties:
-                  logs:
-                    - categoryGroup: "allLogs"
-                      enabled: true
-                  metrics:
-                    - category: "AllMetrics"
-                      enabled: true
-                  name: "edge-infra-diagnostics"
-                  resourceUri: "${origin-vnet.id}"
-                  workspaceId: "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs"
-            """, program);
-        Assert.Contains("""
-              origin-nsg-web-diag:
-                type: "azure-native:monitor:DiagnosticSetting"
-                properties:
-                  logs:
-                    - categoryGroup: "allLogs"
-                      enabled: true
-                  name: "edge-infra-diagnostics"
-                  resourceUri: "${origin-nsg-web.id}"
-            """, program);
-        Assert.Contains("      principalType: \"Group\"\n", program);
-        Assert.Contains("      scope: \"${origin-vnet.id}\"\n", program);
+        var result = await RunAsync(Build, new NetworkMocks());
+        var vnet = result.Resource("origin-vnet");
+        Assert.Equal("vnet-origin-prod", vnet.Inputs["virtualNetworkName"]);
+        AssertTree(Obj(("addressPrefixes", new[] { "10.0.0.0/16", "10.10.0.0/24" })), vnet.Inputs["addressSpace"]);
+        var data = Assert.Single(AsObjects(vnet.Inputs["subnets"]), subnet => Equals(subnet["name"], "data"));
+        Assert.Equal("10.10.0.0/29", data["addressPrefix"]);
+        Assert.Equal(false, data["defaultOutboundAccess"]);
+        AssertTree(Obj(("id", result.Resource("origin-nsg-data").Id)), data["networkSecurityGroup"]);
+
+        var kongProbe = Assert.Single(AsObjects(result.Resource("origin-nsg-kong").Inputs["securityRules"]), rule => Equals(rule["name"], "AllowAzureLoadBalancerProbeInbound"));
+        Assert.Equal("Allow", kongProbe["access"]);
+        Assert.Equal("The Azure load balancer's health probe.", kongProbe["description"]);
+        Assert.Equal("10.0.2.0/28", kongProbe["destinationAddressPrefix"]);
+        Assert.Equal("8443", kongProbe["destinationPortRange"]);
+
+        var webRules = AsObjects(result.Resource("origin-nsg-web").Inputs["securityRules"]).ToList();
+        var ssh = webRules.FindIndex(rule => Equals(rule["name"], "AllowSshFromVnet"));
+        Assert.True(ssh >= 0 && ssh + 3 < webRules.Count, "the web NSG has the additional rules, then more");
+        AssertTree(
+            new[]
+            {
+                Obj(
+                    ("access", "Allow"),
+                    ("description", "Bastion hosts inside the network."),
+                    ("destinationAddressPrefix", "10.0.1.0/24"),
+                    ("destinationPortRange", "22"),
+                    ("direction", "Inbound"),
+                    ("name", "AllowSshFromVnet"),
+                    ("priority", 300L),
+                    ("protocol", "Tcp"),
+                    ("sourceAddressPrefix", "VirtualNetwork"),
+                    ("sourcePortRange", "*")),
+                Obj(
+                    ("access", "Allow"),
+                    ("destinationAddressPrefix", "10.0.1.0/24"),
+                    ("destinationPortRange", "3389"),
+                    ("direction", "Inbound"),
+                    ("name", "AllowRdpFromOffice"),
+                    ("priority", 310L),
+                    ("protocol", "Tcp"),
+                    ("sourceAddressPrefix", "192.168.50.0/24"),
+                    ("sourcePortRange", "*")),
+                Obj(
+                    ("access", "Deny"),
+                    ("destinationAddressPrefix", "10.0.1.0/24"),
+                    ("destinationPortRange", "1024-65535"),
+                    ("direction", "Inbound"),
+                    ("name", "DenyHighPorts"),
+                    ("priority", 400L),
+                    ("protocol", "*"),
+                    ("sourceAddressPrefix", "*"),
+                    ("sourcePortRange", "*")),
+            },
+            ImmutableArray.CreateRange<object?>(webRules.GetRange(ssh, 3)));
+        Assert.Equal("Deny", webRules[ssh + 3]["access"]);
+
+        var protectedResources = result.Resources.Where(r => r.Options.Protect).ToList();
+        Assert.Equal(4, protectedResources.Count);
+        Assert.All(protectedResources, r =>
+        {
+            Assert.True(r.Options.RetainOnDelete);
+            AssertTree(Obj(("env", "prod"), ("managedBy", "edge-infra")), r.Inputs["tags"]);
+        });
+
+        var vnetLock = result.Resource("origin-vnet-lock");
+        Assert.Equal("azure-native:authorization:ManagementLockByScope", vnetLock.Type);
+        AssertTree(
+            Obj(
+                ("level", "CanNotDelete"),
+                ("lockName", "edge-infra-do-not-delete"),
+                ("notes", "Managed by edge-infra (Pulumi): component 'origin' (edgeinfra:azure:OriginNetwork) keeps its 'vnet' from deletion. To lift it, set the component's lock to None and run pulumi up; do not remove it by hand."),
+                ("scope", vnet.Id)),
+            vnetLock.Inputs);
+        AssertOnlyVersion(vnetLock);
+
+        const string workspace = "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs";
+        var vnetDiagnostics = result.Resource("origin-vnet-diag");
+        Assert.Equal("azure-native:monitor:DiagnosticSetting", vnetDiagnostics.Type);
+        AssertTree(
+            Obj(
+                ("logs", new[] { Obj(("categoryGroup", "allLogs"), ("enabled", true)) }),
+                ("metrics", new[] { Obj(("category", "AllMetrics"), ("enabled", true)) }),
+                ("name", "edge-infra-diagnostics"),
+                ("resourceUri", vnet.Id),
+                ("workspaceId", workspace)),
+            vnetDiagnostics.Inputs);
+        var nsgDiagnostics = result.Resource("origin-nsg-web-diag");
+        Assert.Equal("azure-native:monitor:DiagnosticSetting", nsgDiagnostics.Type);
+        AssertTree(
+            Obj(
+                ("logs", new[] { Obj(("categoryGroup", "allLogs"), ("enabled", true)) }),
+                ("name", "edge-infra-diagnostics"),
+                ("resourceUri", result.Resource("origin-nsg-web").Id),
+                ("workspaceId", workspace)),
+            nsgDiagnostics.Inputs);
+
+        var role = result.Resource("origin-vnet-role-ops");
+        Assert.Equal("Group", role.Inputs["principalType"]);
+        Assert.Equal(vnet.Id, role.Inputs["scope"]);
         Assert.Empty(InternetExposure.Find(program));
     }
 
@@ -334,19 +342,20 @@ public sealed class OriginNetworkTests
         AssertOnlyError(Args(subnets: [new SubnetSpec { Name = name, AddressPrefix = "10.0.1.0/24" }]), "subnets[0].name", message);
 
     [Fact]
-    public void Service_endpoints_are_stated_on_their_subnet_only()
+    public async Task Service_endpoints_are_stated_on_their_subnet_only()
     {
-        var program = SynthConforming(() => new OriginNetwork("origin", Args(subnets:
+        static void Build() => _ = new OriginNetwork("origin", Args(subnets:
         [
             new SubnetSpec { Name = "web", AddressPrefix = "10.0.1.0/24", ServiceEndpoints = ["Microsoft.KeyVault", "Microsoft.Storage"] },
             new SubnetSpec { Name = "data", AddressPrefix = "10.0.2.0/24" },
-        ])));
-        Assert.Contains("""
-                      serviceEndpoints:
-                        - service: "Microsoft.KeyVault"
-                        - service: "Microsoft.Storage"
-            """, program, StringComparison.Ordinal);
-        Assert.Equal(1, Count(program, "serviceEndpoints:"));
+        ]));
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build, new NetworkMocks());
+        var subnets = AsObjects(result.Resource("origin-vnet").Inputs["subnets"]).ToDictionary(subnet => (string)subnet["name"]!);
+        AssertTree(new[] { Obj(("service", "Microsoft.KeyVault")), Obj(("service", "Microsoft.Storage")) }, subnets["web"]["serviceEndpoints"]);
+        Assert.False(subnets["data"].ContainsKey("serviceEndpoints"));
+        Assert.Single(result.Resources, r => HasProperty(r.Inputs, "serviceEndpoints"));
     }
 
     [Theory]
@@ -510,6 +519,14 @@ public sealed class OriginNetworkTests
     private static List<string> ResourceNames(string program) =>
         [.. EdgeInfra.Review.ProgramDocument.Parse(program).Resources.Keys];
 
-    private static int Count(string text, string part) =>
-        (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+    /// <summary>Asserts that <paramref name="resource"/> is stated with no option but its pinned version.</summary>
+    private static void AssertOnlyVersion(EdgeInfra.Testing.TestResource resource)
+    {
+        Assert.Equal("3.28.0", resource.Options.Version);
+        Assert.Empty(resource.Options.DependsOn);
+        Assert.Null(resource.Options.Parent);
+        Assert.Null(resource.Options.Provider);
+        Assert.False(resource.Options.Protect);
+        Assert.False(resource.Options.RetainOnDelete);
+    }
 }

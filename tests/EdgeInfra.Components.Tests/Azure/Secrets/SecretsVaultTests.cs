@@ -3,6 +3,7 @@ using EdgeInfra.AzureNative.KeyVault;
 using EdgeInfra.Components.Azure;
 using EdgeInfra.Testing;
 using static EdgeInfra.Components.Tests.ComponentHarness;
+using static EdgeInfra.Components.Tests.ResolvedValues;
 
 namespace EdgeInfra.Components.Tests.Azure.Secrets;
 
@@ -48,100 +49,98 @@ public sealed class SecretsVaultTests
     }
 
     [Fact]
-    public void Defaults_are_rbac_purge_protection_90_day_soft_delete_and_no_public_access()
+    public async Task Defaults_are_rbac_purge_protection_90_day_soft_delete_and_no_public_access()
     {
-        var program = SynthConforming(() => new SecretsVault("kv", Defaults()));
-        Assert.Contains("""
-              kv-vault:
-                type: "azure-native:keyvault:Vault"
-                properties:
-                  location: "westeurope"
-                  properties:
-                    enablePurgeProtection: true
-                    enableRbacAuthorization: true
-                    enableSoftDelete: true
-                    enabledForDeployment: false
-                    enabledForDiskEncryption: false
-                    enabledForTemplateDeployment: false
-                    networkAcls:
-                      bypass: "AzureServices"
-                      defaultAction: "Deny"
-                    publicNetworkAccess: "Disabled"
-                    sku:
-                      family: "A"
-                      name: "standard"
-                    softDeleteRetentionInDays: 90
-            """, program);
-        Assert.Contains("      vaultName: \"kv-app-dev\"\n", program);
-        Assert.Contains("        managedBy: \"edge-infra\"\n", program);
-        Assert.DoesNotContain("accessPolicies", program);
-        Assert.DoesNotContain("virtualNetworkRules", program);
-        Assert.DoesNotContain("DiagnosticSetting", program);
-        Assert.DoesNotContain("protect:", program);
+        static void Build() => _ = new SecretsVault("kv", Defaults());
+
+        SynthConforming(Build);
+        var result = await RunAsync(Build);
+        var vault = result.Resource("kv-vault");
+        Assert.Equal("azure-native:keyvault:Vault", vault.Type);
+        Assert.Equal("westeurope", vault.Inputs["location"]);
+        AssertTree(
+            Obj(
+                ("enablePurgeProtection", true),
+                ("enableRbacAuthorization", true),
+                ("enableSoftDelete", true),
+                ("enabledForDeployment", false),
+                ("enabledForDiskEncryption", false),
+                ("enabledForTemplateDeployment", false),
+                ("networkAcls", Obj(("bypass", "AzureServices"), ("defaultAction", "Deny"))),
+                ("publicNetworkAccess", "Disabled"),
+                ("sku", Obj(("family", "A"), ("name", "standard"))),
+                ("softDeleteRetentionInDays", 90L),
+                ("tenantId", "tenant-1")),
+            vault.Inputs["properties"]);
+        Assert.Equal("kv-app-dev", vault.Inputs["vaultName"]);
+        AssertTree(Obj(("managedBy", "edge-infra")), vault.Inputs["tags"]);
+        Assert.DoesNotContain(result.Resources, r => HasProperty(r.Inputs, "accessPolicies"));
+        Assert.DoesNotContain(result.Resources, r => HasProperty(r.Inputs, "virtualNetworkRules"));
+        Assert.DoesNotContain(result.Resources, r => r.Type.Contains("DiagnosticSetting", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Resources, r => r.Options.Protect);
     }
 
     [Fact]
-    public void Full_configuration_conforms_and_opens_public_access_only_for_the_allowed_subnets()
+    public async Task Full_configuration_conforms_and_opens_public_access_only_for_the_allowed_subnets()
     {
-        var program = SynthConforming(BuildFull);
-        Assert.Contains("""
-                    networkAcls:
-                      bypass: "AzureServices"
-                      defaultAction: "Deny"
-                      virtualNetworkRules:
-                        - id: "/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/app"
-                    publicNetworkAccess: "Enabled"
-                    sku:
-                      family: "A"
-                      name: "premium"
-                    softDeleteRetentionInDays: 30
-            """, program);
-        Assert.Contains("""
-              kv-vault-diag:
-                type: "azure-native:monitor:DiagnosticSetting"
-                properties:
-                  logs:
-                    - categoryGroup: "audit"
-                      enabled: true
-                  metrics:
-                    - category: "AllMetrics"
-                      enabled: true
-                  name: "edge-infra-diagnostics"
-                  resourceUri: "${kv-vault.id}"
-            """, program);
-        Assert.Contains("""
-              kv-secret-origin-token:
-                type: "azure-native:keyvault:Secret"
-                properties:
-                  properties:
-                    attributes:
-                      enabled: true
-                      expires: 1893456000
-                    contentType: "application/x-token"
-                    value:
-                      fn::secret: "${kv-secret-origin-token-value.result}"
-                  resourceGroupName: "rg-app"
-                  secretName: "origin-token"
-            """, program);
-        Assert.Contains("      vaultName: \"${kv-vault.name}\"\n", program);
-        Assert.Contains("""
-              kv-secret-origin-token-value:
-                type: "random:index/randomPassword:RandomPassword"
-                properties:
-                  keepers:
-                    rotation: "2025-q3"
-                  length: 48
-                  minLower: 2
-                  minNumeric: 2
-                  minSpecial: 0
-                  minUpper: 2
-                  special: false
-            """, program);
-        Assert.Contains("  kv-role-admins:\n", program);
-        Assert.Contains("  kv-role-web-reads:\n", program);
-        Assert.Contains("  kv-role-ops-writes:\n", program);
-        Assert.Contains("        environment: \"prod\"\n", program);
-        Assert.Contains("      protect: true\n", program);
+        SynthConforming(BuildFull);
+        var result = await RunAsync(BuildFull);
+        var vault = result.Resource("kv-vault");
+        var properties = AsObject(vault.Inputs["properties"]);
+        AssertTree(
+            Obj(
+                ("bypass", "AzureServices"),
+                ("defaultAction", "Deny"),
+                ("virtualNetworkRules", new[] { Obj(("id", "/subscriptions/s/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/app")) })),
+            properties["networkAcls"]);
+        Assert.Equal("Enabled", properties["publicNetworkAccess"]);
+        AssertTree(Obj(("family", "A"), ("name", "premium")), properties["sku"]);
+        Assert.Equal(30L, properties["softDeleteRetentionInDays"]);
+
+        var diagnostics = result.Resource("kv-vault-diag");
+        Assert.Equal("azure-native:monitor:DiagnosticSetting", diagnostics.Type);
+        AssertTree(
+            Obj(
+                ("logs", new[] { Obj(("categoryGroup", "audit"), ("enabled", true)) }),
+                ("metrics", new[] { Obj(("category", "AllMetrics"), ("enabled", true)) }),
+                ("name", "edge-infra-diagnostics"),
+                ("resourceUri", vault.Id),
+                ("workspaceId", "/subscriptions/s/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/logs")),
+            diagnostics.Inputs);
+
+        var password = result.Resource("kv-secret-origin-token-value");
+        var secret = result.Resource("kv-secret-origin-token");
+        Assert.Equal("azure-native:keyvault:Secret", secret.Type);
+        Assert.Equal(["properties", "resourceGroupName", "secretName", "tags", "vaultName"], PropertyNames(secret.Inputs));
+        AssertTree(
+            Obj(
+                ("attributes", Obj(("enabled", true), ("expires", 1893456000L))),
+                ("contentType", "application/x-token"),
+                ("value", new SecretValue(Unmarked(password.Outputs["result"])))),
+            secret.Inputs["properties"]);
+        Assert.Equal("rg-app", secret.Inputs["resourceGroupName"]);
+        Assert.Equal("origin-token", secret.Inputs["secretName"]);
+        Assert.Equal(vault.Outputs["name"], secret.Inputs["vaultName"]);
+
+        Assert.Equal("random:index/randomPassword:RandomPassword", password.Type);
+        AssertTree(
+            Obj(
+                ("keepers", Obj(("rotation", "2025-q3"))),
+                ("length", 48L),
+                ("minLower", 2L),
+                ("minNumeric", 2L),
+                ("minSpecial", 0L),
+                ("minUpper", 2L),
+                ("special", false)),
+            password.Inputs);
+
+        Assert.Equal("azure-native:authorization:RoleAssignment", result.Resource("kv-role-admins").Type);
+        Assert.Equal("azure-native:authorization:RoleAssignment", result.Resource("kv-role-web-reads").Type);
+        Assert.Equal("azure-native:authorization:RoleAssignment", result.Resource("kv-role-ops-writes").Type);
+        var tagged = result.Resources.Where(r => r.Inputs.ContainsKey("tags")).ToList();
+        Assert.NotEmpty(tagged);
+        Assert.All(tagged, r => Assert.Equal("prod", AsObject(r.Inputs["tags"])["environment"]));
+        Assert.True(vault.Options.Protect);
     }
 
     [Fact]
