@@ -17,6 +17,14 @@ passed=0
 failed=0
 status=0
 
+# The SARIF Multitool that the policy tests validate `check`'s SARIF with (npm, pinned in tests/tools/sarif; its
+# install script only marks the binary executable, which is done here instead).
+sarif_tool="tests/tools/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+if [ ! -f "$sarif_tool" ]; then
+  (cd tests/tools/sarif && npm ci --no-audit --no-fund --ignore-scripts >/dev/null) || status=1
+fi
+[ -f "$sarif_tool" ] && chmod u+x "$sarif_tool"
+
 # Build once, then run each test project with a report folder of its own (TRX names alone can collide).
 if dotnet build EdgeInfra.sln --nologo -v quiet; then
   for project in tests/*/*.Tests.csproj; do

@@ -12,7 +12,7 @@ internal static class StackProgram
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var environment = new RunnerEnvironment(name => variables.GetValueOrDefault(name), Repository.Root, Packages, output, error);
+        var environment = new RunnerEnvironment(name => variables.GetValueOrDefault(name), Repository.Root, Packages, output, error) { Policies = EdgeInfra.Components.Policy.EdgeInfraPolicies.Pack };
         var exitCode = StackRunner.Run(args, () => new EdgeStack(Clock), environment);
         return (exitCode, output.ToString(), error.ToString());
     }
