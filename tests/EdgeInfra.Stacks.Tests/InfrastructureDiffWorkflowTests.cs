@@ -24,7 +24,7 @@ public sealed partial class InfrastructureDiffWorkflowTests
     {
         Assert.True(((YamlMappingNode)_workflow["on"]).Children.ContainsKey("pull_request"));
         var permissions = ((YamlMappingNode)_workflow["permissions"]).Children.ToDictionary(p => Text(p.Key), p => Text(p.Value));
-        Assert.Equal(new Dictionary<string, string> { ["contents"] = "read", ["pull-requests"] = "write" }, permissions);
+        Assert.Equal(new Dictionary<string, string> { ["contents"] = "read", ["pull-requests"] = "write", ["security-events"] = "write" }, permissions);
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public sealed partial class InfrastructureDiffWorkflowTests
     {
         var usage = StackRunner.Usage.Split('\n');
         var commands = Commands();
-        Assert.Contains(commands, c => c.Verb == "--help");
-        foreach (var command in commands.Where(c => c.Verb is not ("--help" or "check")))
+        Assert.Contains(commands, c => c.Verb == "check");
+        foreach (var command in commands)
         {
             var verbLine = Assert.Single(usage, l => Regex.IsMatch(l, $"^ +{Regex.Escape(command.Verb)} "));
             var verbUsage = string.Join('\n', usage.SkipWhile(l => l != verbLine).Take(2));
@@ -78,18 +78,21 @@ public sealed partial class InfrastructureDiffWorkflowTests
     }
 
     [Fact]
-    public void The_policy_check_runs_only_once_the_check_verb_is_listed_in_the_help()
+    public void The_policy_check_runs_for_every_stack_beside_the_diff_and_its_sarif_goes_to_code_scanning()
     {
-        var step = Steps.Single(s => Run(s).Contains("check --stack", StringComparison.Ordinal));
-        var script = Run(step);
-        Assert.Contains("-- --help", script, StringComparison.Ordinal);
-        var pattern = GrepPattern().Match(script).Groups["pattern"].Value;
-        Assert.Contains("check", pattern, StringComparison.Ordinal);
+        var checks = Commands().Where(c => c.Verb == "check").Select(c => c.Line).ToList();
+        Assert.Equal(2, checks.Count);
+        Assert.All(checks, line => Assert.Contains("--stack \"$stack\"", line, StringComparison.Ordinal));
+        Assert.Contains(checks, line => line.Contains("--format markdown --out \"$REVIEW_DIR/check-$stack.md\"", StringComparison.Ordinal));
+        Assert.Contains(checks, line => line.Contains("--format sarif --out \"$REVIEW_DIR/check-$stack.sarif\"", StringComparison.Ordinal));
 
-        // The test the step makes finds an existing verb listed the way check will be, and no mere mention of it.
-        var usage = StackRunner.Usage;
-        Assert.Matches(new Regex(pattern.Replace("check", "diff", StringComparison.Ordinal), RegexOptions.Multiline), usage);
-        Assert.DoesNotMatch(new Regex(pattern, RegexOptions.Multiline), "  checks and checkpoints are not the verb\nno check here\n");
+        var upload = Step("github/codeql-action/upload-sarif");
+        Assert.Equal(".build/review", Text(((YamlMappingNode)upload["with"])["sarif_file"]));
+        Assert.Equal("${{ github.event.pull_request.head.repo.full_name == github.repository }}", Text(upload["if"]));
+
+        // The comment carries each stack's report, and the job fails afterwards when a check failed.
+        Assert.Contains("cat \"$REVIEW_DIR/check-$stack.md\" >> \"$comment\"", Run(Steps.Single(s => Run(s).Contains("comment.md", StringComparison.Ordinal) && Run(s).Contains("echo '<!-- edge-infra-diff -->'", StringComparison.Ordinal))), StringComparison.Ordinal);
+        Assert.Contains("check-*.status", Run(Steps[^1]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,7 +148,7 @@ public sealed partial class InfrastructureDiffWorkflowTests
 
     private static string Text(YamlNode node) => ((YamlScalarNode)node).Value ?? string.Empty;
 
-    [GeneratedRegex(@"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+@(v[0-9]+(\.[0-9]+)*|[0-9a-f]{40})$")]
+    [GeneratedRegex(@"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*@(v[0-9]+(\.[0-9]+)*|[0-9a-f]{40})$")]
     private static partial Regex PinnedAction();
 
     [GeneratedRegex(@"--project stacks/EdgeInfra\.Stacks -- +(?<verb>[a-z-]+)(?<rest>.*)$")]
@@ -156,7 +159,4 @@ public sealed partial class InfrastructureDiffWorkflowTests
 
     [GeneratedRegex(@"--[a-z-]+")]
     private static partial Regex Option();
-
-    [GeneratedRegex(@"grep -qE '(?<pattern>[^']+)'")]
-    private static partial Regex GrepPattern();
 }
