@@ -23,7 +23,7 @@ internal static class PolicyChecks
 
     /// <summary>The plain object an input holds at synthesis (nested input types such as <c>OSProfileArgs</c>), or null.</summary>
     public static T? Plain<T>(Input<T>? input)
-        where T : class => input is not null && input.TryGetValue(out var value) ? value : null;
+        where T : class => TypedInputs.Plain(input);
 
     /// <summary>The plain items of a list input, or empty when the list is unset or a deploy-time value.</summary>
     public static IReadOnlyList<T> Items<T>(InputList<T>? list)

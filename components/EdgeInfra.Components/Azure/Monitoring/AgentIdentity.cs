@@ -1,4 +1,6 @@
+using EdgeInfra.AzureNative.Compute;
 using EdgeInfra.Expressions;
+using static EdgeInfra.Components.TypedInputs;
 
 namespace EdgeInfra.Components.Azure.Monitoring;
 
@@ -13,22 +15,18 @@ public static class AgentIdentity
     /// The resource id of the user-assigned identity the agent of <paramref name="vm"/> must name: the VM's first
     /// user-assigned identity when its <c>identity.type</c> is stated and has no <c>SystemAssigned</c>; otherwise null.
     /// </summary>
-    public static Expression? UserAssignedIdFor(CustomResource vm)
+    public static Expression? UserAssignedIdFor(VirtualMachine vm)
     {
         ArgumentNullException.ThrowIfNull(vm);
-        if (vm.Args.ToExpression() is not ObjectExpression properties
-            || !properties.Properties.TryGetValue("identity", out var identityExpression)
-            || identityExpression is not ObjectExpression identity
-            || !identity.Properties.TryGetValue("type", out var type)
-            || type is not LiteralExpression { Value: string typeName }
-            || typeName.Contains("SystemAssigned", StringComparison.OrdinalIgnoreCase)
-            || !identity.Properties.TryGetValue("userAssignedIdentities", out var identities)
-            || identities is not ListExpression { Items.Length: > 0 } list)
+        var identity = Plain(((VirtualMachineArgs)vm.Args).Identity);
+        if (Value(identity?.Type) is not { } type
+            || type.Value.Contains("SystemAssigned", StringComparison.OrdinalIgnoreCase)
+            || identity!.UserAssignedIdentities?.FirstOrDefault() is not { } first)
         {
             return null;
         }
 
-        return list.Items[0];
+        return first.ToExpression();
     }
 
     /// <summary>The agent extension's <c>settings</c> naming the user-assigned identity <paramref name="identityId"/>.</summary>

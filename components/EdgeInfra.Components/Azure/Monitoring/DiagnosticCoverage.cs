@@ -18,46 +18,24 @@ public static class DiagnosticCoverage
     public static IReadOnlyList<CustomResource> MissingIn(StackGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var covered = new HashSet<Resource>();
-        foreach (var setting in graph.CustomResources.Where(r => r.GetResourceType() == DiagnosticSetting.TypeToken))
-        {
-            if (graph.Properties.TryGetValue(setting, out var properties) && properties.Properties.TryGetValue("resourceUri", out var resourceUri))
-            {
-                covered.UnionWith(ReferencedResources(resourceUri));
-            }
-        }
-
+        var covered = CoveredBy(graph.Resources);
         return [.. graph.CustomResources.Where(r => DiagnosticSupport.Of(r.GetResourceType()) is not null && !covered.Contains(r))];
     }
 
-    /// <summary>The resources that the diagnostic settings among <paramref name="resources"/> cover, read from their arguments.</summary>
+    /// <summary>The resources that the diagnostic settings among <paramref name="resources"/> cover, read from their typed inputs.</summary>
     public static IReadOnlySet<Resource> CoveredBy(IEnumerable<Resource> resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
         var covered = new HashSet<Resource>();
-        foreach (var setting in resources.OfType<CustomResource>().Where(r => r.GetResourceType() == DiagnosticSetting.TypeToken))
+        foreach (var setting in resources.OfType<DiagnosticSetting>())
         {
-            if (InputExpression(setting, "resourceUri") is { } resourceUri)
+            if (((DiagnosticSettingArgs)setting.Args).ResourceUri is { } resourceUri)
             {
-                covered.UnionWith(ReferencedResources(resourceUri));
+                covered.UnionWith(ReferencedResources(resourceUri.ToExpression()));
             }
         }
 
         return covered;
-    }
-
-    /// <summary>The expression of the input <paramref name="property"/> of <paramref name="resource"/>, or null when it is not set.</summary>
-    internal static Expression? InputExpression(CustomResource resource, string property)
-    {
-        foreach (var (name, value) in resource.Args.SetInputs())
-        {
-            if (string.Equals(name, property, StringComparison.Ordinal))
-            {
-                return ExpressionFactory.FromValue(value);
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Every resource that <paramref name="expression"/> references.</summary>

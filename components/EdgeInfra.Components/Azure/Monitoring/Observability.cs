@@ -347,10 +347,10 @@ public sealed partial class Observability : ComponentResource
 
         var agents = VirtualMachinesWithAgent(resources);
         var errors = new List<SynthesisError>();
-        foreach (var vm in resources.OfType<CustomResource>().Where(r => r.GetResourceType() == VirtualMachine.TypeToken))
+        foreach (var vm in resources.OfType<VirtualMachine>())
         {
             var os = VirtualMachineOsDetection.Detect(vm);
-            var resourceGroupName = DiagnosticCoverage.InputExpression(vm, "resourceGroupName");
+            var resourceGroupName = ((VirtualMachineArgs)vm.Args).ResourceGroupName?.ToExpression();
             if (os is null)
             {
                 errors.Add(new(SynthesisError.SubjectOf(vm), "osProfile", $"the Observability component '{GetResourceName()}' cannot tell whether the VM runs Linux or Windows: set osProfile.linuxConfiguration or windowsConfiguration, storageProfile.osDisk.osType, or an image of a known publisher"));
@@ -394,7 +394,7 @@ public sealed partial class Observability : ComponentResource
         Metrics = true,
     };
 
-    private void AddAgent(CustomResource vm, VirtualMachineOs os, Expressions.Expression resourceGroupName)
+    private void AddAgent(VirtualMachine vm, VirtualMachineOs os, Expressions.Expression resourceGroupName)
     {
         var type = os == VirtualMachineOs.Linux ? LinuxAgentType : WindowsAgentType;
         new VirtualMachineExtension($"{ChildName(vm)}-ama", new VirtualMachineExtensionArgs
@@ -424,13 +424,13 @@ public sealed partial class Observability : ComponentResource
     private static HashSet<Resource> VirtualMachinesWithAgent(IReadOnlyList<Resource> resources)
     {
         var vms = new HashSet<Resource>();
-        foreach (var extension in resources.OfType<CustomResource>().Where(r => r.GetResourceType() == VirtualMachineExtension.TypeToken))
+        foreach (var extension in resources.OfType<VirtualMachineExtension>())
         {
-            var type = DiagnosticCoverage.InputExpression(extension, "type");
-            var isAgent = type is Expressions.LiteralExpression { Value: LinuxAgentType or WindowsAgentType };
-            if (isAgent && DiagnosticCoverage.InputExpression(extension, "vmName") is { } vmName)
+            var args = (VirtualMachineExtensionArgs)extension.Args;
+            var isAgent = args.Type is { } type && type.TryGetValue(out var name) && name is LinuxAgentType or WindowsAgentType;
+            if (isAgent && args.VmName is { } vmName)
             {
-                vms.UnionWith(DiagnosticCoverage.ReferencedResources(vmName));
+                vms.UnionWith(DiagnosticCoverage.ReferencedResources(vmName.ToExpression()));
             }
         }
 

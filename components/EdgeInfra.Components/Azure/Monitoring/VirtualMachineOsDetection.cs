@@ -1,4 +1,5 @@
-using EdgeInfra.Expressions;
+using EdgeInfra.AzureNative.Compute;
+using static EdgeInfra.Components.TypedInputs;
 
 namespace EdgeInfra.Components.Azure.Monitoring;
 
@@ -18,45 +19,41 @@ public static class VirtualMachineOsDetection
     };
 
     /// <summary>
-    /// The operating system family of the <c>azure-native:compute:VirtualMachine</c> <paramref name="vm"/>, from the
-    /// first of: <c>osProfile.linuxConfiguration</c> / <c>osProfile.windowsConfiguration</c>,
-    /// <c>storageProfile.osDisk.osType</c>, and the publisher of <c>storageProfile.imageReference</c> (see
-    /// <see cref="WindowsPublishers"/> and <see cref="LinuxPublishers"/>); null when none of them tells. Reads
-    /// <see cref="CustomResource.Args"/> as the program will state them, so it works for the generated
-    /// <c>VirtualMachineArgs</c> and for a <see cref="PropertyMap"/> alike; values known only at deploy time tell nothing.
+    /// The operating system family of <paramref name="vm"/>, from the first of its typed inputs that tells:
+    /// <c>osProfile.linuxConfiguration</c> / <c>osProfile.windowsConfiguration</c>, <c>storageProfile.osDisk.osType</c>,
+    /// and the publisher of <c>storageProfile.imageReference</c> (see <see cref="WindowsPublishers"/> and
+    /// <see cref="LinuxPublishers"/>); null when none of them tells. Values known only at deploy time tell nothing.
     /// </summary>
-    public static VirtualMachineOs? Detect(CustomResource vm)
+    public static VirtualMachineOs? Detect(VirtualMachine vm)
     {
         ArgumentNullException.ThrowIfNull(vm);
-        var properties = vm.Args.ToExpression() as ObjectExpression;
-        if (Child(properties, "osProfile") is ObjectExpression osProfile)
+        var args = (VirtualMachineArgs)vm.Args;
+        var osProfile = Plain(args.OsProfile);
+        if (osProfile?.LinuxConfiguration is not null)
         {
-            if (osProfile.Properties.ContainsKey("linuxConfiguration"))
+            return VirtualMachineOs.Linux;
+        }
+
+        if (osProfile?.WindowsConfiguration is not null)
+        {
+            return VirtualMachineOs.Windows;
+        }
+
+        var storageProfile = Plain(args.StorageProfile);
+        if (Value(Plain(storageProfile?.OsDisk)?.OsType) is { } osType)
+        {
+            if (osType == OperatingSystemTypes.Linux)
             {
                 return VirtualMachineOs.Linux;
             }
 
-            if (osProfile.Properties.ContainsKey("windowsConfiguration"))
+            if (osType == OperatingSystemTypes.Windows)
             {
                 return VirtualMachineOs.Windows;
             }
         }
 
-        var storageProfile = Child(properties, "storageProfile") as ObjectExpression;
-        if (Child(Child(storageProfile, "osDisk") as ObjectExpression, "osType") is LiteralExpression { Value: string osType })
-        {
-            if (string.Equals(osType, "Linux", StringComparison.OrdinalIgnoreCase))
-            {
-                return VirtualMachineOs.Linux;
-            }
-
-            if (string.Equals(osType, "Windows", StringComparison.OrdinalIgnoreCase))
-            {
-                return VirtualMachineOs.Windows;
-            }
-        }
-
-        if (Child(Child(storageProfile, "imageReference") as ObjectExpression, "publisher") is LiteralExpression { Value: string publisher })
+        if (Plain(storageProfile?.ImageReference)?.Publisher is { } publisherInput && publisherInput.TryGetValue(out var publisher))
         {
             if (WindowsPublishers.Contains(publisher))
             {
@@ -71,7 +68,4 @@ public static class VirtualMachineOsDetection
 
         return null;
     }
-
-    private static Expression? Child(ObjectExpression? parent, string key) =>
-        parent is not null && parent.Properties.TryGetValue(key, out var child) ? child : null;
 }

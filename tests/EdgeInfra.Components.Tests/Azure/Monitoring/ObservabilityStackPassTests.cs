@@ -230,20 +230,20 @@ public sealed class ObservabilityStackPassTests
     }
 
     [Fact]
-    public void The_os_is_told_from_the_os_profile_the_os_disk_or_the_image_publisher_of_any_vm_resource()
+    public void The_os_is_told_from_the_os_profile_the_os_disk_or_the_image_publisher_of_a_vm()
     {
         VirtualMachineOs?[] detected = [];
         Synth(() =>
         {
-            var byOsDisk = new CustomResource(VirtualMachine.TypeToken, "by-disk", new PropertyMap
+            var byOsDisk = new VirtualMachine("by-disk", new VirtualMachineArgs
             {
-                ["resourceGroupName"] = ResourceGroup,
-                ["storageProfile"] = ImmutableDictionary<string, object?>.Empty.Add("osDisk", ImmutableDictionary<string, object?>.Empty.Add("createOption", "Attach").Add("osType", "Windows")),
+                ResourceGroupName = ResourceGroup,
+                StorageProfile = new StorageProfileArgs { OsDisk = new OSDiskArgs { CreateOption = "Attach", OsType = OperatingSystemTypes.Windows } },
             });
-            var byProfile = new CustomResource(VirtualMachine.TypeToken, "by-profile", new PropertyMap
+            var byProfile = new VirtualMachine("by-profile", new VirtualMachineArgs
             {
-                ["resourceGroupName"] = ResourceGroup,
-                ["osProfile"] = ImmutableDictionary<string, object?>.Empty.Add("windowsConfiguration", ImmutableDictionary<string, object?>.Empty),
+                ResourceGroupName = ResourceGroup,
+                OsProfile = new OSProfileArgs { WindowsConfiguration = new WindowsConfigurationArgs() },
             });
             detected = [VirtualMachineOsDetection.Detect(byOsDisk), VirtualMachineOsDetection.Detect(byProfile), VirtualMachineOsDetection.Detect(LinuxVm()), VirtualMachineOsDetection.Detect(WindowsVmByImage()), VirtualMachineOsDetection.Detect(UnknownOsVm())];
         });
