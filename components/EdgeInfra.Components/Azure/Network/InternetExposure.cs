@@ -1,6 +1,8 @@
 using System.Globalization;
+using EdgeInfra.AzureNative.Network;
 using EdgeInfra.Review;
 using EdgeInfra.Yaml;
+using RuleArgs = EdgeInfra.AzureNative.Network.Inputs.SecurityRuleArgs;
 
 namespace EdgeInfra.Components.Azure.Network;
 
@@ -107,31 +109,100 @@ public static class InternetExposure
         return findings;
     }
 
-    /// <summary>The findings of <see cref="Find(string, int[])"/> on the program that <paramref name="graph"/> synthesizes to.</summary>
-    public static IReadOnlyList<InternetExposureFinding> Find(StackGraph graph, params int[] ports) =>
-        Find(ProgramSynthesizer.Synthesize(graph), ports);
-
-    private static IEnumerable<InternetExposureFinding> Check(string resource, string path, YamlMapping rule, IReadOnlyList<int> ports)
+    /// <summary>
+    /// The findings of <see cref="Find(string, int[])"/> for the stack <paramref name="graph"/>, read from the typed
+    /// inputs of its network security groups (<c>securityRules</c>) and <c>SecurityRule</c> resources.
+    /// </summary>
+    public static IReadOnlyList<InternetExposureFinding> Find(StackGraph graph, params int[] ports)
     {
-        var sources = Strings(rule, "sourceAddressPrefix").Concat(Strings(rule, "sourceAddressPrefixes")).ToList();
-        var portRanges = Strings(rule, "destinationPortRange").Concat(Strings(rule, "destinationPortRanges")).ToList();
-        var access = Single(rule, "access");
-        var direction = Single(rule, "direction");
-        var protocol = Single(rule, "protocol");
-        var ruleName = Single(rule, "name") is var name && name != Unknown ? name : null;
+        ArgumentNullException.ThrowIfNull(graph);
+        var portsToCheck = ports is { Length: > 0 } ? ports : [.. ManagementPorts];
+        var findings = new List<InternetExposureFinding>();
+        foreach (var resource in graph.CustomResources)
+        {
+            switch (resource)
+            {
+                case NetworkSecurityGroup nsg:
+                    var rules = graph.InputsOf<NetworkSecurityGroupArgs>(nsg).SecurityRules?.ToList() ?? [];
+                    for (var i = 0; i < rules.Count; i++)
+                    {
+                        if (rules[i] is { } input && input.TryGetValue(out var rule))
+                        {
+                            findings.AddRange(Check(nsg.LogicalName, $"securityRules[{i}]", Fields(rule), portsToCheck));
+                        }
+                    }
+
+                    break;
+                case SecurityRule securityRule:
+                    findings.AddRange(Check(securityRule.LogicalName, string.Empty, Fields(graph.InputsOf<SecurityRuleArgs>(securityRule)), portsToCheck));
+                    break;
+            }
+        }
+
+        return findings;
+    }
+
+    private static RuleFields Fields(RuleArgs rule) => new(
+        Text(rule.Access), Text(rule.Direction), Text(rule.Protocol), Name(rule.Name),
+        [.. Texts(rule.SourceAddressPrefix, rule.SourceAddressPrefixes)], [.. Texts(rule.DestinationPortRange, rule.DestinationPortRanges)]);
+
+    private static RuleFields Fields(SecurityRuleArgs rule) => new(
+        Text(rule.Access), Text(rule.Direction), Text(rule.Protocol), Name(rule.Name),
+        [.. Texts(rule.SourceAddressPrefix, rule.SourceAddressPrefixes)], [.. Texts(rule.DestinationPortRange, rule.DestinationPortRanges)]);
+
+    private static string? Name(Input<string>? name) => name is not null && name.TryGetValue(out var text) ? text : null;
+
+    private static string Text(Input<string>? input) => input is not null && input.TryGetValue(out var text) ? text : Unknown;
+
+    /// <summary>The values of a string and a list of strings as stated; a list only known at deploy time is one unknown value.</summary>
+    private static IEnumerable<string> Texts(Input<string>? single, InputList<string>? list)
+    {
+        if (single is not null)
+        {
+            yield return Text(single);
+        }
+
+        if (list is null)
+        {
+            yield break;
+        }
+
+        if (list.ToExpression() is not Expressions.ListExpression)
+        {
+            yield return Unknown;
+            yield break;
+        }
+
+        foreach (var item in list)
+        {
+            yield return Text(item);
+        }
+    }
+
+    /// <summary>What a security rule states, each value as its literal text or <see cref="Unknown"/>.</summary>
+    private sealed record RuleFields(string Access, string Direction, string Protocol, string? Name, IReadOnlyList<string> Sources, IReadOnlyList<string> PortRanges);
+
+    private static IEnumerable<InternetExposureFinding> Check(string resource, string path, RuleFields rule, IReadOnlyList<int> ports)
+    {
         foreach (var port in ports)
         {
-            if (!AdmitsInternetTo(port, access, direction, protocol, sources, portRanges))
+            if (!AdmitsInternetTo(port, rule.Access, rule.Direction, rule.Protocol, rule.Sources, rule.PortRanges))
             {
                 continue;
             }
 
-            foreach (var source in sources.Where(IsInternetSource))
+            foreach (var source in rule.Sources.Where(IsInternetSource))
             {
-                yield return new InternetExposureFinding(resource, path, ruleName, port, source == Unknown ? "(known at deploy time)" : source);
+                yield return new InternetExposureFinding(resource, path, rule.Name, port, source == Unknown ? "(known at deploy time)" : source);
             }
         }
     }
+
+    private static IEnumerable<InternetExposureFinding> Check(string resource, string path, YamlMapping rule, IReadOnlyList<int> ports) =>
+        Check(resource, path, new RuleFields(
+            Single(rule, "access"), Single(rule, "direction"), Single(rule, "protocol"), Single(rule, "name") is var name && name != Unknown ? name : null,
+            [.. Strings(rule, "sourceAddressPrefix").Concat(Strings(rule, "sourceAddressPrefixes"))],
+            [.. Strings(rule, "destinationPortRange").Concat(Strings(rule, "destinationPortRanges"))]), ports);
 
     private static IEnumerable<(string Path, YamlMapping Rule)> InlineRules(string path, YamlValue value)
     {

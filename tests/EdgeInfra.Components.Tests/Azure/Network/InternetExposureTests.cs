@@ -50,7 +50,7 @@ public sealed class InternetExposureTests
     }
 
     [Fact]
-    public void The_stack_graph_is_checked_through_the_program_it_synthesizes()
+    public void The_stack_graph_read_from_typed_inputs_finds_what_the_program_text_shows()
     {
         var graph = StackBuilder.Build(() => new LambdaStack(OpenStack), Settings());
         Assert.Equal(InternetExposure.Find(ProgramSynthesizer.Synthesize(graph)), InternetExposure.Find(graph));
