@@ -14,4 +14,11 @@ public sealed class ReadmeTests
         Assert.True(exitCode == 0, error);
         Assert.True(Readme.Contains(output, StringComparison.Ordinal), $"README.md does not show the current `{verb} --stack dev` output:\n{output}");
     }
+
+    [Fact]
+    public void The_readme_lists_every_rule_of_the_policy_pack()
+    {
+        var table = EdgeInfra.Policy.PolicyMarkdownRenderer.RenderRules(EdgeInfra.Components.Policy.EdgeInfraPolicies.Pack);
+        Assert.True(Readme.Contains(table, StringComparison.Ordinal), $"README.md does not list the policy pack's rules as they are:\n{table}");
+    }
 }

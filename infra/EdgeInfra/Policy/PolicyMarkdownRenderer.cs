@@ -42,6 +42,20 @@ public static class PolicyMarkdownRenderer
         return text.ToString();
     }
 
+    /// <summary>The pack's rules as a Markdown table, by area then id: id, severity, what the rule requires, and what it follows.</summary>
+    public static string RenderRules(PolicyPack pack)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        var text = new StringBuilder("| area | id | severity | rule | follows |\n|---|---|---|---|---|\n");
+        foreach (var rule in pack.Rules.OrderBy(r => r.Area, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var anchors = string.Join(", ", rule.Anchors.Select(a => a.StartsWith("https://", StringComparison.Ordinal) ? $"<{a}>" : $"`{Cell(a)}`"));
+            text.Append($"| {Cell(rule.Area)} | {rule.Id} | {rule.Severity.ToString().ToLowerInvariant()} | {Cell(rule.Title)} | {anchors} |\n");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Text safe in a table cell: pipes escaped, line breaks and HTML angle brackets neutralized.</summary>
     private static string Cell(string text) => text
         .Replace("\\", "\\\\", StringComparison.Ordinal)
