@@ -16,6 +16,7 @@ internal static class GraphValidator
         errors.AddRange(graph.CustomResources.SelectMany(r => r.Problems().Select(p => new SynthesisError(SynthesisError.SubjectOf(r), p.Property, p.Message))));
         CheckReferences(graph, deployment, errors);
         CheckObjectKeys(graph, errors);
+        CheckComponentReferences(graph, errors);
         CheckCycles(graph, errors);
         CheckVersions(graph, errors);
         return errors;
@@ -213,24 +214,8 @@ internal static class GraphValidator
         }
     }
 
-    private static void CheckCycles(StackGraph graph, List<SynthesisError> errors)
+    private static void CheckComponentReferences(StackGraph graph, List<SynthesisError> errors)
     {
-        var edges = graph.CustomResources.ToDictionary(
-            r => r,
-            r => graph.Properties[r].DescendantsAndSelf()
-                .SelectMany<Expression, Resource>(e => e switch
-                {
-                    ResourceReferenceExpression reference => [reference.Resource],
-                    InvokeExpression invoke => invoke.OptionResources,
-                    _ => Array.Empty<Resource>(),
-                })
-                .Concat(graph.Options[r].References())
-                .OfType<CustomResource>()
-                .Where(graph.Properties.ContainsKey)
-                .Distinct()
-                .OrderBy(d => d.LogicalName, StringComparer.Ordinal)
-                .ToList());
-
         foreach (var resource in graph.CustomResources)
         {
             foreach (var target in ReferencedResources(graph.Properties[resource]).OfType<ComponentResource>())
@@ -238,7 +223,11 @@ internal static class GraphValidator
                 errors.Add(new(SynthesisError.SubjectOf(resource), null, $"references component '{target.LogicalName}', which has no value in a program: reference one of its resources or outputs."));
             }
         }
+    }
 
+    /// <summary>Cycles of <see cref="StackGraph.Edges"/>: each is reported once, from the first resource (in logical name order) found on it.</summary>
+    private static void CheckCycles(StackGraph graph, List<SynthesisError> errors)
+    {
         var state = new Dictionary<CustomResource, int>();
         var path = new List<CustomResource>();
         foreach (var resource in graph.CustomResources)
@@ -262,7 +251,7 @@ internal static class GraphValidator
 
             state[resource] = 1;
             path.Add(resource);
-            foreach (var dependency in edges[resource])
+            foreach (var dependency in graph.DependenciesOf(resource))
             {
                 Visit(dependency);
             }
