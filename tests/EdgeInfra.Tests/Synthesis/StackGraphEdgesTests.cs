@@ -101,12 +101,13 @@ public sealed class StackGraphEdgesTests
     }
 
     [Fact]
-    public void Dependencies_of_a_resource_of_another_stack_are_refused()
+    public void A_resource_of_another_stack_has_no_dependencies_nor_urn_in_this_one()
     {
         CustomResource? foreign = null;
         Build(() => foreign = Group("other"));
         var graph = Build(() => Group("rg"));
         Assert.Throws<ArgumentException>(() => graph.DependenciesOf(foreign!));
+        Assert.Throws<ArgumentException>(() => graph.UrnOf(foreign!));
     }
 
     [Fact]
