@@ -261,48 +261,27 @@ internal static class GraphValidator
         }
     }
 
+    /// <summary>Invokes without a version (and without an explicit provider), and packages pinned to more than one version (<see cref="StackGraph.VersionPins"/>).</summary>
     private static void CheckVersions(StackGraph graph, List<SynthesisError> errors)
     {
-        var pins = new List<(string Package, string Version, string Where)>();
-        foreach (var resource in graph.CustomResources)
+        foreach (var site in graph.Invokes.Where(s => s.Invoke.Options.Provider is null && graph.VersionOf(s.Invoke) is null))
         {
-            if (graph.Options[resource].Version is { } version)
-            {
-                pins.Add((resource.Package, version, resource.LogicalName));
-            }
-
-            AddInvokePins(graph.Properties[resource], SynthesisError.SubjectOf(resource), resource.LogicalName);
+            var package = TypeTokens.PackageOf(site.Invoke.Function);
+            var subject = site.Resource is { } resource ? SynthesisError.SubjectOf(resource) : $"stack output '{site.Output}'";
+            errors.Add(new(subject, $"fn::invoke {site.Invoke.Function}", $"package '{package}' has no pinned version: declare it with [assembly: PulumiPackage(\"{package}\", \"<version>\")] or set InvokeOptions.Version."));
         }
 
-        foreach (var (name, value) in graph.Outputs)
+        foreach (var package in graph.VersionPins.GroupBy(p => p.Package).Where(g => g.Select(p => p.Version).Distinct().Count() > 1))
         {
-            AddInvokePins(value, $"stack output '{name}'", $"output {name}");
-        }
-
-        void AddInvokePins(Expression expression, string subject, string where)
-        {
-            foreach (var invoke in expression.DescendantsAndSelf().OfType<InvokeExpression>())
-            {
-                if (InvokeVersion(invoke, graph) is { } invokeVersion)
-                {
-                    pins.Add((TypeTokens.PackageOf(invoke.Function), invokeVersion, $"{where} (invoke of {invoke.Function})"));
-                }
-                else if (invoke.Options.Provider is null)
-                {
-                    var package = TypeTokens.PackageOf(invoke.Function);
-                    errors.Add(new(subject, $"fn::invoke {invoke.Function}", $"package '{package}' has no pinned version: declare it with [assembly: PulumiPackage(\"{package}\", \"<version>\")] or set InvokeOptions.Version."));
-                }
-            }
-        }
-
-        foreach (var package in pins.GroupBy(p => p.Package).Where(g => g.Select(p => p.Version).Distinct().Count() > 1))
-        {
-            var detail = string.Join("; ", package.GroupBy(p => p.Version).Select(v => $"{v.Key} by {string.Join(", ", v.Select(p => p.Where).Distinct())}"));
+            var detail = string.Join("; ", package.GroupBy(p => p.Version).Select(v => $"{v.Key} by {string.Join(", ", v.Select(Where).Distinct())}"));
             errors.Add(new($"package '{package.Key}'", "options.version", $"the program pins more than one version ({detail}); Pulumi takes one version per package."));
         }
-    }
 
-    /// <summary>The version an invoke is pinned to: none with an explicit provider, else its own or the package's.</summary>
-    internal static string? InvokeVersion(InvokeExpression invoke, StackGraph graph) =>
-        invoke.Options.Provider is not null ? null : invoke.Options.Version ?? graph.Settings.Packages.VersionOf(TypeTokens.PackageOf(invoke.Function));
+        static string Where(VersionPin pin) => pin.Invoke switch
+        {
+            null => pin.Resource!.LogicalName,
+            { Resource: { } resource } site => $"{resource.LogicalName} (invoke of {site.Invoke.Function})",
+            { } site => $"output {site.Output} (invoke of {site.Invoke.Function})",
+        };
+    }
 }
