@@ -1,5 +1,3 @@
-using EdgeInfra.Expressions;
-
 namespace EdgeInfra.Review;
 
 /// <summary>An edge of the topology: <see cref="From"/> is used by <see cref="To"/>.</summary>
@@ -11,19 +9,19 @@ public sealed record TopologyEdge(CustomResource From, CustomResource To, Topolo
 /// <summary>How one resource uses another.</summary>
 public enum TopologyEdgeKind
 {
-    /// <summary>An input property references the other resource's outputs.</summary>
+    /// <summary>An input property, or the id of a resource read with <c>get</c>, references the other resource's outputs.</summary>
     Reference,
 
-    /// <summary>An explicit <c>dependsOn</c>.</summary>
+    /// <summary>An explicit <c>dependsOn</c>, of the resource or of an invoke in its properties.</summary>
     DependsOn,
 
-    /// <summary>The other resource is the explicit provider.</summary>
+    /// <summary>The other resource is the explicit provider, of the resource or of an invoke in its properties.</summary>
     Provider,
 }
 
 /// <summary>
 /// The topology of a stack for diagrams: resources as nodes, components as (nested) groups, references,
-/// <c>dependsOn</c> and explicit providers as edges, in a stable order.
+/// <c>dependsOn</c> and explicit providers (of <see cref="StackGraph.Edges"/>) as edges, in a stable order.
 /// </summary>
 public sealed class Topology
 {
@@ -39,45 +37,27 @@ public sealed class Topology
     /// <summary>The edges, ordered by the names of their ends and then by kind.</summary>
     public IReadOnlyList<TopologyEdge> Edges { get; }
 
-    /// <summary>The topology of <paramref name="graph"/>.</summary>
+    /// <summary>The topology of <paramref name="graph"/>: its <see cref="StackGraph.Edges"/> that a diagram draws.</summary>
     public static Topology Of(StackGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var edges = new HashSet<TopologyEdge>();
-        foreach (var resource in graph.CustomResources)
-        {
-            foreach (var node in graph.Properties[resource].DescendantsAndSelf())
-            {
-                if (node is ResourceReferenceExpression { Resource: CustomResource used } && used != resource)
-                {
-                    edges.Add(new(used, resource, TopologyEdgeKind.Reference));
-                }
-                else if (node is InvokeExpression invoke)
-                {
-                    foreach (var dependency in invoke.Options.DependsOn.Where(d => d != resource))
-                    {
-                        edges.Add(new(dependency, resource, TopologyEdgeKind.DependsOn));
-                    }
-                }
-            }
-
-            var options = graph.Options[resource];
-            foreach (var dependency in options.DependsOn)
-            {
-                edges.Add(new(dependency, resource, TopologyEdgeKind.DependsOn));
-            }
-
-            if (options.Provider is { } provider)
-            {
-                edges.Add(new(provider, resource, TopologyEdgeKind.Provider));
-            }
-        }
-
-        return new Topology(graph, [.. edges
+        return new Topology(graph, [.. graph.Edges
+            .Select(e => KindOf(e.Kind) is { } kind ? new TopologyEdge(e.From, e.To, kind) : null)
+            .OfType<TopologyEdge>()
+            .Distinct()
             .OrderBy(e => e.From.LogicalName, StringComparer.Ordinal)
             .ThenBy(e => e.To.LogicalName, StringComparer.Ordinal)
             .ThenBy(e => e.Kind)]);
     }
+
+    /// <summary>How a diagram draws an edge of <paramref name="kind"/>: parents and <c>deletedWith</c> are not drawn.</summary>
+    private static TopologyEdgeKind? KindOf(GraphEdgeKind kind) => kind switch
+    {
+        GraphEdgeKind.Reference => TopologyEdgeKind.Reference,
+        GraphEdgeKind.DependsOn or GraphEdgeKind.InvokeDependsOn => TopologyEdgeKind.DependsOn,
+        GraphEdgeKind.Provider or GraphEdgeKind.InvokeProvider => TopologyEdgeKind.Provider,
+        _ => null,
+    };
 
     /// <summary>The components directly inside <paramref name="parent"/> (null: the stack), in name order.</summary>
     public IEnumerable<ComponentResource> ComponentsIn(ComponentResource? parent) =>

@@ -47,28 +47,4 @@ public sealed record EffectiveOptions
 
     /// <summary>Aliases as URNs.</summary>
     public ImmutableArray<string> Aliases { get; init; } = [];
-
-    /// <summary>The resources this one's options refer to.</summary>
-    public IEnumerable<CustomResource> References()
-    {
-        if (Provider is not null)
-        {
-            yield return Provider;
-        }
-
-        if (Parent is not null)
-        {
-            yield return Parent;
-        }
-
-        if (DeletedWith is not null)
-        {
-            yield return DeletedWith;
-        }
-
-        foreach (var dependency in DependsOn)
-        {
-            yield return dependency;
-        }
-    }
 }

@@ -150,7 +150,7 @@ internal sealed class ExpressionLowering(StackGraph graph)
         {
             options.Add(("provider", new YamlString("${" + provider.LogicalName + "}")));
         }
-        else if (GraphValidator.InvokeVersion(invoke, graph) is { } version)
+        else if (graph.VersionOf(invoke) is { } version)
         {
             options.Add(("version", new YamlString(version)));
         }

@@ -16,6 +16,7 @@ internal static class GraphValidator
         errors.AddRange(graph.CustomResources.SelectMany(r => r.Problems().Select(p => new SynthesisError(SynthesisError.SubjectOf(r), p.Property, p.Message))));
         CheckReferences(graph, deployment, errors);
         CheckObjectKeys(graph, errors);
+        CheckComponentReferences(graph, errors);
         CheckCycles(graph, errors);
         CheckVersions(graph, errors);
         return errors;
@@ -213,24 +214,8 @@ internal static class GraphValidator
         }
     }
 
-    private static void CheckCycles(StackGraph graph, List<SynthesisError> errors)
+    private static void CheckComponentReferences(StackGraph graph, List<SynthesisError> errors)
     {
-        var edges = graph.CustomResources.ToDictionary(
-            r => r,
-            r => graph.Properties[r].DescendantsAndSelf()
-                .SelectMany<Expression, Resource>(e => e switch
-                {
-                    ResourceReferenceExpression reference => [reference.Resource],
-                    InvokeExpression invoke => invoke.OptionResources,
-                    _ => Array.Empty<Resource>(),
-                })
-                .Concat(graph.Options[r].References())
-                .OfType<CustomResource>()
-                .Where(graph.Properties.ContainsKey)
-                .Distinct()
-                .OrderBy(d => d.LogicalName, StringComparer.Ordinal)
-                .ToList());
-
         foreach (var resource in graph.CustomResources)
         {
             foreach (var target in ReferencedResources(graph.Properties[resource]).OfType<ComponentResource>())
@@ -238,7 +223,11 @@ internal static class GraphValidator
                 errors.Add(new(SynthesisError.SubjectOf(resource), null, $"references component '{target.LogicalName}', which has no value in a program: reference one of its resources or outputs."));
             }
         }
+    }
 
+    /// <summary>Cycles of <see cref="StackGraph.Edges"/>: each is reported once, from the first resource (in logical name order) found on it.</summary>
+    private static void CheckCycles(StackGraph graph, List<SynthesisError> errors)
+    {
         var state = new Dictionary<CustomResource, int>();
         var path = new List<CustomResource>();
         foreach (var resource in graph.CustomResources)
@@ -262,7 +251,7 @@ internal static class GraphValidator
 
             state[resource] = 1;
             path.Add(resource);
-            foreach (var dependency in edges[resource])
+            foreach (var dependency in graph.DependenciesOf(resource))
             {
                 Visit(dependency);
             }
@@ -272,48 +261,27 @@ internal static class GraphValidator
         }
     }
 
+    /// <summary>Invokes without a version (and without an explicit provider), and packages pinned to more than one version (<see cref="StackGraph.VersionPins"/>).</summary>
     private static void CheckVersions(StackGraph graph, List<SynthesisError> errors)
     {
-        var pins = new List<(string Package, string Version, string Where)>();
-        foreach (var resource in graph.CustomResources)
+        foreach (var site in graph.Invokes.Where(s => s.Invoke.Options.Provider is null && graph.VersionOf(s.Invoke) is null))
         {
-            if (graph.Options[resource].Version is { } version)
-            {
-                pins.Add((resource.Package, version, resource.LogicalName));
-            }
-
-            AddInvokePins(graph.Properties[resource], SynthesisError.SubjectOf(resource), resource.LogicalName);
+            var package = TypeTokens.PackageOf(site.Invoke.Function);
+            var subject = site.Resource is { } resource ? SynthesisError.SubjectOf(resource) : $"stack output '{site.Output}'";
+            errors.Add(new(subject, $"fn::invoke {site.Invoke.Function}", $"package '{package}' has no pinned version: declare it with [assembly: PulumiPackage(\"{package}\", \"<version>\")] or set InvokeOptions.Version."));
         }
 
-        foreach (var (name, value) in graph.Outputs)
+        foreach (var package in graph.VersionPins.GroupBy(p => p.Package).Where(g => g.Select(p => p.Version).Distinct().Count() > 1))
         {
-            AddInvokePins(value, $"stack output '{name}'", $"output {name}");
-        }
-
-        void AddInvokePins(Expression expression, string subject, string where)
-        {
-            foreach (var invoke in expression.DescendantsAndSelf().OfType<InvokeExpression>())
-            {
-                if (InvokeVersion(invoke, graph) is { } invokeVersion)
-                {
-                    pins.Add((TypeTokens.PackageOf(invoke.Function), invokeVersion, $"{where} (invoke of {invoke.Function})"));
-                }
-                else if (invoke.Options.Provider is null)
-                {
-                    var package = TypeTokens.PackageOf(invoke.Function);
-                    errors.Add(new(subject, $"fn::invoke {invoke.Function}", $"package '{package}' has no pinned version: declare it with [assembly: PulumiPackage(\"{package}\", \"<version>\")] or set InvokeOptions.Version."));
-                }
-            }
-        }
-
-        foreach (var package in pins.GroupBy(p => p.Package).Where(g => g.Select(p => p.Version).Distinct().Count() > 1))
-        {
-            var detail = string.Join("; ", package.GroupBy(p => p.Version).Select(v => $"{v.Key} by {string.Join(", ", v.Select(p => p.Where).Distinct())}"));
+            var detail = string.Join("; ", package.GroupBy(p => p.Version).Select(v => $"{v.Key} by {string.Join(", ", v.Select(Where).Distinct())}"));
             errors.Add(new($"package '{package.Key}'", "options.version", $"the program pins more than one version ({detail}); Pulumi takes one version per package."));
         }
-    }
 
-    /// <summary>The version an invoke is pinned to: none with an explicit provider, else its own or the package's.</summary>
-    internal static string? InvokeVersion(InvokeExpression invoke, StackGraph graph) =>
-        invoke.Options.Provider is not null ? null : invoke.Options.Version ?? graph.Settings.Packages.VersionOf(TypeTokens.PackageOf(invoke.Function));
+        static string Where(VersionPin pin) => pin.Invoke switch
+        {
+            null => pin.Resource!.LogicalName,
+            { Resource: { } resource } site => $"{resource.LogicalName} (invoke of {site.Invoke.Function})",
+            { } site => $"output {site.Output} (invoke of {site.Invoke.Function})",
+        };
+    }
 }

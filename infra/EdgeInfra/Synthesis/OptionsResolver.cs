@@ -116,21 +116,8 @@ internal sealed class OptionsResolver(DeploymentContext deployment, List<Synthes
         return null;
     }
 
-    private string AliasUrn(CustomResource resource, Alias alias)
-    {
-        if (alias.Urn is not null)
-        {
-            return alias.Urn;
-        }
-
-        var types = new List<string> { alias.Type ?? resource.GetResourceType() };
-        for (var parent = resource.Options.Parent as CustomResource; parent is not null; parent = parent.Options.Parent as CustomResource)
-        {
-            types.Insert(0, parent.GetResourceType());
-        }
-
-        return $"urn:pulumi:{deployment.StackName}::{deployment.ProjectName}::{string.Join('$', types)}::{alias.Name ?? resource.LogicalName}";
-    }
+    private string AliasUrn(CustomResource resource, Alias alias) =>
+        alias.Urn ?? StackGraph.UrnOf(deployment.StackName, deployment.ProjectName, resource, alias.Type, alias.Name);
 
     private static bool IsDescendant(Resource resource, ComponentResource component)
     {

@@ -51,4 +51,14 @@ public sealed partial class StackGraph
 
     /// <summary>The messages the program logged with <see cref="EdgeInfra.Log"/> while the stack was built, in order.</summary>
     public ImmutableArray<LogEntry> Log { get; }
+
+    /// <summary>Refuses a resource that is not a custom resource of this stack, for the views that answer about one.</summary>
+    private void RequireOwn(CustomResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        if (!Options.ContainsKey(resource))
+        {
+            throw new ArgumentException($"'{resource.LogicalName}' ({resource.GetResourceType()}) is not a custom resource of this stack.", nameof(resource));
+        }
+    }
 }

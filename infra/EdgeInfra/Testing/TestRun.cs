@@ -73,7 +73,7 @@ internal sealed class TestRun
             throw site.Error($"the state the mock's NewResourceAsync returned cannot be read: {e.Message}", e);
         }
 
-        var urn = ResourceUrn.Of(resource, _graph.Settings.StackName, _graph.Settings.ProjectName);
+        var urn = _graph.UrnOf(resource);
         var outputs = MarkSecretOutputs(resource, options, StackReferenceOutputs.MarkSecrets(resource, state))
             .SetItem("id", args.Id ?? created.Id)
             .SetItem("urn", urn);
