@@ -179,15 +179,15 @@ internal static partial class RbacRules
         }
     }
 
-    [GeneratedRegex(@"^/providers/Microsoft\.Management/managementGroups/[^/]+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^/providers/Microsoft\.Management/managementGroups/[^/]+\z", RegexOptions.IgnoreCase)]
     private static partial Regex ManagementGroupScope();
 
-    [GeneratedRegex(@"^/subscriptions/[^/]+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^/subscriptions/[^/]+\z", RegexOptions.IgnoreCase)]
     private static partial Regex SubscriptionScope();
 
-    [GeneratedRegex(@"^/subscriptions/[^/]+/resourceGroups/[^/]+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^/subscriptions/[^/]+/resourceGroups/[^/]+\z", RegexOptions.IgnoreCase)]
     private static partial Regex ResourceGroupScope();
 
-    [GeneratedRegex(@"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:.*/)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/?\z", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingGuid();
 }

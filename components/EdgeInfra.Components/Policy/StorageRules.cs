@@ -13,8 +13,8 @@ namespace EdgeInfra.Components.Policy;
 /// <remarks>
 /// Azure's defaults for an unset account property have changed with API versions and account age (minimum TLS version,
 /// blob public access, cross-tenant replication), so those rules require the value to be stated. Shared key access is
-/// allowed and the firewall allows all networks unless stated, HTTPS only is on unless stated. A deploy-time value fails
-/// a rule whose control is not on by default and passes one whose control is.
+/// allowed and the firewall allows all networks unless stated; HTTPS only is on, and a container is private, unless
+/// stated. A deploy-time value fails a rule whose control is not on by default and passes one whose control is.
 /// </remarks>
 internal static class StorageRules
 {
@@ -114,8 +114,8 @@ internal static class StorageRules
     private static IEnumerable<PolicyViolation> PublicContainers(StackGraph graph) =>
         from container in graph.ResourcesOf<BlobContainer>()
         let access = graph.ValueOf(graph.InputsOf<BlobContainerArgs>(container).PublicAccess)
-        where access.Kind == InputValueKind.DeployTime || (access.IsKnown && !string.Equals(access.Value.Value, "None", StringComparison.OrdinalIgnoreCase))
-        select new PolicyViolation(container, $"publicAccess is {(access.IsKnown ? $"'{access.Value.Value}'" : Show(access))}: leave it unset or set it to 'None'", "publicAccess");
+        where access.IsKnown && !string.Equals(access.Value.Value, "None", StringComparison.OrdinalIgnoreCase)
+        select new PolicyViolation(container, $"publicAccess is '{access.Value.Value}': leave it unset or set it to 'None'", "publicAccess");
 
     /// <summary>
     /// The containers a DataStream Azure connector delivers logs to (its <c>containerName</c> references the container, or
