@@ -26,6 +26,13 @@ internal sealed class OriginClientCertificate
     /// <summary>The Key Vault secret with the account CA certificates (JSON), which the origins read.</summary>
     public const string CaSecretName = "edge-client-ca";
 
+    /// <summary>Why the CA secret states no Key Vault expiry (policy rule EI-KV-007).</summary>
+    private const string CaSecretExpiryJustification =
+        "The secret holds only Akamai's public mTLS account CA certificates (no private key, no credential), read from Akamai at every "
+        + "deployment; each certificate carries its own validity, which the origins check when they read the set, and Akamai introduces "
+        + "and retires its CAs itself (https://techdocs.akamai.com/mtls-origin-keystore/docs/best-practices). An expiry on the secret "
+        + "would protect nothing and would have to be fixed at synthesis, before the set is read.";
+
     private OriginClientCertificate(MtlskeystoreClientCertificateAkamai certificate, ValidatedInput<string> certificateName, Secret caSecret)
     {
         Certificate = certificate;
@@ -77,6 +84,7 @@ internal sealed class OriginClientCertificate
         }, new CustomResourceOptions { Parent = parent });
         var accountCas = GetMtlskeystoreAccountCaCertificates.Invoke();
         var caSecret = vault.AddSecret(CaSecretName, Output.JsonSerialize<object>(new Output<object>(accountCas.Certificates.Expression)), "application/json");
+        caSecret.SuppressPolicy("EI-KV-007", CaSecretExpiryJustification);
         return new OriginClientCertificate(certificate, name, caSecret);
     }
 }

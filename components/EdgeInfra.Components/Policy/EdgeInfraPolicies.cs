@@ -17,5 +17,10 @@ public static class EdgeInfraPolicies
     public static PolicyPack Pack { get; } = new("EdgeInfra policy pack", Version,
     [
         .. VirtualMachineRules.All,
+        .. KeyVaultRules.All,
+        .. RbacRules.All,
+        .. BackupRules.All,
+        .. MonitorRules.All,
+        .. StorageRules.All,
     ]);
 }

@@ -11,6 +11,11 @@ public sealed class PolicyFixtureTests
     public static IReadOnlyList<RuleFixture> Fixtures { get; } =
     [
         .. VirtualMachineRuleFixtures.All,
+        .. KeyVaultRuleFixtures.All,
+        .. RbacRuleFixtures.All,
+        .. BackupRuleFixtures.All,
+        .. MonitorRuleFixtures.All,
+        .. StorageRuleFixtures.All,
     ];
 
     public static TheoryData<string, string> FixtureNames()

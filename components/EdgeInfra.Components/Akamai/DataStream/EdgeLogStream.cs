@@ -69,6 +69,23 @@ public sealed partial class EdgeLogStream : ComponentResource
     /// <summary>The most properties one stream may monitor (Akamai's limit).</summary>
     public const int MaxProperties = 100;
 
+    /// <summary>Why the account keeps shared key authorization (policy rule EI-STG-004).</summary>
+    private const string SharedKeyJustification =
+        "Akamai DataStream's Azure Storage destination authenticates only with the storage account's access key "
+        + "(https://techdocs.akamai.com/datastream2/docs/stream-azure-storage; the provider's azureConnector requires accessKey), so "
+        + "shared key authorization must stay on for the edge logs to arrive. The key is read from the account at deployment and kept "
+        + "secret (never in the program or config); the account holds only the edge logs, in a private container under a time-based "
+        + "retention policy, over HTTPS with TLS 1.2 only, without public blob access; Entra ID is the portal's default. Rotate the key "
+        + "and run pulumi up to move the stream to the new one.";
+
+    /// <summary>Why the account's firewall allows all networks when no ranges are given (policy rule EI-STG-006).</summary>
+    private const string OpenFirewallJustification =
+        "Akamai DataStream uploads the edge logs from Akamai's network to the account's public blob endpoint "
+        + "(https://techdocs.akamai.com/datastream2/docs/stream-azure-storage), and this stream was given no source ranges "
+        + "(EdgeLogStreamArgs.AllowedIpRanges is empty), so a default-deny firewall would stop delivery. Every request still needs the "
+        + "account key over HTTPS with TLS 1.2, and the container is private and immutable. Give AllowedIpRanges the ranges Akamai "
+        + "delivers from for your account to make the firewall deny everything else.";
+
     private static readonly SkuName[] RedundantSkus =
         [SkuName.Standard_GRS, SkuName.Standard_RAGRS, SkuName.Standard_ZRS, SkuName.Standard_GZRS, SkuName.Standard_RAGZRS];
 
@@ -115,6 +132,12 @@ public sealed partial class EdgeLogStream : ComponentResource
                     : [.. args.AllowedIpRanges.Select(range => new IPRuleArgs { IPAddressOrRange = range, Action = AzureNative.Storage.Action.Allow })],
             },
         }, args.LockedOptions(this));
+        StorageAccount.SuppressPolicy("EI-STG-004", SharedKeyJustification);
+        if (args.AllowedIpRanges.Count == 0)
+        {
+            StorageAccount.SuppressPolicy("EI-STG-006", OpenFirewallJustification);
+        }
+
         ManagementLocks.Create(this, "storage", StorageAccount.Id, args.Lock);
 
         Container = new BlobContainer("container", new BlobContainerArgs

@@ -37,6 +37,13 @@ public sealed class OriginCertificateAuthority : ComponentResource
     /// <summary>The content type of the Key Vault secrets holding server certificates.</summary>
     public const string PemContentType = "application/x-pem-file";
 
+    /// <summary>Why the server certificate secrets state no Key Vault expiry (policy rule EI-KV-007).</summary>
+    private const string SecretExpiryJustification =
+        "The secret holds an origin server certificate, its CA and its key, issued at deployment for at most 30 days (ServerValidityHours) "
+        + "and reissued as a new secret version by any deployment in its last ServerEarlyRenewalHours; the certificate's own notAfter is "
+        + "the expiry, and the origin-certificate-expiring alert fires when a VM still serves one close to it. Key Vault's attributes.expires "
+        + "is a Unix time the program would have to fix at synthesis, before the certificate exists, so it would be wrong for every new version.";
+
     private readonly OriginCertificateAuthorityArgs _args;
     private readonly Dictionary<int, (PrivateKey Key, SelfSignedCert Certificate)> _generations = [];
 
@@ -118,6 +125,7 @@ public sealed class OriginCertificateAuthority : ComponentResource
         }, Child());
         var bundle = Output.Format($"{certificate.CertPem}{Issuing.Certificate.CertPem}{key.PrivateKeyPem}");
         var secret = vault.AddSecret(secretName, bundle, PemContentType);
+        secret.SuppressPolicy("EI-KV-007", SecretExpiryJustification);
         return new OriginServerCertificate(secretName, certificate, secret);
     }
 

@@ -432,6 +432,6 @@ public sealed class ProgramDiffTests
         Assert.Equal(ResourceChangeKind.Create, kinds["app-property-production"]);
         Assert.Equal(ResourceChangeKind.Create, kinds["app-gateway-activation-production"]);
         Assert.Contains("options.protect", diff.Resources.Single(r => r.Name == "app-vault-vault").Changes.Select(c => c.Path));
-        Assert.Contains("alertEmails", diff.Config.Select(c => c.Name));
+        Assert.Contains("backupWeeklyRetentionWeeks", diff.Config.Select(c => c.Name));
     }
 }
