@@ -17,5 +17,6 @@ public static class EdgeInfraPolicies
     public static PolicyPack Pack { get; } = new("EdgeInfra policy pack", Version,
     [
         .. VirtualMachineRules.All,
+        .. EdgeRules.All,
     ]);
 }

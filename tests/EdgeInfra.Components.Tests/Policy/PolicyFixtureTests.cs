@@ -11,6 +11,7 @@ public sealed class PolicyFixtureTests
     public static IReadOnlyList<RuleFixture> Fixtures { get; } =
     [
         .. VirtualMachineRuleFixtures.All,
+        .. EdgeRuleFixtures.All,
     ];
 
     public static TheoryData<string, string> FixtureNames()
