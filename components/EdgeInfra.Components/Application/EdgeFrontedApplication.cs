@@ -213,6 +213,15 @@ public sealed class EdgeFrontedApplication : ComponentResource
             ProductionDependsOn = [.. Gateway.ProductionActivation is { } gatewayProduction ? [gatewayProduction] : Array.Empty<Resource>(), .. clientCertificates?.ProductionDependsOn ?? []],
         }, child);
 
+        if (args.JwtHmacSecret is not null)
+        {
+            // The property's variables are all the component's own (see Variables): the origin secret is always
+            // sensitive, and only the HS256 key is hidden without being sensitive, by design.
+            Property.Property.SuppressPolicy(
+                "EI-EDGE-008",
+                $"The HS256 key variable {args.Jwt.HmacSecretVariable} is hidden (kept out of debug headers) but not sensitive: the edge gateway reads it with request.getVariable, which Akamai documents for PMUSER variables (https://techdocs.akamai.com/edgeworkers/docs/request-object) but not for sensitive ones (https://techdocs.akamai.com/property-mgr/docs/user-defined-vars). Compensating controls: the component adds no behavior that sends a variable to a response, cookie or log field, the key comes from secret config, and Pulumi keeps the property's rules secret in its state. Every other variable of this property is the component's own, and its origin secret is always sensitive.");
+        }
+
         RequireEdgeRanges(args);
         RequirePreflight(
             $"The contract has Akamai's mTLS Edge Server to Origin (Limited Availability) with the Mutual TLS Origin Keystore: the stack creates the client certificate {originClient.CertificateName.Value} and the property presents it to every origin.",

@@ -22,5 +22,6 @@ public static class EdgeInfraPolicies
         .. BackupRules.All,
         .. MonitorRules.All,
         .. StorageRules.All,
+        .. EdgeRules.All,
     ]);
 }

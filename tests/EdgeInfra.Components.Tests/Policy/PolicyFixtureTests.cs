@@ -16,6 +16,7 @@ public sealed class PolicyFixtureTests
         .. BackupRuleFixtures.All,
         .. MonitorRuleFixtures.All,
         .. StorageRuleFixtures.All,
+        .. EdgeRuleFixtures.All,
     ];
 
     public static TheoryData<string, string> FixtureNames()

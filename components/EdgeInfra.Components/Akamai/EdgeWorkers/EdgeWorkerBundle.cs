@@ -49,15 +49,17 @@ public sealed partial class EdgeWorkerBundle
 
     private const string BundleProperty = "bundle";
     private readonly byte[] _tarball;
+    private readonly IReadOnlyDictionary<string, byte[]> _packed;
 
-    private EdgeWorkerBundle(string sourceDirectory, string version, string? description, string? apiVersion, IReadOnlyList<string> files, long uncompressedSize, string sha256, byte[] tarball, EdgeWorkerBundleLock diskLock)
+    private EdgeWorkerBundle(string sourceDirectory, string version, string? description, string? apiVersion, IReadOnlyDictionary<string, byte[]> packed, long uncompressedSize, string sha256, byte[] tarball, EdgeWorkerBundleLock diskLock)
     {
         Lock = diskLock;
+        _packed = packed;
         SourceDirectory = sourceDirectory;
         Version = version;
         Description = description;
         ApiVersion = apiVersion;
-        Files = files;
+        Files = [.. packed.Keys.Order(StringComparer.Ordinal)];
         UncompressedSize = uncompressedSize;
         Sha256 = sha256;
         _tarball = tarball;
@@ -95,6 +97,13 @@ public sealed partial class EdgeWorkerBundle
 
     /// <summary>The <c>.tgz</c> bytes.</summary>
     public ReadOnlyMemory<byte> Tarball => _tarball;
+
+    /// <summary>
+    /// The packed file <paramref name="relativePath"/> (a path of <see cref="Files"/>) as UTF-8 text, as Akamai receives
+    /// it (with an <see cref="EdgeGatewayConfig"/>, its rendered <c>config.json</c>); null when the bundle has no such file.
+    /// </summary>
+    internal string? PackedText(string relativePath) =>
+        _packed.TryGetValue(relativePath, out var content) ? Encoding.UTF8.GetString(content) : null;
 
     /// <summary>
     /// The lock that records the files on disk: the <c>edgeworker-version</c> of <c>bundle.json</c> and their content
@@ -228,7 +237,7 @@ public sealed partial class EdgeWorkerBundle
             version,
             manifest.Value.Description,
             manifest.Value.ApiVersion,
-            [.. files.Keys.Order(StringComparer.Ordinal)],
+            files,
             uncompressedSize,
             ContentHash(files),
             tarball,
