@@ -17,5 +17,11 @@ public static class EdgeInfraPolicies
     public static PolicyPack Pack { get; } = new("EdgeInfra policy pack", Version,
     [
         .. VirtualMachineRules.All,
+        .. ManagedDiskRules.All,
+        .. NetworkInterfaceRules.All,
+        .. PublicIpAddressRules.All,
+        .. NetworkSecurityGroupRules.All,
+        .. VirtualNetworkRules.All,
+        .. LoadBalancerRules.All,
     ]);
 }

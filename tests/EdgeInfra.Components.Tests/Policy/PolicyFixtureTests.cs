@@ -11,6 +11,12 @@ public sealed class PolicyFixtureTests
     public static IReadOnlyList<RuleFixture> Fixtures { get; } =
     [
         .. VirtualMachineRuleFixtures.All,
+        .. ManagedDiskRuleFixtures.All,
+        .. NetworkInterfaceRuleFixtures.All,
+        .. PublicIpAddressRuleFixtures.All,
+        .. NetworkSecurityGroupRuleFixtures.All,
+        .. VirtualNetworkRuleFixtures.All,
+        .. LoadBalancerRuleFixtures.All,
     ];
 
     public static TheoryData<string, string> FixtureNames()
