@@ -341,30 +341,30 @@ internal static partial class VirtualMachineRules
         && ((resource.GetResourceMetadata()?.SecretOutputs.Contains(output) ?? false) || resource.Options.AdditionalSecretOutputs.Contains(output));
 
     /// <summary>What kind of credential <paramref name="text"/> contains, or null.</summary>
-    private static string? CredentialIn(string text) =>
-        PrivateKey().IsMatch(text) ? "a private key"
-        : StorageAccountKey().IsMatch(text) ? "a storage account key"
-        : SasSignature().IsMatch(text) ? "a shared access signature"
-        : AwsAccessKey().IsMatch(text) ? "an AWS access key"
-        : GitHubToken().IsMatch(text) ? "a GitHub token"
-        : PasswordAssignment().IsMatch(text) ? "a password or key assigned in clear"
-        : null;
+    private static string? CredentialIn(string text)
+    {
+        var match = Credential().Match(text);
+        return !match.Success ? null
+            : match.Groups["privateKey"].Success ? "a private key"
+            : match.Groups["storageKey"].Success ? "a storage account key"
+            : match.Groups["sas"].Success ? "a shared access signature"
+            : match.Groups["aws"].Success ? "an AWS access key"
+            : match.Groups["github"].Success ? "a GitHub token"
+            : "a password or key assigned in clear";
+    }
 
-    [GeneratedRegex(@"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----\s*(?:[A-Za-z-]+:[^\n]*\n\s*)*[A-Za-z0-9+/=]{40,}")]
-    private static partial Regex PrivateKey();
-
-    [GeneratedRegex(@"AccountKey=[A-Za-z0-9+/]{86}==")]
-    private static partial Regex StorageAccountKey();
-
-    [GeneratedRegex(@"[?&]sig=[A-Za-z0-9%+/=]{40,}")]
-    private static partial Regex SasSignature();
-
-    [GeneratedRegex(@"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")]
-    private static partial Regex AwsAccessKey();
-
-    [GeneratedRegex(@"\bgh[pousr]_[A-Za-z0-9]{36,}\b")]
-    private static partial Regex GitHubToken();
-
-    [GeneratedRegex(@"(?i)\b(?:password|passwd|client_secret|secret_key|api_key|apikey|access_key)\b\s*[:=]\s*[""']?(?![$%{(<\[])[^\s""'$;&|]{8,}")]
-    private static partial Regex PasswordAssignment();
+    /// <summary>
+    /// Text holding a credential anywhere (the pattern spans the whole text, anchored like every generated pattern of the libraries): a PEM
+    /// private key with its body, a storage account key, a SAS signature, an AWS access key id, a GitHub token, or a
+    /// password, client secret or API key assigned a literal value (not a variable, substitution or placeholder).
+    /// </summary>
+    [GeneratedRegex(@"^(?s:.*?)(?:"
+        + @"(?<privateKey>-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----\s*(?:[A-Za-z-]+:[^\n]*\n\s*)*[A-Za-z0-9+/=]{40,})"
+        + @"|(?<storageKey>AccountKey=[A-Za-z0-9+/]{86}==)"
+        + @"|(?<sas>[?&]sig=[A-Za-z0-9%+/=]{40,})"
+        + @"|(?<aws>\b(?:AKIA|ASIA)[0-9A-Z]{16}\b)"
+        + @"|(?<github>\bgh[pousr]_[A-Za-z0-9]{36,}\b)"
+        + @"|(?<password>\b(?i:password|passwd|client_secret|secret_key|api_key|apikey|access_key)\b\s*[:=]\s*[""']?(?![$%{(<\[])[^\s""'$;&|]{8,})"
+        + @")(?s:.*)\z")]
+    private static partial Regex Credential();
 }
