@@ -23,5 +23,11 @@ public static class EdgeInfraPolicies
         .. MonitorRules.All,
         .. StorageRules.All,
         .. EdgeRules.All,
+        .. ManagedDiskRules.All,
+        .. NetworkInterfaceRules.All,
+        .. PublicIpAddressRules.All,
+        .. NetworkSecurityGroupRules.All,
+        .. VirtualNetworkRules.All,
+        .. LoadBalancerRules.All,
     ]);
 }

@@ -17,6 +17,12 @@ public sealed class PolicyFixtureTests
         .. MonitorRuleFixtures.All,
         .. StorageRuleFixtures.All,
         .. EdgeRuleFixtures.All,
+        .. ManagedDiskRuleFixtures.All,
+        .. NetworkInterfaceRuleFixtures.All,
+        .. PublicIpAddressRuleFixtures.All,
+        .. NetworkSecurityGroupRuleFixtures.All,
+        .. VirtualNetworkRuleFixtures.All,
+        .. LoadBalancerRuleFixtures.All,
     ];
 
     public static TheoryData<string, string> FixtureNames()

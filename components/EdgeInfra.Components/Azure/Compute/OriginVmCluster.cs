@@ -31,6 +31,7 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// logs), each with only the categories <see cref="Monitoring.DiagnosticCategories"/> gives the type. VMs have no diagnostic settings: their guest logs are collected by <c>Observability</c>. Every
 /// flavor serves the certificate of the stack's CA named by <see cref="OriginVmClusterArgs.TlsCertificateSecretName"/>, read from
 /// Key Vault, accepts the two newest versions of the origin secret, re-reads both every minute, and listens on 443 only once both are in place.
+/// A single-zone cluster's public IP is zonal like its VMs and suppresses policy rule EI-PIP-002 (zone-redundant public IPs), with the reason.
 /// </remarks>
 public sealed class OriginVmCluster : ComponentResource
 {
@@ -77,6 +78,15 @@ public sealed class OriginVmCluster : ComponentResource
                 DomainNameLabelScope = PublicIpAddressDnsSettingsDomainNameLabelScope.TenantReuse,
             },
         }, args.LockedOptions(this));
+        if (args.Zones.Count == 1)
+        {
+            PublicIp.SuppressPolicy(
+                "EI-PIP-002",
+                "The cluster's VMs all run in one availability zone (OriginVmClusterArgs.Zones) and the public IP is in the same zone: "
+                + "an outage of that zone takes every VM behind the IP down with it, and an outage of another zone touches neither, so a zone-redundant IP "
+                + "would add no availability; an existing public IP's zones cannot change without replacing it and its address "
+                + "(https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses).");
+        }
 
         LoadBalancer = CreateLoadBalancer(name, args);
 

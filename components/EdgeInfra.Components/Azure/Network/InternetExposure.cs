@@ -61,6 +61,20 @@ public static class InternetExposure
     }
 
     /// <summary>
+    /// True when <paramref name="source"/> stands for every address, as the scanners' "from anywhere" rules read a
+    /// source: <c>*</c>, <c>Any</c>, the <c>Internet</c> service tag, <c>0.0.0.0</c> or any <c>/0</c> prefix (case-insensitive).
+    /// A narrower test than <see cref="IsInternetSource"/>, which also counts every public CIDR; a value only known at
+    /// deploy time is not counted here.
+    /// </summary>
+    internal static bool IsAnySource(string source) =>
+        source is not null
+        && (source == "*"
+            || string.Equals(source, "Any", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(source, "Internet", StringComparison.OrdinalIgnoreCase)
+            || source == "0.0.0.0"
+            || source.EndsWith("/0", StringComparison.Ordinal));
+
+    /// <summary>
     /// True when the destination port range <paramref name="range"/> (<c>*</c>, <c>22</c> or <c>20-30</c>) includes
     /// <paramref name="port"/>; an unreadable range is taken to include it.
     /// </summary>

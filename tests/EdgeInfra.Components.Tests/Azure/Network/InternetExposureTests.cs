@@ -115,6 +115,20 @@ public sealed class InternetExposureTests
         Assert.Equal(isInternet, InternetExposure.IsInternetSource(source));
 
     [Theory]
+    [InlineData("*", true)]
+    [InlineData("Any", true)]
+    [InlineData("internet", true)]
+    [InlineData("0.0.0.0", true)]
+    [InlineData("0.0.0.0/0", true)]
+    [InlineData("::/0", true)]
+    [InlineData("203.0.113.0/24", false)]
+    [InlineData("8.8.8.8", false)]
+    [InlineData("VirtualNetwork", false)]
+    [InlineData("10.0.0.0/8", false)]
+    public void Only_wildcards_the_internet_tag_and_slash_zero_are_every_source(string source, bool isAny) =>
+        Assert.Equal(isAny, InternetExposure.IsAnySource(source));
+
+    [Theory]
     [InlineData("*", 22, true)]
     [InlineData("22", 22, true)]
     [InlineData("0-1024", 22, true)]
