@@ -50,6 +50,12 @@ public sealed class EdgeFrontedApplicationArgs
     /// </summary>
     public required ValidatedInput<string> PropertyName { get; init; }
 
+    /// <summary>
+    /// Who may call which paths (see <see cref="RouteAccess"/>): enforced by the edge gateway and by every origin.
+    /// Default: none (any valid token reaches every path).
+    /// </summary>
+    public IReadOnlyList<RouteAccess> Routes { get; init; } = [];
+
     /// <summary>The hostnames the property serves; the first also serves the JWKS relay. Required.</summary>
     public required ValidatedInputList<string> Hostnames { get; init; }
 
