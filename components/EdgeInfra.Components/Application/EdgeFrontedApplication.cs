@@ -137,6 +137,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
                 AdminSshPublicKey = flavor == OriginFlavor.Iis ? null : args.AdminSshPublicKey,
                 TlsCertificateSecretName = TlsSecretName(region),
                 EdgeClientCertificate = originClient.Trust,
+                Routes = args.Routes,
             }, child);
             clusters.Add(cluster);
 

@@ -21,6 +21,13 @@ internal sealed class OriginRehearsal : IDisposable
         Vault = vault;
         Root = Directory.CreateTempSubdirectory("edge-origin-rehearsal-").FullName;
         HttpsPort = RehearsalProcess.FreePort();
+        // nginx's workers reach the syslog socket in it (the VM's /dev/log is world-writable too).
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Root, File.GetUnixFileMode(Root) | UnixFileMode.OtherExecute | UnixFileMode.GroupExecute);
+        }
+
+        Syslog = new SyslogStandIn(Path.Combine(Root, "syslog.sock"));
         var mainConfig = Path.Combine(Root, "nginx.conf");
         _environment = new Dictionary<string, string>
         {
@@ -33,6 +40,7 @@ internal sealed class OriginRehearsal : IDisposable
             ["EDGE_ORIGIN_NGINX_RELOAD"] = $"nginx -c {mainConfig} -s reload",
             ["EDGE_ORIGIN_FIRST_READ_ATTEMPTS"] = "1",
             ["EDGE_ORIGIN_NGINX_PID_FILE"] = Path.Combine(Root, "nginx.pid"),
+            ["EDGE_ORIGIN_SYSLOG_SOCKET"] = Syslog.Path,
         };
     }
 
@@ -41,6 +49,9 @@ internal sealed class OriginRehearsal : IDisposable
 
     /// <summary>The loopback port nginx serves HTTPS on (443 on a VM).</summary>
     public int HttpsPort { get; }
+
+    /// <summary>The syslog socket nginx logs refused requests to (<c>/dev/log</c> on a VM).</summary>
+    public SyslogStandIn Syslog { get; }
 
     /// <summary>The IMDS and Key Vault stand-in the scripts read from.</summary>
     public VaultStandIn Vault { get; }
@@ -120,6 +131,7 @@ internal sealed class OriginRehearsal : IDisposable
             process.Dispose();
         }
 
+        Syslog.Dispose();
         Directory.Delete(Root, recursive: true);
     }
 

@@ -7,13 +7,15 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// so nothing listens before the origin check is in place: if Key Vault cannot be read, the VM serves nothing (fails
 /// closed). nginx serves TLS on 443 and answers 403 to every request whose origin header is not one of the accepted
 /// secrets, logging it to syslog (<c>local0.warning</c>) with the tag <see cref="OriginBootSettings.RejectionTag"/>;
-/// verified requests go to the upstream without the header. A systemd timer re-runs the refresh every minute, so
+/// verified requests go to the upstream without the header. With <see cref="OriginVmClusterArgs.Routes"/> that list roles it
+/// also refuses, with 403 and a syslog line tagged <see cref="OriginBootSettings.RoleDeniedTag"/>, a verified request
+/// whose <c>X-Edge-Roles</c> lacks the roles of the route its path falls under (<see cref="NginxOriginRoles"/>). A systemd timer re-runs the refresh every minute, so
 /// rotations reach the VM without a rebuild. With the default upstream it also installs <see cref="DefaultOriginApp"/>.
 /// </summary>
 /// <remarks>
 /// Variables a local rehearsal sets to run the same script on a workstation (never set on a VM):
 /// <c>EDGE_ORIGIN_ROOT</c> (a folder every path is placed under), <c>EDGE_ORIGIN_IMDS_ENDPOINT</c>, <c>EDGE_ORIGIN_VAULT_URI</c>,
-/// <c>EDGE_ORIGIN_HTTPS_PORT</c>, <c>EDGE_ORIGIN_APP_PORT</c>, <c>EDGE_ORIGIN_NGINX_TEST</c>, <c>EDGE_ORIGIN_NGINX_RELOAD</c>, <c>EDGE_ORIGIN_NGINX_PID_FILE</c> and
+/// <c>EDGE_ORIGIN_HTTPS_PORT</c>, <c>EDGE_ORIGIN_APP_PORT</c>, <c>EDGE_ORIGIN_SYSLOG_SOCKET</c> (the syslog socket, <c>/dev/log</c> on a VM), <c>EDGE_ORIGIN_NGINX_TEST</c>, <c>EDGE_ORIGIN_NGINX_RELOAD</c>, <c>EDGE_ORIGIN_NGINX_PID_FILE</c> and
 /// <c>EDGE_ORIGIN_FIRST_READ_ATTEMPTS</c>; with <c>EDGE_ORIGIN_ROOT</c> set the script installs no package and starts no
 /// service, and leaves starting nginx and the app to its caller.
 /// </remarks>
@@ -56,6 +58,7 @@ internal static class NginxOriginScript
         set -euo pipefail
         {{LinuxOriginBootSteps.Variables(settings)}}
         STATE_DIR="${ROOT}/etc/nginx/edge-origin"
+        SYSLOG_SOCKET="${EDGE_ORIGIN_SYSLOG_SOCKET:-/dev/log}"
         EDGE_CLIENT_COMMON_NAME='{{settings.EdgeClientCommonName}}'
         EDGE_CLIENT_CN_PATTERN="$(printf '%s' "${EDGE_CLIENT_COMMON_NAME}" | sed 's/[.]/\\./g')"
 
@@ -93,7 +96,7 @@ internal static class NginxOriginScript
         log_format edge_origin_auth_failed '{{OriginBootSettings.RejectionTag}} client=\$remote_addr host=\$host request="\$request"';
         server_tokens off;
         include ${STATE_DIR}/secrets.conf;
-        {{EdgeClientMaps(settings)}}
+        {{EdgeClientMaps(settings)}}{{NginxOriginRoles.Maps(settings.Routes)}}
 
         server {
             listen ${HTTPS_PORT} ssl default_server;
@@ -106,9 +109,9 @@ internal static class NginxOriginScript
             # The edge presents one of the origin secrets{{(settings.EdgeClient is null ? "" : " and its client certificate")}}; anything else is rejected and logged.
             if (\$origin_auth_failed) {
                 return 403;
-            }
+            }{{NginxOriginRoles.ServerChecks(settings.Routes)}}
             access_log ${ROOT}/var/log/nginx/access.log;
-            access_log syslog:server=unix:/dev/log,facility=local0,severity=warn edge_origin_auth_failed if=\$origin_auth_failed;
+            access_log syslog:server=unix:${SYSLOG_SOCKET},facility=local0,severity=warn edge_origin_auth_failed if=\$origin_auth_failed;
 
             location / {
                 proxy_pass {{settings.ShellUpstream}};

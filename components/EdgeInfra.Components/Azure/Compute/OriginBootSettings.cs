@@ -12,6 +12,7 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// <param name="UpstreamUrl">Where nginx or Kong forwards verified requests; null for the default app.</param>
 /// <param name="TlsSecretName">The Key Vault secret holding the server certificate, CA certificate and key (PEM).</param>
 /// <param name="EdgeClient">How the origin knows the edge's client certificate; null when it does not ask for one.</param>
+/// <param name="Routes">The routes whose roles the origin enforces (<see cref="OriginRoutes"/>), validated.</param>
 internal sealed record OriginBootSettings(
     Input<string> KeyVaultUri,
     string OriginSecretName,
@@ -20,7 +21,8 @@ internal sealed record OriginBootSettings(
     string HeaderName,
     string? UpstreamUrl,
     string TlsSecretName,
-    EdgeClientCertificateTrust? EdgeClient)
+    EdgeClientCertificateTrust? EdgeClient,
+    OriginRoutes Routes)
 {
     /// <summary>The loopback port of <see cref="DefaultOriginApp"/>.</summary>
     public const int DefaultAppPort = 8080;
@@ -49,6 +51,13 @@ internal sealed record OriginBootSettings(
 
     /// <summary>The tag every rejected request is logged with (see <c>Monitoring.OriginAuthFailures.Tag</c>).</summary>
     public const string RejectionTag = "edge-origin-auth-failed";
+
+    /// <summary>
+    /// The tag every request refused for lacking a route's role is logged with (nginx and Kong: in the syslog line; IIS:
+    /// the IIS log field and the Application event source). Distinct from <see cref="RejectionTag"/>: such a request did
+    /// carry the origin secret, so the edge let it through, and the alert on origin bypasses does not count it.
+    /// </summary>
+    public const string RoleDeniedTag = "edge-origin-role-denied";
 
     /// <summary>
     /// The tag of the line an origin logs, at most once an hour, while its installed server certificate is within

@@ -99,7 +99,8 @@ public sealed class OriginVmCluster : ComponentResource
             args.OriginAuthHeaderName,
             args.UpstreamUrl,
             args.TlsCertificateSecretName!,
-            args.EdgeClientCertificate);
+            args.EdgeClientCertificate,
+            new OriginRoutes(args.Routes));
         var bootScript = args.Flavor switch
         {
             OriginFlavor.Nginx => NginxOriginScript.Render(boot),

@@ -106,6 +106,17 @@ public sealed class OriginVmClusterArgs : AzureComponentArgs
     public EdgeClientCertificateTrust? EdgeClientCertificate { get; init; }
 
     /// <summary>
+    /// Who may call which paths (<see cref="RouteAccess"/>, the declaration the edge gateway enforces too): every flavor
+    /// answers 403 to a request whose path falls under a route (the longest matching <see cref="RouteAccess.PathPrefix"/>)
+    /// that lists roles when its <c>X-Edge-Roles</c> header (header schema 2) holds none of them, and logs it with the
+    /// tag <c>edge-origin-role-denied</c>: a second line of defence behind the edge. Scopes are the edge's to check (see
+    /// the origin section of the README). Each prefix is <c>/</c> or <c>/</c>-separated segments of letters, digits and
+    /// <c>. _ ~ -</c> (not <c>.</c> or <c>..</c>, no trailing <c>/</c>), given once; role and scope names are 1 to 120
+    /// letters, digits and <c>. _ - :</c>. Default: none.
+    /// </summary>
+    public IReadOnlyList<RouteAccess> Routes { get; init; } = [];
+
+    /// <summary>
     /// Whether the load balancer gets an explicit outbound rule (SNAT through its public IP, 1024 ports per VM), so the
     /// VMs reach package repositories and Key Vault at boot; the load-balancing rule itself never SNATs outbound
     /// traffic. Set false when the subnet has a NAT gateway. Default: true.

@@ -123,6 +123,7 @@ internal static partial class OriginVmClusterValidation
             }
         }
 
+        OriginRouteValidation.Check(args.Routes, windows, errors);
         ValidateRoleAssignments(args.RoleAssignments, errors);
         Monitoring.DiagnosticSettings.Check(args.DiagnosticSettings, errors);
         ManagementLocks.Check(args.Lock, errors);

@@ -18,8 +18,21 @@ internal static class OriginVmClusterFixtures
     /// <summary>How the edge's client certificate is known in the tests that turn edge mTLS on.</summary>
     public static readonly EdgeClientCertificateTrust EdgeClient = new() { CaSecretName = "edge-client-ca", CommonName = "shop.prod-origin-client" };
 
-    /// <summary>Only the required inputs (and the SSH key or vault name the flavor needs), with edge mTLS when <paramref name="edgeClient"/> is given.</summary>
-    public static OriginVmClusterArgs Defaults(OriginFlavor flavor, EdgeClientCertificateTrust? edgeClient = null) => new()
+    /// <summary>
+    /// Routes whose roles every flavor's tests enforce: nested prefixes (a scopes-only route opening part of a restricted
+    /// one, and a stricter route inside that), role names and a prefix with dots (escaped in regular expressions), and a
+    /// prefix that differs from another only after it ends (<c>/orders</c> must not cover <c>/ordersx</c>).
+    /// </summary>
+    public static readonly IReadOnlyList<RouteAccess> Routes =
+    [
+        new() { PathPrefix = "/orders", Scopes = ["orders.read"], Roles = ["Orders.Reader", "Orders.Admin"] },
+        new() { PathPrefix = "/orders/public", Scopes = ["orders.read"] },
+        new() { PathPrefix = "/orders/public/admin", Roles = ["Orders.Admin"] },
+        new() { PathPrefix = "/reports.v1", Roles = ["api:reports-reader_2"] },
+    ];
+
+    /// <summary>Only the required inputs (and the SSH key or vault name the flavor needs), with edge mTLS when <paramref name="edgeClient"/> is given and the routes given.</summary>
+    public static OriginVmClusterArgs Defaults(OriginFlavor flavor, EdgeClientCertificateTrust? edgeClient = null, IReadOnlyList<RouteAccess>? routes = null) => new()
     {
         ResourceGroupName = "rg-origin",
         Location = "westeurope",
@@ -33,6 +46,7 @@ internal static class OriginVmClusterFixtures
         KeyVaultName = flavor == OriginFlavor.Iis ? (Input<string>)"kv-app" : null,
         TlsCertificateSecretName = TlsSecret,
         EdgeClientCertificate = edgeClient,
+        Routes = routes ?? [],
     };
 
     /// <summary>The Key Vault secret of the server certificate, which every flavor needs.</summary>
