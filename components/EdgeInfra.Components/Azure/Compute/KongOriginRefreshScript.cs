@@ -12,7 +12,9 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// a route for every path, and a global <c>pre-function</c> plugin whose <c>access</c> code holds the allow-list: the
 /// two newest enabled versions of the origin secret, so both the previous and the current value pass during a
 /// rotation. A request whose origin header is not on it gets 403 and a <c>kong.log.warn</c> line starting with
-/// <see cref="OriginBootSettings.RejectionTag"/>; an accepted one goes upstream without the header.
+/// <see cref="OriginBootSettings.RejectionTag"/>; an accepted one goes upstream without the header. With routes that
+/// list roles, the same code then refuses a request whose <c>X-Edge-Roles</c> lacks its route's roles
+/// (<see cref="KongOriginRoles"/>, tag <see cref="OriginBootSettings.RoleDeniedTag"/>).
 /// </para>
 /// <para>
 /// Edge mTLS (<c>EDGE_CLIENT_CA_SECRET_NAME</c> and <c>EDGE_CLIENT_COMMON_NAME</c> set): Kong Gateway OSS has no client
@@ -47,8 +49,11 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// </remarks>
 internal static class KongOriginRefreshScript
 {
-    /// <summary>The script (bash; needs curl, jq, openssl and kong). Usage: <c>refresh SETTINGS_FILE</c>.</summary>
-    public static readonly string Text = $$"""
+    /// <summary>
+    /// The script (bash; needs curl, jq, openssl and kong), with the role check of <paramref name="routes"/> after the
+    /// origin-secret check (<see cref="KongOriginRoles"/>). Usage: <c>refresh SETTINGS_FILE</c>.
+    /// </summary>
+    public static string Render(OriginRoutes routes) => $$"""
         #!/bin/bash
         # EdgeInfra origin refresh (Kong): writes the origin secrets into the declarative config's allow-list and installs
         # the TLS certificate from Key Vault, then reloads Kong when they changed. Usage: refresh SETTINGS_FILE
@@ -96,7 +101,7 @@ internal static class KongOriginRefreshScript
                     kong.log.warn("{{OriginBootSettings.RejectionTag}} client=", kong.client.get_ip(), " host=", kong.request.get_host(), " path=", kong.request.get_path())
                     return kong.response.exit(403, { message = "Forbidden" })
                   end
-                  kong.service.request.clear_header("${HEADER_NAME}")
+        {{KongOriginRoles.Lua(routes)}}          kong.service.request.clear_header("${HEADER_NAME}")
         YAML
         } > "${work}/kong.yml"
         read_certificate "${work}" || exit 1

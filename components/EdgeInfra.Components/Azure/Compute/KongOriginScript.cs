@@ -13,7 +13,9 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// error log to syslog (<c>local0.warning</c>). With edge mTLS (<see cref="OriginVmClusterArgs.EdgeClientCertificate"/>)
 /// nginx also asks for the edge's client certificate and verifies it against the Akamai account CAs the refresh installs,
 /// and the <c>pre-function</c> requires it, with the edge's CN, as well as the secret (see
-/// <see cref="KongOriginRefreshScript"/>). A systemd timer re-runs the refresh every minute, so rotations reach the
+/// <see cref="KongOriginRefreshScript"/>). With <see cref="OriginVmClusterArgs.Routes"/> that list roles the same
+/// <c>pre-function</c> also refuses a request whose <c>X-Edge-Roles</c> lacks the roles of the route its path falls
+/// under (<see cref="KongOriginRoles"/>). A systemd timer re-runs the refresh every minute, so rotations reach the
 /// VM without a rebuild. With the default upstream it also installs <see cref="DefaultOriginApp"/> on
 /// <c>127.0.0.1:8080</c>, which Kong proxies to.
 /// </summary>
@@ -89,7 +91,7 @@ internal static class KongOriginScript
         SETTINGS
         chmod 0600 "${SETTINGS}"
 
-        {{LinuxOriginBootSteps.Programs(KongOriginRefreshScript.Text)}}
+        {{LinuxOriginBootSteps.Programs(KongOriginRefreshScript.Render(settings.Routes))}}
 
         cat > "${KONG_CONF}" <<KONG
         database = off

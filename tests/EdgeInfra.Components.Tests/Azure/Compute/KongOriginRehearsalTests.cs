@@ -189,6 +189,72 @@ public sealed class KongOriginRehearsalTests
         Assert.Single(rehearsal.Logged("edge-origin-certificate-expiring"));
     }
 
+    [Fact]
+    public async Task The_pre_function_refuses_a_verified_request_without_a_role_of_the_route_its_path_falls_under()
+    {
+        RequireTools("bash", "curl", "jq", "openssl", "luajit");
+        using var rehearsal = await Rehearsal.StartAsync(edgeClient: true, routes: Routes);
+        Assert.True(rehearsal.BootExitCode == 0, rehearsal.BootError);
+        var secret = rehearsal.Secrets[0];
+        var edgeSubject = $"CN={EdgeClient.CommonName.Value},OU=12345,O=Akamai Technologies\\, Inc.,C=US";
+        Task<string> Run(string uri, string? roles, string? presented = null) => rehearsal.RunPreFunctionAsync(presented ?? secret, "SUCCESS", edgeSubject, uri, roles);
+
+        // (normalized path as nginx's $uri holds it, X-Edge-Roles or null for none, whether it passes)
+        var cases = new (string Uri, string? Roles, bool Passes)[]
+        {
+            ("/orders", "Orders.Reader", true),
+            ("/orders/1", "Other Orders.Admin", true),
+            ("/orders/1", "A Orders.Reader B", true),
+            ("/orders", null, false),
+            ("/orders", "", false),
+            ("/orders/1", "Other", false),
+            ("/orders/1", "orders.reader", false),
+            ("/orders/1", "OrdersXReader", false),
+            ("/orders/1", "Orders.Reader2", false),
+            ("/orders/1", "Orders.Reader,Other", false),
+            ("/orders/1", "Orders.%", false),
+            ("/ordersx", null, true),
+            ("/Orders", null, true),
+            ("/", null, true),
+            ("/orders/public", null, true),
+            ("/orders/public/list", null, true),
+            ("/orders/publicx", null, false),
+            ("/orders/public/admin", "Orders.Reader", false),
+            ("/orders/public/admin/users", "Orders.Admin", true),
+            ("/reports.v1/summary", "api:reports-reader_2", true),
+            ("/reports.v1", "api:reports-reader", false),
+            ("/reportsXv1", null, true),
+        };
+        var failures = new List<string>();
+        foreach (var (uri, roles, passes) in cases)
+        {
+            var answer = await Run(uri, roles);
+            var expected = passes ? "200 cleared=X-Origin-Auth" : "403 warned=edge-origin-role-denied client=192.0.2.7 host=origin.example path_prefix=";
+            if (!answer.StartsWith(expected, StringComparison.Ordinal))
+            {
+                failures.Add($"{uri} roles={roles ?? "(none)"}: {answer}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal("403 warned=edge-origin-role-denied client=192.0.2.7 host=origin.example path_prefix=/orders/public/admin path=/orders/public/admin/users", await Run("/orders/public/admin/users", "Orders.Reader"));
+
+        // The origin secret and the edge's certificate are checked first: a request without them is the existing rejection.
+        Assert.StartsWith("403 warned=edge-origin-auth-failed ", await Run("/orders", "Orders.Reader", "not-the-origin-secret-0123456789"), StringComparison.Ordinal);
+        Assert.StartsWith("403 warned=edge-origin-auth-failed ", await rehearsal.RunPreFunctionAsync(secret, "NONE", null, "/orders", "Orders.Reader"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_routes_that_list_roles_the_pre_function_has_no_role_check()
+    {
+        RequireTools("bash", "curl", "jq", "openssl", "luajit");
+        using var rehearsal = await Rehearsal.StartAsync(routes: [new() { PathPrefix = "/orders", Scopes = ["orders.read"] }]);
+        Assert.True(rehearsal.BootExitCode == 0, rehearsal.BootError);
+
+        Assert.DoesNotContain("X-Edge-Roles", rehearsal.InstalledConfig(), StringComparison.Ordinal);
+        Assert.Equal("200 cleared=X-Origin-Auth", await rehearsal.RunPreFunctionAsync(rehearsal.Secrets[0], "NONE", null, "/orders", null));
+    }
+
     private static YamlMappingNode Yaml(string text)
     {
         var stream = new YamlStream();
@@ -226,13 +292,14 @@ public sealed class KongOriginRehearsalTests
         private const string LuaHarness = """
             local code = assert(io.open(arg[1])):read("*a")
             local presented = arg[2] ~= "-" and arg[2] or nil
-            ngx = { var = { ssl_client_verify = arg[3], ssl_client_s_dn = arg[4] ~= "-" and arg[4] or nil } }
+            local headers = { ["X-Origin-Auth"] = presented, ["X-Edge-Roles"] = arg[6] ~= "-" and arg[6] or nil }
+            ngx = { var = { ssl_client_verify = arg[3], ssl_client_s_dn = arg[4] ~= "-" and arg[4] or nil, uri = arg[5] } }
             local status, said = 200, ""
             kong = {
               request = {
-                get_header = function(name) assert(name == "X-Origin-Auth", name) return presented end,
+                get_header = function(name) assert(name == "X-Origin-Auth" or name == "X-Edge-Roles", name) return headers[name] end,
                 get_host = function() return "origin.example" end,
-                get_path = function() return "/orders" end,
+                get_path = function() return arg[5] end,
               },
               client = { get_ip = function() return "192.0.2.7" end },
               log = { warn = function(...) said = "warned=" .. table.concat({...}) end },
@@ -319,11 +386,11 @@ public sealed class KongOriginRehearsalTests
             set => _standIn.VaultAnswers = value;
         }
 
-        public static async Task<Rehearsal> StartAsync(bool vaultAnswers = true, bool edgeClient = false)
+        public static async Task<Rehearsal> StartAsync(bool vaultAnswers = true, bool edgeClient = false, IReadOnlyList<RouteAccess>? routes = null)
         {
             var rehearsal = new Rehearsal(vaultAnswers);
             rehearsal.PublishAccountCas(rehearsal.AccountCa);
-            var args = Defaults(OriginFlavor.Kong, edgeClient ? EdgeClient : null);
+            var args = Defaults(OriginFlavor.Kong, edgeClient ? EdgeClient : null, routes);
             var result = await ComponentHarness.RunAsync(() => new OriginVmCluster("origin", args), new OriginVmClusterMocks());
             var vm = result.OfType<VirtualMachine>().First();
             var script = Encoding.UTF8.GetString(Convert.FromBase64String((string)Plain(Map(vm.Inputs["osProfile"])["customData"])!));
@@ -384,7 +451,13 @@ public sealed class KongOriginRehearsalTests
         /// The pre-function for one request presenting <paramref name="secret"/>, over a connection whose client certificate
         /// nginx found <paramref name="clientVerify"/> (<c>$ssl_client_verify</c>) with the subject <paramref name="subject"/>.
         /// </summary>
-        public async Task<string> RunPreFunctionAsync(string? secret, string clientVerify, string? subject)
+        public Task<string> RunPreFunctionAsync(string? secret, string clientVerify, string? subject) => RunPreFunctionAsync(secret, clientVerify, subject, "/orders", null);
+
+        /// <summary>
+        /// The pre-function for one request as the previous overload, for the normalized path <paramref name="uri"/>
+        /// (<c>ngx.var.uri</c>) with <paramref name="roles"/> in <c>X-Edge-Roles</c> (null: no such header).
+        /// </summary>
+        public async Task<string> RunPreFunctionAsync(string? secret, string clientVerify, string? subject, string uri, string? roles)
         {
             var config = new YamlStream();
             config.Load(new StringReader(InstalledConfig()));
@@ -392,7 +465,7 @@ public sealed class KongOriginRehearsalTests
             var code = ((YamlScalarNode)((YamlSequenceNode)((YamlMappingNode)plugin["config"])["access"])[0]).Value!;
             File.WriteAllText(Path.Combine(Root, "pre-function.lua"), code);
             File.WriteAllText(Path.Combine(Root, "harness.lua"), LuaHarness);
-            using var process = RehearsalProcess.Start("luajit", [Path.Combine(Root, "harness.lua"), Path.Combine(Root, "pre-function.lua"), secret ?? "-", clientVerify, subject ?? "-"], _environment);
+            using var process = RehearsalProcess.Start("luajit", [Path.Combine(Root, "harness.lua"), Path.Combine(Root, "pre-function.lua"), secret ?? "-", clientVerify, subject ?? "-", uri, roles ?? "-"], _environment);
             var output = await process.StandardOutput.ReadToEndAsync();
             var error = await process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
