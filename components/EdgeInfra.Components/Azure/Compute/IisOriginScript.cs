@@ -12,7 +12,10 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// before the check is in place; if Key Vault cannot be read the script exits 1 with the site stopped and no binding
 /// (fails closed). A request whose origin header is not one of the accepted secrets gets 403 and is tagged
 /// <see cref="OriginBootSettings.RejectionTag"/> in the IIS log; a scheduled task copies tagged lines to the
-/// Application event log (source <see cref="OriginBootSettings.RejectionTag"/>, level Warning). Another scheduled task
+/// Application event log (source <see cref="OriginBootSettings.RejectionTag"/>, level Warning). With
+/// <see cref="OriginVmClusterArgs.Routes"/> that list roles, further rules refuse a verified request whose
+/// <c>X-Edge-Roles</c> lacks the roles of the route its path falls under (<see cref="IisOriginRoles"/>), tagged and
+/// forwarded the same way under <see cref="OriginBootSettings.RoleDeniedTag"/>. Another scheduled task
 /// re-runs the refresh every minute, so rotations reach the VM without a rebuild. With edge mTLS
 /// (<see cref="OriginVmClusterArgs.EdgeClientCertificate"/>) http.sys negotiates a client certificate on 443 and trusts
 /// only those chaining to the Akamai account CAs the refresh keeps in <c>LocalMachine\ClientAuthIssuer</c>, IIS requires
@@ -80,7 +83,7 @@ internal static class IisOriginScript
         $stateDir = 'C:\EdgeOrigin'
         $tag = '{{OriginBootSettings.RejectionTag}}'
 
-        foreach ($source in $tag, '{{OriginBootSettings.CertificateExpiringTag}}', 'edge-origin-refresh', 'edge-origin-setup') {
+        foreach ($source in $tag, '{{OriginBootSettings.RoleDeniedTag}}', '{{OriginBootSettings.CertificateExpiringTag}}', 'edge-origin-refresh', 'edge-origin-setup') {
             if (-not [System.Diagnostics.EventLog]::SourceExists($source)) {
                 New-EventLog -LogName Application -Source $source
             }
@@ -146,7 +149,7 @@ internal static class IisOriginScript
                   </serverVariables>
                   <action type="CustomResponse" statusCode="403" statusReason="Forbidden" statusDescription="{{OriginBootSettings.RejectionTag}}" />
                 </rule>
-                <rule name="edge-origin-strip">
+        {{IisOriginRoles.Rules(settings.Routes)}}        <rule name="edge-origin-strip">
                   <match url=".*" />
                   <serverVariables>
                     <set name="{{settings.IisServerVariable}}" value="" />
@@ -205,9 +208,10 @@ internal static class IisOriginScript
         $refreshSettings = New-ScheduledTaskSettingsSet -MultipleInstances IgnoreNew -ExecutionTimeLimit (New-TimeSpan -Minutes 5)
         Register-ScheduledTask -TaskName '{{RefreshTaskName}}' -Action $refreshAction -Trigger $refreshTrigger -Settings $refreshSettings -User 'SYSTEM' -RunLevel Highest -Force | Out-Null
 
-        # Copies IIS log lines tagged with the rejection tag to the Application event log every minute.
+        # Copies IIS log lines tagged with the rejection tag or the role-denied tag to the Application event log every
+        # minute, each under the source of its tag.
         $forwarder = @'
-        $tag = '{{OriginBootSettings.RejectionTag}}'
+        $tags = '{{OriginBootSettings.RejectionTag}}', '{{OriginBootSettings.RoleDeniedTag}}'
         $stateFile = 'C:\EdgeOrigin\forwarded-lines.txt'
         $forwarded = @{}
         if (Test-Path $stateFile) {
@@ -219,8 +223,10 @@ internal static class IisOriginScript
         foreach ($file in Get-ChildItem -Path 'C:\inetpub\logs\LogFiles\W3SVC1' -Filter '*.log' -ErrorAction SilentlyContinue) {
             $lines = @(Get-Content -Path $file.FullName)
             for ($index = [int]$forwarded[$file.Name]; $index -lt $lines.Count; $index++) {
-                if ($lines[$index].Contains($tag)) {
-                    Write-EventLog -LogName Application -Source $tag -EntryType Warning -EventId 403 -Message $lines[$index]
+                foreach ($tag in $tags) {
+                    if ($lines[$index].Contains($tag)) {
+                        Write-EventLog -LogName Application -Source $tag -EntryType Warning -EventId 403 -Message $lines[$index]
+                    }
                 }
             }
             $forwarded[$file.Name] = $lines.Count

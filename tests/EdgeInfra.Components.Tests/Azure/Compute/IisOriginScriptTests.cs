@@ -146,7 +146,7 @@ public sealed class IisOriginScriptTests
     {
         var script = (await ScriptsAsync(Defaults(OriginFlavor.Iis)))[0];
 
-        Assert.Contains("foreach ($source in $tag, 'edge-origin-certificate-expiring', 'edge-origin-refresh', 'edge-origin-setup') {", script);
+        Assert.Contains("foreach ($source in $tag, 'edge-origin-role-denied', 'edge-origin-certificate-expiring', 'edge-origin-refresh', 'edge-origin-setup') {", script);
         Assert.Contains("$installed.NotAfter -gt (Get-Date).AddDays(7)", script);
         Assert.Contains("(Get-Item -Path $stamp).LastWriteTimeUtc -gt [DateTime]::UtcNow.AddSeconds(-3600)", script);
         Assert.Contains("Write-EventLog -LogName Application -Source 'edge-origin-certificate-expiring' -EntryType Warning -EventId 2 -Message \"edge-origin-certificate-expiring certificate=$thumbprint days_left=$daysLeft not_after=$notAfter\"", script);
