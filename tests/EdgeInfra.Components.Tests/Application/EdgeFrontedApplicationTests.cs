@@ -54,7 +54,8 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
         Output<string>? hmac = null,
         string? jwksUrl = "https://login.example.com/app/keys",
         string jwksRelayPath = "/.well-known/edge-infra/jwks.json",
-        bool? withSshKey = null) => new()
+        bool? withSshKey = null,
+        IReadOnlyList<RouteAccess>? routes = null) => new()
     {
         JwksRelayPath = jwksRelayPath,
         ResourceGroupName = "rg-app",
@@ -85,6 +86,7 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
         Regions = regions ?? TwoRegions,
         VaultName = "kv-app-test",
         OriginSecret = new GeneratedSecretSpec { ExpiresOn = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero) },
+        Routes = routes ?? [],
     };
 
     [Theory]
