@@ -412,6 +412,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
         Jwt = relay is null ? args.Jwt : args.Jwt with { JwksUrl = relay.RelayUrl },
         Headers = args.Headers,
         OriginAuth = new EdgeGatewayOriginAuth { HeaderName = args.OriginAuthHeaderName },
+        Routes = [.. args.Routes.Select(EdgeGatewayRoute.From)],
         Routing = new EdgeGatewayRouting
         {
             VariableName = OriginGroupVariable,

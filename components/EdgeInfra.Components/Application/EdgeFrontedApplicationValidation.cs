@@ -48,6 +48,7 @@ internal static partial class EdgeFrontedApplicationValidation
         CheckRegions(args.Regions ?? [], errors);
         CheckAdminSshPublicKey(args, errors);
         ClientCertificatesValidation.Check(args, errors);
+        RouteAccessValidation.Check((args.Routes ?? []).Select(r => ((string?)r?.PathPrefix, r?.Scopes, r?.Roles)), errors, "routes");
         errors.ThrowIfAny();
     }
 

@@ -181,6 +181,10 @@ internal static partial class ValidationPatterns
     [GeneratedRegex(@"^(/[A-Za-z0-9._~-]+)+\z")]
     public static partial Regex UrlPathPrefix();
 
+    /// <summary>A scope or app role name of a route: 1 to 120 letters, digits, <c>.</c>, <c>_</c>, <c>-</c> and <c>:</c>.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,120}\z")]
+    public static partial Regex AccessName();
+
     /// <summary>A relay path: <c>/</c> and up to 199 unreserved characters and slashes.</summary>
     [GeneratedRegex(@"^/[A-Za-z0-9._~/-]{0,199}\z")]
     public static partial Regex RelayPath();

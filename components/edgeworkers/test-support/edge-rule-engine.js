@@ -8,7 +8,7 @@
 //   modifications accumulate in order.
 // - `cloudletsOrigin` criteria match only the origin id an EdgeWorker chose with request.route({ origin }),
 //   so the tree is evaluated again after the EdgeWorker ran.
-// - Caching is not modeled (every request goes forward); Origin IP ACL, Site Shield, CP codes, DataStream and
+// - Caching: edge-server.js models MAX_AGE for GET 200 answers and NO_STORE; Origin IP ACL, Site Shield, CP codes, DataStream and
 //   HSTS only set what a client can observe.
 
 /** Behaviors of which only the last matching instance counts. */

@@ -20,8 +20,12 @@
 // origin request ({ event: "origin", hostname, path, status, headers }), per gateway log line, per error.
 // Reads JSON lines on stdin, each what a new property version (or a keystore renewal) brings:
 // { variables: { PMUSER_X: value }, rules: { rules: ... }, clientCertificates: { guid: ... } }, all optional,
-// answered { event: "variables" } once the edge uses them.
+// answered { event: "variables" } once the edge uses them. Two more keys change the world around the edge:
+// identityProvider: { jwks } (the IdP publishes another key set) and advanceClockSeconds: N (time passes: the clock
+// of this process, which the gateway's JWKS cache and the response cache below read, moves N seconds ahead).
 // The edge's behavior comes from edge-rule-engine.js; anything it cannot model fails the request with 500.
+// The `caching` behavior MAX_AGE is modeled for GET answers 200 (the JWKS relay's cache: a re-fetch within the TTL
+// gets the cached copy, as at a real edge server; event { event: "cache-hit" }); NO_STORE stores nothing.
 
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -32,6 +36,11 @@ import { checkServerIdentity } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { applyHeaderModifications, applyVariableAssignments, matchBehaviors, methodAllowed } from './edge-rule-engine.js';
+
+// Time can be moved ahead (advanceClockSeconds on stdin); Date.now is what the gateway and the cache read.
+const realNow = Date.now.bind(Date);
+let clockOffsetMs = 0;
+Date.now = () => realNow() + clockOffsetMs;
 
 register('./edgeworkers-loader.js', import.meta.url);
 const runtime = await import('./edgeworkers-stub.js');
@@ -221,6 +230,14 @@ async function serve(incoming) {
     ? rewrite.targetUrl
     : `${incoming.path}${incoming.query === '' ? '' : `?${incoming.query}`}`;
 
+  const cacheKey = `${incoming.protocol}|${incoming.host}|${incoming.path}?${incoming.query}`;
+  const ttlMs = cacheableTtlMs(matched.single.get('caching'), incoming.method);
+  const cached = ttlMs > 0 ? responseCache.get(cacheKey) : undefined;
+  if (cached !== undefined && Date.now() < cached.expiresAtMs) {
+    emit({ event: 'cache-hit', hostname: origin.hostname, path: pathAndQuery });
+    return { status: cached.answer.status, headers: { ...cached.answer.headers }, body: cached.answer.body };
+  }
+
   let answer;
   try {
     answer = await forward(origin, matched.single.get('mtlsOriginKeystore'), { method: incoming.method, headers, pathAndQuery, body: incoming.body });
@@ -229,6 +246,9 @@ async function serve(incoming) {
     return respond(502, { 'content-type': 'text/plain' }, 'Bad Gateway');
   }
   emit({ event: 'origin', hostname: origin.hostname, path: pathAndQuery, status: answer.status, headers: [...headers.keys()].sort() });
+  if (ttlMs > 0 && answer.status === 200) {
+    responseCache.set(cacheKey, { answer, expiresAtMs: Date.now() + ttlMs });
+  }
   const responseHeaders = {};
   for (const [name, value] of Object.entries(answer.headers)) {
     if (!HOP_BY_HOP.has(name)) {
@@ -240,6 +260,21 @@ async function serve(incoming) {
     responseHeaders['strict-transport-security'] = `max-age=${HSTS_MAX_AGE[hsts.maxAge]}`;
   }
   return { status: answer.status, headers: responseHeaders, body: answer.body };
+}
+
+/** Answers kept by the `caching` behavior (MAX_AGE), by protocol, host, path and query. */
+const responseCache = new Map();
+
+/** How long an answer may be cached: the MAX_AGE ttl for GET, else 0 (NO_STORE and anything else store nothing). */
+function cacheableTtlMs(caching, method) {
+  if (caching?.behavior !== 'MAX_AGE' || method !== 'GET') {
+    return 0;
+  }
+  const match = /^([0-9]+)([smhd])$/.exec(String(caching.ttl));
+  if (match === null) {
+    throw new Error(`the edge stand-in cannot read the caching ttl '${caching.ttl}'`);
+  }
+  return Number(match[1]) * { s: 1000, m: 60000, h: 3600000, d: 86400000 }[match[2]];
 }
 
 /** The 'http-request' built-in: a sub-request goes through this same property, or nowhere. */
@@ -335,6 +370,12 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   Object.assign(settings.clientCertificates ??= {}, message.clientCertificates ?? {});
   if (message.rules !== undefined) {
     rules = message.rules.rules;
+  }
+  if (message.identityProvider?.jwks !== undefined) {
+    settings.identityProvider.jwks = message.identityProvider.jwks;
+  }
+  if (Number.isFinite(message.advanceClockSeconds)) {
+    clockOffsetMs += message.advanceClockSeconds * 1000;
   }
   for (const [name, value] of Object.entries(message.variables ?? {})) {
     if (!variables.has(name)) {

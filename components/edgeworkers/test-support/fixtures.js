@@ -41,7 +41,7 @@ export function rawConfig(overrides = {}) {
       hmacSecretVariable: 'PMUSER_JWT_HMAC_SECRET',
       ...overrides.jwt,
     },
-    headers: { schemaVersion: 1 },
+    headers: { schemaVersion: 2 },
     originAuth: { headerName: 'X-Origin-Auth' },
     routing: {
       variableName: 'PMUSER_ORIGIN_GROUP',

@@ -12,7 +12,8 @@ test('the sample config.json is valid', () => {
   const config = readGatewayConfig(configJson);
   assert.equal(config.jwt.issuer, 'https://login.example.com/edge-sample/v2.0');
   assert.deepEqual(config.jwt.algorithms, ['RS256']);
-  assert.equal(config.headers.schemaVersion, 1);
+  assert.equal(config.headers.schemaVersion, 2);
+  assert.deepEqual(config.routes, [{ pathPrefix: '/reports', roles: ['Reports.Admin', 'Reports.Reader'], scopes: ['reports.read'] }]);
 });
 
 test('config-data.js (what the bundle imports) holds exactly config.json', () => {
@@ -32,9 +33,11 @@ test('defaults are applied and the result is frozen', () => {
   delete raw.routing.variableName;
   const config = readGatewayConfig(raw);
   assert.deepEqual(config.jwt, {
-    issuer: 'https://issuer', audience: 'aud', algorithms: ['RS256'], jwksUrl: 'https://issuer/jwks',
-    jwksCacheSeconds: 300, clockSkewSeconds: 60, hmacSecretVariable: 'PMUSER_JWT_HMAC_SECRET',
+    issuer: 'https://issuer', issuerVariable: null, audience: 'aud', audienceVariable: null, algorithms: ['RS256'],
+    jwksUrl: 'https://issuer/jwks', jwksCacheSeconds: 300, clockSkewSeconds: 60, hmacSecretVariable: 'PMUSER_JWT_HMAC_SECRET',
+    hmacKeyEncoding: 'utf8',
   });
+  assert.deepEqual(config.routes, []);
   assert.deepEqual(config.originAuth, { headerName: 'X-Origin-Auth' });
   assert.equal(config.routing.variableName, 'PMUSER_ORIGIN_GROUP');
   assert.ok(Object.isFrozen(config.routing.originGroups.primary));
@@ -55,7 +58,7 @@ test('every problem is reported at once, each naming the property, the value and
       geoRules: [{ countries: ['de'], originGroup: 'eu' }, { countries: ['FR'], originGroup: 'eu' }, { countries: ['FR'], originGroup: 'eu' }],
     },
   });
-  raw.headers.schemaVersion = 2;
+  raw.headers.schemaVersion = 1;
   raw.originAuth.headerName = 'X-Edge-Secret';
   let message = '';
   try {
@@ -70,7 +73,7 @@ test('every problem is reported at once, each naming the property, the value and
     'jwt.jwksUrl: value "http://insecure" must be an https:// URL',
     'jwt.jwksCacheSeconds: value 5 must be an integer from 60 to 86400',
     'jwt.clockSkewSeconds: value 301 must be an integer from 0 to 300',
-    'headers.schemaVersion: value 2 must be 1',
+    'headers.schemaVersion: value 1 must be 2',
     'originAuth.headerName: value "X-Edge-Secret"',
     'routing.variableName: value "origin_group"',
     'routing.defaultOriginGroup: value "missing" must be one of the origin groups',
@@ -89,4 +92,65 @@ test('every problem is reported at once, each naming the property, the value and
 test('non-object input is reported, not thrown as a TypeError', () => {
   assert.throws(() => readGatewayConfig(null), /config: value null must be an object/);
   assert.throws(() => readGatewayConfig({ jwt: [], headers: {}, routing: {} }), /jwt: value \[\] must be an object/);
+});
+
+test('issuer and audience from property variables: exactly one of each pair', () => {
+  const config = readGatewayConfig(rawConfig({ jwt: { issuer: undefined, issuerVariable: 'PMUSER_JWT_ISSUER', audience: undefined, audienceVariable: 'PMUSER_JWT_AUDIENCE' } }));
+  assert.equal(config.jwt.issuer, null);
+  assert.equal(config.jwt.issuerVariable, 'PMUSER_JWT_ISSUER');
+  assert.equal(config.jwt.audienceVariable, 'PMUSER_JWT_AUDIENCE');
+  assert.throws(
+    () => readGatewayConfig(rawConfig({ jwt: { issuerVariable: 'PMUSER_JWT_ISSUER' } })),
+    /jwt\.issuer: value "https:\/\/login\.example\.com\/tenant\/v2\.0" must be absent when jwt\.issuerVariable \("PMUSER_JWT_ISSUER"\) is set/,
+  );
+  assert.throws(
+    () => readGatewayConfig(rawConfig({ jwt: { audience: undefined } })),
+    /jwt\.audience: value undefined must be a non-empty string \(or give jwt\.audienceVariable/,
+  );
+  assert.throws(
+    () => readGatewayConfig(rawConfig({ jwt: { audience: undefined, audienceVariable: 'jwt_audience' } })),
+    /jwt\.audienceVariable: value "jwt_audience" must be a property user variable name/,
+  );
+});
+
+test('hmacKeyEncoding: utf8, base64url or hex', () => {
+  for (const encoding of ['utf8', 'base64url', 'hex']) {
+    assert.equal(readGatewayConfig(rawConfig({ jwt: { hmacKeyEncoding: encoding } })).jwt.hmacKeyEncoding, encoding);
+  }
+  assert.throws(() => readGatewayConfig(rawConfig({ jwt: { hmacKeyEncoding: 'base64' } })), /jwt\.hmacKeyEncoding: value "base64" must be one of utf8, base64url, hex/);
+});
+
+test('routes: prefixes, scope and role names are checked, each problem named', () => {
+  const good = readGatewayConfig({ ...rawConfig(), routes: [{ pathPrefix: '/orders', scopes: ['orders.read'], roles: ['Orders.Reader', 'api:admin'] }, { pathPrefix: '/orders/public' }] });
+  assert.deepEqual(good.routes[1], { pathPrefix: '/orders/public', scopes: [], roles: [] });
+  assert.ok(Object.isFrozen(good.routes[0].scopes));
+  let message = '';
+  try {
+    readGatewayConfig({
+      ...rawConfig(),
+      routes: [
+        { pathPrefix: '/orders/', scopes: ['orders read'], roles: ['x'.repeat(121)] },
+        { pathPrefix: '/Orders', scopes: ['a', 'a'], roles: 'Orders.Reader', extra: true },
+        { pathPrefix: '/orders', roles: [''] },
+        { pathPrefix: '/' },
+      ],
+    });
+  } catch (error) {
+    message = error.message;
+  }
+  const expected = [
+    'routes[0].pathPrefix: value "/orders/" must be \'/\' and one or more segments',
+    'routes[0].scopes[0]: value "orders read" must be 1 to 120 letters, digits',
+    `routes[0].roles[0]: value "${'x'.repeat(121)}" must be 1 to 120`,
+    'routes[1].extra: unknown property (allowed: pathPrefix, scopes, roles)',
+    'routes[1].scopes[1]: value "a" must appear only once',
+    'routes[1].roles: value "Orders.Reader" must be a list',
+    'routes[2].roles[0]: value "" must be 1 to 120',
+    'routes[3].pathPrefix: value "/" must be',
+    'routes: pathPrefix "/orders" must appear only once, ignoring case',
+  ];
+  for (const fragment of expected) {
+    assert.ok(message.includes(fragment), `missing: ${fragment}\nin:\n${message}`);
+  }
+  assert.equal(message.split('\n- ').length - 1, expected.length);
 });

@@ -7,8 +7,9 @@ import {
 } from '../test-support/edgeworkers-stub.js';
 import { signHs256, signRs256, unsignedToken } from '../test-support/tokens.js';
 import {
-  HMAC_SECRET, NOW_MS, NOW_SECONDS, ORIGIN_SECRET, rawConfig, signingKey, validClaims,
+  AUDIENCE, HMAC_SECRET, ISSUER, NOW_MS, NOW_SECONDS, ORIGIN_SECRET, rawConfig, signingKey, validClaims,
 } from '../test-support/fixtures.js';
+import { JWKS_FETCH_TIMEOUT_MS } from '../bundles/edge-gateway/lib/jwks.js';
 
 const VARIABLES = Object.freeze({ PMUSER_ORIGIN_SECRET: ORIGIN_SECRET, PMUSER_JWT_HMAC_SECRET: HMAC_SECRET });
 
@@ -52,7 +53,7 @@ describe('gateway: accepted requests', () => {
     const request = requestWithToken(token);
     await gateway.handleClientRequest(request);
     assert.equal(request.response, null);
-    assert.deepEqual(request.getHeader('X-Edge-Claims-Version'), ['1']);
+    assert.deepEqual(request.getHeader('X-Edge-Claims-Version'), ['2']);
     assert.deepEqual(request.getHeader('X-Edge-Sub'), ['user-42']);
     assert.deepEqual(request.getHeader('X-Edge-Scopes'), ['orders.read orders.write']);
     assert.deepEqual(request.getHeader('X-Edge-Client-Id'), ['web-app']);
@@ -151,12 +152,6 @@ describe('gateway: rejected requests answer 401 and log the reason', () => {
     assert.equal(request.response, null);
   });
 
-  test('HS256 token while the secret variable is empty: 401 hmac_secret_unavailable', async () => {
-    const request = requestWithToken(signHs256(HMAC_SECRET, validClaims()), { variables: { PMUSER_ORIGIN_SECRET: ORIGIN_SECRET } });
-    await gateway.handleClientRequest(request);
-    assert.equal(request.response.status, 401);
-    assert.deepEqual(loggedLines, ['token_rejected reason=hmac_secret_unavailable']);
-  });
 });
 
 describe('gateway: failing closed', () => {
@@ -169,10 +164,219 @@ describe('gateway: failing closed', () => {
     assert.deepEqual(loggedLines, ['token_rejected reason=jwks_unavailable']);
   });
 
+  test('HS256 token while the secret variable is empty or short: 503, a server fault, not 401', async () => {
+    for (const variables of [{}, { PMUSER_JWT_HMAC_SECRET: '' }, { PMUSER_JWT_HMAC_SECRET: 'x'.repeat(31) }]) {
+      resetRuntime();
+      setHttpHandler(jwksServer.handle);
+      const request = requestWithToken(signHs256(HMAC_SECRET, validClaims()), { variables });
+      await gateway.handleClientRequest(request);
+      assert.equal(request.response.status, 503);
+      assert.equal(request.response.headers['WWW-Authenticate'], undefined);
+      assert.deepEqual(JSON.parse(request.response.body), { error: 'service_unavailable' });
+      assert.deepEqual(loggedLines, ['gateway_misconfigured reason=hmac_secret_unavailable']);
+      assert.equal(request.routedTo, null);
+    }
+  });
+
+  test('an RS256 token still passes while the HMAC secret is missing', async () => {
+    const request = requestWithToken(signRs256(signingKey, validClaims()), { variables: {} });
+    await gateway.handleClientRequest(request);
+    assert.equal(request.response, null);
+  });
+
+  test('JWKS fetch: GET with a timeout of JWKS_FETCH_TIMEOUT_MS; a timeout answers 503 like an outage', async () => {
+    let options;
+    setHttpHandler(async (url, given) => {
+      options = given;
+      throw new Error(`subrequest to URL ${url} timed out`);
+    });
+    const request = requestWithToken(signRs256(signingKey, validClaims()));
+    await gateway.handleClientRequest(request);
+    assert.equal(options.timeout, JWKS_FETCH_TIMEOUT_MS);
+    assert.equal(options.method, 'GET');
+    assert.equal(request.response.status, 503);
+    assert.deepEqual(loggedLines, ['token_rejected reason=jwks_unavailable']);
+  });
+
   test('the origin secret variable is not needed at the edge: the property sets the header', async () => {
     const request = requestWithToken(signRs256(signingKey, validClaims()), { variables: { PMUSER_JWT_HMAC_SECRET: HMAC_SECRET } });
     await gateway.handleClientRequest(request);
     assert.equal(request.response, null);
     assert.deepEqual(request.routedTo, { origin: 'origin-primary' });
+  });
+});
+
+function gatewayWith(raw) {
+  return createEdgeGateway({ config: readGatewayConfig(raw), subtle: globalThis.crypto.subtle, httpRequest, logger, now: () => NOW_MS });
+}
+
+const ROUTES = Object.freeze([
+  { pathPrefix: '/orders', scopes: ['orders.read'], roles: ['Orders.Reader', 'Orders.Admin'] },
+  { pathPrefix: '/orders/admin', scopes: ['orders.read', 'orders.write'], roles: ['Orders.Admin'] },
+  { pathPrefix: '/orders/public' },
+  { pathPrefix: '/reports', roles: ['Reports.Reader'] },
+]);
+
+describe('gateway: scopes and roles per route', () => {
+  let routed;
+  beforeEach(() => {
+    routed = gatewayWith({ ...rawConfig(), routes: ROUTES });
+  });
+
+  async function send(path, claims) {
+    resetRuntime();
+    setHttpHandler(jwksServer.handle);
+    const request = requestWithToken(signRs256(signingKey, validClaims(claims)), { path });
+    await routed.handleClientRequest(request);
+    return request;
+  }
+
+  function assertForbidden(request, reason, pathPrefix, challenge) {
+    assert.equal(request.response.status, 403);
+    assert.deepEqual(request.response.headers['WWW-Authenticate'], [challenge]);
+    assert.deepEqual(request.response.headers['Cache-Control'], ['no-store']);
+    assert.deepEqual(JSON.parse(request.response.body), { error: 'insufficient_scope' });
+    assert.deepEqual(loggedLines, [`token_forbidden reason=${reason} path_prefix=${pathPrefix}`]);
+    assert.equal(request.routedTo, null);
+    assert.equal(request.getHeader('X-Edge-Sub'), null, 'nothing is enriched for a refused request');
+  }
+
+  test('a token with the scope and one of the roles passes, and the origin gets X-Edge-Roles', async () => {
+    const request = await send('/orders/42', { scope: 'orders.read', roles: ['Orders.Reader', 'Other'] });
+    assert.equal(request.response, null);
+    assert.deepEqual(request.getHeader('X-Edge-Roles'), ['Orders.Reader Other']);
+    assert.deepEqual(request.getHeader('X-Edge-Claims-Version'), ['2']);
+    assert.deepEqual(request.routedTo, { origin: 'origin-primary' });
+  });
+
+  test('without the scope: 403 insufficient_scope naming the route\'s scopes', async () => {
+    const request = await send('/orders', { scope: 'orders.write', roles: ['Orders.Reader'] });
+    assertForbidden(request, 'missing_scope', '/orders', 'Bearer error="insufficient_scope", scope="orders.read"');
+  });
+
+  test('without any of the roles: 403, reason missing_role', async () => {
+    assertForbidden(await send('/orders/7', { scope: 'orders.read', roles: ['Reports.Reader'] }), 'missing_role', '/orders', 'Bearer error="insufficient_scope", scope="orders.read"');
+    assertForbidden(await send('/orders/7', { scope: 'orders.read' }), 'missing_role', '/orders', 'Bearer error="insufficient_scope", scope="orders.read"');
+    assertForbidden(await send('/orders/7', { scope: 'orders.read', roles: 'Orders.Reader' }), 'missing_role', '/orders', 'Bearer error="insufficient_scope", scope="orders.read"');
+  });
+
+  test('a route without scopes has no scope attribute in its challenge', async () => {
+    assertForbidden(await send('/reports/q3', { roles: ['Orders.Admin'] }), 'missing_role', '/reports', 'Bearer error="insufficient_scope"');
+  });
+
+  test('every scope is required; scp (array or string) counts as well as scope', async () => {
+    assertForbidden(await send('/orders/admin/x', { scope: 'orders.read', roles: ['Orders.Admin'] }), 'missing_scope', '/orders/admin', 'Bearer error="insufficient_scope", scope="orders.read orders.write"');
+    assert.equal((await send('/orders/admin/x', { scope: undefined, scp: ['orders.write', 'orders.read'], roles: ['Orders.Admin'] })).response, null);
+    assert.equal((await send('/orders/admin', { scope: undefined, scp: 'orders.read orders.write', roles: ['Orders.Admin'] })).response, null);
+  });
+
+  test('the longest matching prefix decides, and a prefix covers only whole segments', async () => {
+    assertForbidden(await send('/orders/admin', { scope: 'orders.read orders.write', roles: ['Orders.Reader'] }), 'missing_role', '/orders/admin', 'Bearer error="insufficient_scope", scope="orders.read orders.write"');
+    assert.equal((await send('/orders/public/menu', { scope: '' })).response, null, 'a route without requirements opens its sub-tree');
+    assert.equal((await send('/ordersx', { scope: '' })).response, null, 'no route covers /ordersx');
+    assert.equal((await send('/', { scope: '' })).response, null);
+  });
+
+  test('case, percent-encoding, repeated slashes and dot segments do not get around a route', async () => {
+    for (const path of ['/Orders', '/%6Frders/1', '//orders', '/x/../orders', '/orders/./1', '/ORDERS/ADMIN/../1']) {
+      assertForbidden(await send(path, { scope: 'nothing' }), 'missing_scope', '/orders', 'Bearer error="insufficient_scope", scope="orders.read"');
+    }
+    const undecodable = await send('/orders/%E0%A4%A', { scope: 'orders.read', roles: ['Orders.Admin'] });
+    assertForbidden(undecodable, 'undecodable_path', '-', 'Bearer error="insufficient_scope"');
+  });
+
+  test('an invalid token on a route is still 401, checked before the route', async () => {
+    const request = await send('/orders', { exp: NOW_SECONDS - 3600, scope: 'orders.read', roles: ['Orders.Reader'] });
+    assert.equal(request.response.status, 401);
+    assert.deepEqual(loggedLines, ['token_rejected reason=expired']);
+  });
+});
+
+describe('gateway: issuer and audience from property variables', () => {
+  const raw = rawConfig({ jwt: { issuer: undefined, issuerVariable: 'PMUSER_JWT_ISSUER', audience: undefined, audienceVariable: 'PMUSER_JWT_AUDIENCE' } });
+
+  test('read on every request: a token for them passes, one for other values does not', async () => {
+    const fromVariables = gatewayWith(raw);
+    const variables = { ...VARIABLES, PMUSER_JWT_ISSUER: ISSUER, PMUSER_JWT_AUDIENCE: AUDIENCE };
+    const ok = requestWithToken(signRs256(signingKey, validClaims()), { variables });
+    await fromVariables.handleClientRequest(ok);
+    assert.equal(ok.response, null);
+    assert.ok(ok.variableReads.includes('PMUSER_JWT_ISSUER') && ok.variableReads.includes('PMUSER_JWT_AUDIENCE'));
+
+    resetRuntime();
+    setHttpHandler(jwksServer.handle);
+    const moved = requestWithToken(signRs256(signingKey, validClaims()), { variables: { ...variables, PMUSER_JWT_AUDIENCE: 'api://moved' } });
+    await fromVariables.handleClientRequest(moved);
+    assert.equal(moved.response.status, 401);
+    assert.deepEqual(loggedLines, ['token_rejected reason=wrong_audience']);
+  });
+
+  test('an empty or unset variable is a server fault: 503 service_unavailable, never 401, for any request', async () => {
+    const fromVariables = gatewayWith(raw);
+    const cases = [
+      [{ PMUSER_JWT_AUDIENCE: AUDIENCE }, 'issuer_variable_empty'],
+      [{ PMUSER_JWT_ISSUER: '', PMUSER_JWT_AUDIENCE: AUDIENCE }, 'issuer_variable_empty'],
+      [{ PMUSER_JWT_ISSUER: ISSUER, PMUSER_JWT_AUDIENCE: '' }, 'audience_variable_empty'],
+      [{ PMUSER_JWT_ISSUER: ISSUER }, 'audience_variable_empty'],
+    ];
+    for (const [variables, reason] of cases) {
+      for (const token of [signRs256(signingKey, validClaims()), undefined]) {
+        resetRuntime();
+        const request = requestWithToken(token, { variables: { ...VARIABLES, ...variables } });
+        await fromVariables.handleClientRequest(request);
+        assert.equal(request.response.status, 503);
+        assert.equal(request.response.headers['WWW-Authenticate'], undefined);
+        assert.deepEqual(JSON.parse(request.response.body), { error: 'service_unavailable' });
+        assert.deepEqual(loggedLines, [`gateway_misconfigured reason=${reason}`]);
+      }
+    }
+  });
+
+  test('issuer from config and audience from a variable mix', async () => {
+    const mixed = gatewayWith(rawConfig({ jwt: { audience: undefined, audienceVariable: 'PMUSER_JWT_AUDIENCE' } }));
+    const request = requestWithToken(signRs256(signingKey, validClaims()), { variables: { ...VARIABLES, PMUSER_JWT_AUDIENCE: AUDIENCE } });
+    await mixed.handleClientRequest(request);
+    assert.equal(request.response, null);
+    assert.ok(!request.variableReads.includes('PMUSER_JWT_ISSUER'));
+  });
+});
+
+describe('gateway: HS256 key encodings', () => {
+  const key = Buffer.from('AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow', 'base64url');
+
+  for (const [encoding, text] of [['base64url', key.toString('base64url')], ['hex', key.toString('hex')], ['hex', key.toString('hex').toUpperCase()]]) {
+    test(`${encoding}: a binary key verifies its tokens`, async () => {
+      const encoded = gatewayWith(rawConfig({ jwt: { hmacKeyEncoding: encoding } }));
+      const request = requestWithToken(signHs256(key, validClaims()), { variables: { PMUSER_JWT_HMAC_SECRET: text } });
+      await encoded.handleClientRequest(request);
+      assert.equal(request.response, null);
+      assertNoSecretsLogged(text);
+    });
+  }
+
+  test('text that does not decode, or decodes to fewer than 32 bytes, answers 503', async () => {
+    const cases = [
+      ['base64url', `${key.toString('base64url')}=`],
+      ['base64url', key.toString('base64')],
+      ['base64url', key.subarray(0, 31).toString('base64url')],
+      ['hex', key.toString('hex').slice(1)],
+      ['hex', `${key.toString('hex').slice(2)}zz`],
+      ['hex', key.subarray(0, 31).toString('hex')],
+    ];
+    for (const [encoding, text] of cases) {
+      resetRuntime();
+      const encoded = gatewayWith(rawConfig({ jwt: { hmacKeyEncoding: encoding } }));
+      const request = requestWithToken(signHs256(key, validClaims()), { variables: { PMUSER_JWT_HMAC_SECRET: text } });
+      await encoded.handleClientRequest(request);
+      assert.equal(request.response.status, 503, `${encoding} ${text}`);
+      assert.deepEqual(loggedLines, ['gateway_misconfigured reason=hmac_secret_unavailable']);
+    }
+  });
+
+  test('utf8 (the default) takes the text as is: a hex text is 64 bytes of key, not 32', async () => {
+    const text = key.subarray(0, 32).toString('hex');
+    const request = requestWithToken(signHs256(Buffer.from(text, 'utf8'), validClaims()), { variables: { PMUSER_JWT_HMAC_SECRET: text } });
+    await gateway.handleClientRequest(request);
+    assert.equal(request.response, null);
   });
 });

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { createJwksKeyStore, readRs256Keys, JWKS_MIN_REFRESH_SECONDS } from '../bundles/edge-gateway/lib/jwks.js';
+import { createJwksKeyStore, readRs256Keys, JWKS_FETCH_TIMEOUT_MS, JWKS_MIN_REFRESH_SECONDS } from '../bundles/edge-gateway/lib/jwks.js';
+import { rsaPublicKeySpki } from '../bundles/edge-gateway/lib/rsa-spki.js';
+import { decodeBase64Url } from '../bundles/edge-gateway/lib/base64url.js';
 import { createJwksServer } from '../test-support/edgeworkers-stub.js';
 import { JWKS_URL, NOW_MS, signingKey, rotatedKey } from '../test-support/fixtures.js';
 
@@ -93,4 +95,60 @@ test('keeps only RSA RS256 signature keys with a kid and at least 2048 bits', ()
   ]);
   assert.deepEqual([...keys.keys()], ['good', 'no-alg']);
   assert.deepEqual(keys.get('good'), { kty: 'RSA', n: base.n, e: base.e, alg: 'RS256', ext: true });
+});
+
+test('keys are imported as SubjectPublicKeyInfo built from n and e (no JWK import), byte for byte the DER node exports', async () => {
+  const calls = [];
+  const spy = {
+    importKey: (format, data, algorithm, extractable, usages) => {
+      calls.push({ format, data });
+      return subtle.importKey(format, data, algorithm, extractable, usages);
+    },
+  };
+  const server = createJwksServer({ keys: [signingKey.jwk, rotatedKey.jwk] });
+  const store = createJwksKeyStore({ subtle: spy, httpRequest: server.handle, jwksUrl: JWKS_URL, now: () => NOW_MS });
+  assert.ok((await store.getKey('key-1')).key);
+  assert.ok((await store.getKey('key-2')).key);
+  assert.deepEqual(calls.map((call) => call.format), ['spki', 'spki']);
+  assert.deepEqual(Buffer.from(calls[0].data), signingKey.publicKey.export({ type: 'spki', format: 'der' }));
+  assert.deepEqual(Buffer.from(calls[1].data), rotatedKey.publicKey.export({ type: 'spki', format: 'der' }));
+});
+
+test('SPKI DER for unusual sizes: 4096-bit modulus, zero-padded n, 3-byte and high-bit exponents', async () => {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 4096, publicExponent: 3 });
+  const jwk = publicKey.export({ format: 'jwk' });
+  const padded = { ...jwk, n: Buffer.concat([Buffer.alloc(1), Buffer.from(jwk.n, 'base64url')]).toString('base64url') };
+  assert.deepEqual(Buffer.from(rsaPublicKeySpki(decodeBase64Url(jwk.n), decodeBase64Url(jwk.e))), publicKey.export({ type: 'spki', format: 'der' }));
+  assert.deepEqual(Buffer.from(rsaPublicKeySpki(decodeBase64Url(padded.n), decodeBase64Url(jwk.e))), publicKey.export({ type: 'spki', format: 'der' }));
+  const highBit = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 0x8001 }).publicKey;
+  const highJwk = highBit.export({ format: 'jwk' });
+  assert.deepEqual(Buffer.from(rsaPublicKeySpki(decodeBase64Url(highJwk.n), decodeBase64Url(highJwk.e))), highBit.export({ type: 'spki', format: 'der' }));
+});
+
+test('the JWKS request carries a timeout that leaves the event time to answer', async () => {
+  const { store, server } = makeStore({ keys: [signingKey.jwk] });
+  await store.getKey('key-1');
+  assert.equal(server.lastOptions.timeout, JWKS_FETCH_TIMEOUT_MS);
+  assert.ok(JWKS_FETCH_TIMEOUT_MS > 0 && JWKS_FETCH_TIMEOUT_MS <= 2000, 'at most half of the smallest tier\'s 4 s event wall time');
+});
+
+test('a timed-out re-fetch keeps the cached keys (stale-if-error); with nothing cached the key store answers jwks_unavailable', async () => {
+  const server = createJwksServer({ keys: [signingKey.jwk] });
+  const clock = { nowMs: NOW_MS };
+  let timingOut = false;
+  const httpRequest = async (url, options) => {
+    if (timingOut) {
+      throw new Error(`subrequest to URL ${url} timed out`);
+    }
+    return server.handle(url, options);
+  };
+  const store = createJwksKeyStore({ subtle, httpRequest, jwksUrl: JWKS_URL, cacheSeconds: 300, now: () => clock.nowMs });
+  await store.getKey('key-1');
+  timingOut = true;
+  clock.nowMs += 300_000;
+  assert.ok((await store.getKey('key-1')).key);
+  clock.nowMs += 300_000;
+  assert.deepEqual(await store.getKey('key-1'), { reason: 'jwks_unavailable' });
+  const cold = createJwksKeyStore({ subtle, httpRequest, jwksUrl: JWKS_URL, now: () => NOW_MS });
+  assert.deepEqual(await cold.getKey('key-1'), { reason: 'jwks_unavailable' });
 });

@@ -9,6 +9,8 @@ import {
 } from '../test-support/fixtures.js';
 
 const subtle = globalThis.crypto.subtle;
+const utf8 = (text) => new Uint8Array(Buffer.from(text, 'utf8'));
+const HMAC_KEY = Object.freeze({ hmacKey: utf8(HMAC_SECRET) });
 
 function makeVerifier({ algorithms = ['RS256', 'HS256'], clockSkewSeconds, nowMs = NOW_MS, keys = [signingKey.jwk] } = {}) {
   const server = createJwksServer({ keys });
@@ -29,7 +31,7 @@ describe('jwt verifier: valid tokens', () => {
 
   test('accepts a valid HS256 token with the configured secret', async () => {
     const { verifier } = makeVerifier();
-    const result = await verifier.verify(signHs256(HMAC_SECRET, validClaims()), HMAC_SECRET);
+    const result = await verifier.verify(signHs256(HMAC_SECRET, validClaims()), HMAC_KEY);
     assert.deepEqual(result, { ok: true, claims: validClaims() });
   });
 
@@ -85,7 +87,7 @@ describe('jwt verifier: rejected tokens', () => {
   test('bad signature: HS256 with another secret', async () => {
     const { verifier } = makeVerifier();
     const token = signHs256('another-secret-that-is-long-enough-000000', validClaims());
-    assert.deepEqual(await verifier.verify(token, HMAC_SECRET), { ok: false, reason: 'bad_signature' });
+    assert.deepEqual(await verifier.verify(token, HMAC_KEY), { ok: false, reason: 'bad_signature' });
   });
 
   test('missing token', async () => {
@@ -130,7 +132,7 @@ describe('jwt verifier: rejected tokens', () => {
 
   test('algorithms outside the allow-list are rejected', async () => {
     const { verifier } = makeVerifier({ algorithms: ['RS256'] });
-    assert.deepEqual(await verifier.verify(signHs256(HMAC_SECRET, validClaims()), HMAC_SECRET), { ok: false, reason: 'unsupported_alg' });
+    assert.deepEqual(await verifier.verify(signHs256(HMAC_SECRET, validClaims()), HMAC_KEY), { ok: false, reason: 'unsupported_alg' });
     assert.deepEqual(await verifier.verify(signRs256(signingKey, validClaims(), { alg: 'RS512' })), { ok: false, reason: 'unsupported_alg' });
   });
 
@@ -140,23 +142,42 @@ describe('jwt verifier: rejected tokens', () => {
     const rsOnly = makeVerifier({ algorithms: ['RS256'] });
     assert.deepEqual(await rsOnly.verifier.verify(confused), { ok: false, reason: 'unsupported_alg' });
     const both = makeVerifier({ algorithms: ['RS256', 'HS256'] });
-    assert.deepEqual(await both.verifier.verify(confused, HMAC_SECRET), { ok: false, reason: 'bad_signature' });
-    assert.deepEqual(await both.verifier.verify(confused, null), { ok: false, reason: 'hmac_secret_unavailable' });
+    assert.deepEqual(await both.verifier.verify(confused, HMAC_KEY), { ok: false, reason: 'bad_signature' });
+    assert.deepEqual(await both.verifier.verify(confused, { hmacKey: null }), { ok: false, reason: 'hmac_secret_unavailable' });
     assert.equal(both.server.calls, 0, 'an HS256 token never reaches the JWKS keys');
   });
 
   test('alg confusion: RS256 token is never checked with the HMAC secret', async () => {
     const { verifier } = makeVerifier({ keys: [] });
     const forged = signHs256(HMAC_SECRET, validClaims(), { alg: 'RS256', kid: 'key-1' });
-    assert.deepEqual(await verifier.verify(forged, HMAC_SECRET), { ok: false, reason: 'unknown_kid' });
+    assert.deepEqual(await verifier.verify(forged, HMAC_KEY), { ok: false, reason: 'unknown_kid' });
   });
 
   test('HS256 needs a secret of at least 32 bytes', async () => {
     const { verifier } = makeVerifier();
     const shortSecret = 'short-secret';
     const token = signHs256(shortSecret, validClaims());
-    assert.deepEqual(await verifier.verify(token, shortSecret), { ok: false, reason: 'hmac_secret_unavailable' });
-    assert.deepEqual(await verifier.verify(token, undefined), { ok: false, reason: 'hmac_secret_unavailable' });
+    assert.deepEqual(await verifier.verify(token, { hmacKey: utf8(shortSecret) }), { ok: false, reason: 'hmac_secret_unavailable' });
+    assert.deepEqual(await verifier.verify(token, {}), { ok: false, reason: 'hmac_secret_unavailable' });
+    const key31 = new Uint8Array(31).fill(7);
+    assert.deepEqual(await verifier.verify(signHs256(Buffer.from(key31), validClaims()), { hmacKey: key31 }), { ok: false, reason: 'hmac_secret_unavailable' });
+  });
+
+  test('HS256 with a binary key (RFC 7515 appendix A.1: the key of its HS256 example)', async () => {
+    const { verifier } = makeVerifier();
+    const key = new Uint8Array(Buffer.from('AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow', 'base64url'));
+    assert.equal(key.length, 64);
+    const token = signHs256(Buffer.from(key), validClaims());
+    assert.equal((await verifier.verify(token, { hmacKey: key })).ok, true);
+    assert.deepEqual(await verifier.verify(token, { hmacKey: key.slice(0, 32) }), { ok: false, reason: 'bad_signature' });
+  });
+
+  test('issuer and audience given per verification (from property variables) override the options', async () => {
+    const { verifier } = makeVerifier();
+    const token = signRs256(signingKey, validClaims({ iss: 'https://other.example.com/v2.0', aud: 'api://other' }));
+    assert.deepEqual(await verifier.verify(token), { ok: false, reason: 'wrong_issuer' });
+    assert.equal((await verifier.verify(token, { issuer: 'https://other.example.com/v2.0', audience: 'api://other' })).ok, true);
+    assert.deepEqual(await verifier.verify(token, { issuer: 'https://other.example.com/v2.0' }), { ok: false, reason: 'wrong_audience' });
   });
 
   test('unknown kid and missing kid', async () => {
@@ -220,6 +241,15 @@ describe('jwt verifier: options', () => {
       () => createJwtVerifier({ subtle, issuer: '', audience: 7, algorithms: ['none'], now: 5, clockSkewSeconds: 999 }),
       (error) => ['issuer', 'audience', 'algorithms', 'now', 'clockSkewSeconds'].every((word) => error.message.includes(word)),
     );
+  });
+
+  test('issuer and audience may be left to each verification, which must then give them', async () => {
+    const server = createJwksServer({ keys: [signingKey.jwk] });
+    const rsaKeys = createJwksKeyStore({ subtle, httpRequest: server.handle, jwksUrl: JWKS_URL, now: () => NOW_MS });
+    const verifier = createJwtVerifier({ subtle, algorithms: ['RS256'], rsaKeys, now: () => NOW_MS });
+    const token = signRs256(signingKey, validClaims());
+    assert.equal((await verifier.verify(token, { issuer: ISSUER, audience: AUDIENCE })).ok, true);
+    await assert.rejects(() => verifier.verify(token), TypeError);
   });
 
   test('RS256 requires a key store', () => {

@@ -15,7 +15,7 @@ const { signingKey, ORIGIN_SECRET } = await import('../test-support/fixtures.js'
 
 function sampleClaims(extra = {}) {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: sampleConfig.jwt.issuer, aud: sampleConfig.jwt.audience, sub: 'user-1', iat: now, exp: now + 300, ...extra };
+  return { iss: sampleConfig.jwt.issuer, aud: sampleConfig.jwt.audience, sub: 'user-1', iat: now, exp: now + 300, scope: 'reports.read', roles: ['Reports.Reader'], ...extra };
 }
 
 let jwksServer;
@@ -36,8 +36,21 @@ test('main.js exports onClientRequest and uses the sample config', async () => {
   assert.equal(request.response, null);
   assert.equal(jwksServer.lastUrl, sampleConfig.jwt.jwksUrl);
   assert.deepEqual(request.getHeader('X-Edge-Sub'), ['user-1']);
+  assert.deepEqual(request.getHeader('X-Edge-Roles'), ['Reports.Reader']);
   assert.equal(request.getHeader('X-Origin-Auth'), null);
   assert.deepEqual(request.routedTo, { origin: 'origin-reports' });
+});
+
+test('main.js answers 403 insufficient_scope on the sample route without its role', async () => {
+  const request = runtime.createFakeRequest({
+    path: '/reports/q1',
+    headers: { Authorization: `Bearer ${signRs256(signingKey, sampleClaims({ roles: ['Orders.Reader'] }))}` },
+    variables: { PMUSER_ORIGIN_SECRET: ORIGIN_SECRET },
+  });
+  await main.onClientRequest(request);
+  assert.equal(request.response.status, 403);
+  assert.deepEqual(request.response.headers['WWW-Authenticate'], ['Bearer error="insufficient_scope", scope="reports.read"']);
+  assert.deepEqual(runtime.loggedLines, ['token_forbidden reason=missing_role path_prefix=/reports']);
 });
 
 test('main.js answers 401 and logs the reason for an expired token', async () => {

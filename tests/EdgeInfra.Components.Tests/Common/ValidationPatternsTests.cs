@@ -50,6 +50,7 @@ public sealed class ValidationPatternsTests
         ["BackupTime"] = "02:30",
         ["LockName"] = "do-not-delete(vault)",
         ["UrlPathPrefix"] = "/api/v1",
+        ["AccessName"] = "Orders.Reader",
         ["RelayPath"] = "/relay",
         ["RegionName"] = "weu",
     };

@@ -80,6 +80,35 @@ internal sealed class EdgeStandIn : IDisposable
         UpdateAsync(new JsonObject { ["variables"] = JsonSerializer.SerializeToNode(values) });
 
     /// <summary>
+    /// The first event named <paramref name="name"/> after the first <paramref name="skip"/> of them, waiting up to 10 s for it
+    /// (events arrive on the stand-in's output, independently of the HTTP answers).
+    /// </summary>
+    public async Task<JsonObject> NextEventNamedAsync(string name, int skip)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            var events = EventsNamed(name);
+            if (events.Count > skip)
+            {
+                return events[skip];
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"no '{name}' event after the first {skip}");
+    }
+
+    /// <summary>The identity provider publishes <paramref name="jwks"/> from now on; waits until the stand-in serves it.</summary>
+    public Task PublishJwksAsync(object jwks) =>
+        UpdateAsync(new JsonObject { ["identityProvider"] = new JsonObject { ["jwks"] = JsonSerializer.SerializeToNode(jwks) } });
+
+    /// <summary>Moves the edge's clock <paramref name="seconds"/> ahead (time passing for its caches and the gateway); waits until it did.</summary>
+    public Task AdvanceClockAsync(int seconds) =>
+        UpdateAsync(new JsonObject { ["advanceClockSeconds"] = seconds });
+
+    /// <summary>
     /// What a new property version or a keystore renewal brings (see edge-server.js: <c>variables</c>, <c>rules</c>,
     /// <c>clientCertificates</c>); waits until the edge uses it.
     /// </summary>

@@ -233,6 +233,102 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         Assert.Equal(HttpStatusCode.OK, (await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()))).Status);
     }
 
+    [Fact]
+    public async Task A_route_refuses_valid_tokens_without_its_scope_or_role_at_the_edge_and_the_origin_sees_the_roles_of_those_it_admits()
+    {
+        OriginRehearsal.RequireTools(Tools);
+        RouteAccess[] routes = [new RouteAccess { PathPrefix = "/orders", Scopes = ["orders.read"], Roles = ["Orders.Reader", "Orders.Admin"] }];
+        var stack = await SynthesizeAsync(new RehearsalMocks([_accountCa.CertificatePem]), routes: routes);
+        using var vault = VaultHolding(stack);
+        using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
+        using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, stack.Rules), _pki.Certificate);
+
+        var served = await origin.ServedRequestsSettledAsync();
+        int ForwardedToOrigin() => edge.EventsNamed("origin").Count(e => (string?)e["hostname"] == OriginVmClusterMocks.Fqdn);
+        var forwarded = ForwardedToOrigin();
+        (string Scope, string[] Roles, string Reason)[] refused =
+        [
+            ("profile", ["Orders.Reader"], "missing_scope"),
+            ("orders.read", ["Reports.Reader"], "missing_role"),
+            ("orders.read", [], "missing_role"),
+        ];
+        foreach (var (scope, roles, reason) in refused)
+        {
+            var logged = edge.EventsNamed("gateway").Count;
+            var answer = await edge.SendAsync(Host, "/orders/42", _issuer.Sign(Claims(scope: scope, roles: roles)));
+            Assert.True(answer.Status == HttpStatusCode.Forbidden, $"{scope} {string.Join(",", roles)}: {answer.Status} {answer.Body}\n{Log(edge)}");
+            Assert.Equal("Bearer error=\"insufficient_scope\", scope=\"orders.read\"", answer.Response.Headers.WwwAuthenticate.Single().ToString());
+            Assert.Equal("{\"error\":\"insufficient_scope\"}", answer.Body);
+            Assert.Equal($"token_forbidden reason={reason} path_prefix=/orders", (string?)(await edge.NextEventNamedAsync("gateway", logged))["line"]);
+            answer.Response.Dispose();
+        }
+
+        // Nothing of the refused requests reached nginx: its access log and the edge's forwarded requests are unchanged.
+        Assert.Equal(served, await origin.ServedRequestsSettledAsync());
+        Assert.Equal(forwarded, ForwardedToOrigin());
+
+        var admitted = await edge.SendAsync(Host, "/orders/42", _issuer.Sign(Claims(roles: ["Orders.Admin", "Reports.Reader", "Orders.Admin"])));
+        Assert.True(admitted.Status == HttpStatusCode.OK, $"{admitted.Status}: {admitted.Body}\n{Log(edge)}");
+        Assert.Contains("\"x-edge-roles\": \"Orders.Admin Reports.Reader\"", admitted.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"x-edge-claims-version\": \"2\"", admitted.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(served + 1, await origin.ServedRequestsSettledAsync());
+
+        // A path no route covers needs only a valid token.
+        Assert.Equal(HttpStatusCode.OK, (await edge.SendAsync(Host, "/status", _issuer.Sign(Claims(scope: "profile")))).Status);
+    }
+
+    [Fact]
+    public async Task The_identity_provider_rolls_its_signing_key_over_while_requests_run_and_none_fails()
+    {
+        OriginRehearsal.RequireTools(Tools);
+        const int JwksCacheSeconds = 300;
+        var stack = await SynthesizeAsync();
+        using var vault = VaultHolding(stack);
+        using var origin = await OriginRehearsal.StartAsync(stack.BootScript, vault);
+        using var edge = await EdgeStandIn.StartAsync(EdgeSettings(stack, origin, stack.Rules), _pki.Certificate);
+        Assert.Contains($"\"ttl\":\"{JwksCacheSeconds}s\"", stack.Rules.ToJsonString(), StringComparison.Ordinal);
+
+        // A rollover as identity providers do it: the new key (new kid) is listed next to the old one first, and used for
+        // signing only after the verifiers' caches have had time to pick it up. At the edge two caches hold the JWKS, both
+        // for jwksCacheSeconds: the property's JWKS relay (caching MAX_AGE, modeled by the stand-in) and the gateway's own.
+        // The stand-in's clock moves on by that time (plus the gateway's 30 s re-fetch interval) between the two steps.
+        using var traffic = BackgroundTraffic.Start(async () => Pick(await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()))), 4000, TimeSpan.FromSeconds(60));
+        await Task.Delay(500);
+        _issuer.Publish("key-2");
+        await edge.PublishJwksAsync(_issuer.Jwks);
+        await Task.Delay(500);
+        await edge.AdvanceClockAsync(JwksCacheSeconds + 30);
+        await Task.Delay(500);
+        _issuer.SignWith("key-2");
+        await Task.Delay(1500);
+        await traffic.StopAsync();
+        var fetches = edge.EventsNamed("identity-provider").Count;
+        output.WriteLine($"key rollover: {traffic.Sent} requests through the edge in {traffic.ElapsedMilliseconds} ms, {traffic.Failures.Count} failed; the identity provider served the JWKS {fetches} times, the relay's cache {edge.EventsNamed("cache-hit").Count} times");
+        Assert.True(traffic.Sent > 10, $"only {traffic.Sent} requests were sent during the rollover");
+        Assert.True(traffic.Failures.Count == 0, $"{traffic.Failures.Count} of {traffic.Sent} requests failed during the rollover: {string.Join("; ", traffic.Failures.Take(3))}\n{Log(edge)}");
+        Assert.Equal(2, fetches);
+        Assert.Equal(HttpStatusCode.OK, (await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()))).Status);
+
+        // What the edge does with a provider that signs with a new key at once: the gateway re-fetches on the unknown kid,
+        // but the relay still serves its cached copy, so the token is refused (401) until that copy expires; then the
+        // next unknown-kid re-fetch (the gateway's own copy is still fresh) reaches the provider and the token passes.
+        await edge.AdvanceClockAsync(100);
+        _issuer.Publish("key-3");
+        _issuer.SignWith("key-3");
+        await edge.PublishJwksAsync(_issuer.Jwks);
+        var logged = edge.EventsNamed("gateway").Count;
+        var early = await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()));
+        Assert.Equal(HttpStatusCode.Unauthorized, early.Status);
+        Assert.Equal("token_rejected reason=unknown_kid", (string?)(await edge.NextEventNamedAsync("gateway", logged))["line"]);
+        Assert.Equal(fetches, edge.EventsNamed("identity-provider").Count);
+        Assert.Single(edge.EventsNamed("cache-hit"));
+        await edge.AdvanceClockAsync(JwksCacheSeconds - 100 + 5);
+        var later = await edge.SendAsync(Host, "/orders", _issuer.Sign(Claims()));
+        Assert.True(later.Status == HttpStatusCode.OK, $"{later.Status}: {later.Body}\n{Log(edge)}");
+        Assert.Equal(fetches + 1, edge.EventsNamed("identity-provider").Count);
+        output.WriteLine($"immediate switch: refused (401 unknown_kid) while the relay held its {JwksCacheSeconds} s copy, admitted by the unknown-kid re-fetch once that copy expired");
+    }
+
     private static X509Certificate2 ClientCertificate((string CertificatePem, string KeyPem) pem) =>
         X509Certificate2.CreateFromPem(pem.CertificatePem, pem.KeyPem);
 
@@ -274,10 +370,10 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
         return (answer.Status, answer.Body);
     }
 
-    private static object Claims(long? exp = null, string audience = Audience)
+    private static object Claims(long? exp = null, string audience = Audience, string scope = "orders.read", string[]? roles = null)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return new { iss = Issuer, aud = audience, sub = "user-42", iat = now - 5, nbf = now - 5, exp = exp ?? now + 600, scope = "orders.read" };
+        return new { iss = Issuer, aud = audience, sub = "user-42", iat = now - 5, nbf = now - 5, exp = exp ?? now + 600, scope, roles = roles ?? [] };
     }
 
     private static string NewSecret()
@@ -359,7 +455,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
     private Task<Synthesized> SynthesizeAsync() => SynthesizeAsync(new RehearsalMocks([_accountCa.CertificatePem]));
 
     /// <summary>Runs the application against <paramref name="mocks"/> (which keep what did not change since their last run) with the CA generations given.</summary>
-    private async Task<Synthesized> SynthesizeAsync(RehearsalMocks mocks, IReadOnlyList<int>? caGenerations = null, int issuingGeneration = 1, ClientCertificatesSpec? clientCertificates = null)
+    private async Task<Synthesized> SynthesizeAsync(RehearsalMocks mocks, IReadOnlyList<int>? caGenerations = null, int issuingGeneration = 1, ClientCertificatesSpec? clientCertificates = null, IReadOnlyList<RouteAccess>? routes = null)
     {
         var region = new OriginRegionSpec
         {
@@ -380,6 +476,7 @@ public sealed class RequestPathRehearsalTests(ITestOutputHelper output) : IDispo
             GroupId = "grp_12345",
             ProductId = "prd_Fresca",
             PropertyName = PropertyName,
+            Routes = routes ?? [],
             Hostnames = [Host],
             EdgeHostname = clientCertificates is null ? $"{Host}.edgesuite.net" : $"{Host}.edgekey.net",
             CertificateEnrollmentId = clientCertificates is null ? null : 12345,

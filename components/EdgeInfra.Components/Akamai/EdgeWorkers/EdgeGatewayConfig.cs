@@ -13,11 +13,12 @@ namespace EdgeInfra.Components.Akamai;
 /// <c>lib/config.js</c> (a little stricter: <c>jwt.issuer</c> must be an <c>https://</c> URL). Given to
 /// <see cref="EdgeWorkerDeploymentArgs.Config"/>, it replaces the bundle's <c>config.json</c> and
 /// <c>config-data.js</c> in the uploaded tarball, so that the C# stack is the one source of truth for the issuer,
-/// audience, JWKS URL, header schema version and routes.
+/// audience, JWKS URL, header schema version, routing and who may call which paths.
 /// <para>
 /// <see cref="ToJson"/> is deterministic: keys in ordinal order at every level, two-space indentation, <c>\n</c>
-/// line ends and a final <c>\n</c>; <c>jwksUrl</c> is written only when set and <c>hmacSecretVariable</c> only when
-/// <c>HS256</c> is allowed (the bundle reads it only then).
+/// line ends and a final <c>\n</c>; <c>jwksUrl</c> is written only when set, <c>hmacSecretVariable</c> and
+/// <c>hmacKeyEncoding</c> only when <c>HS256</c> is allowed (the bundle reads them only then), <c>issuer</c> or
+/// <c>issuerVariable</c> and <c>audience</c> or <c>audienceVariable</c> as set, and <c>routes</c> always (empty when none).
 /// </para>
 /// </summary>
 public sealed partial record EdgeGatewayConfig
@@ -53,6 +54,12 @@ public sealed partial record EdgeGatewayConfig
     /// <summary><c>clientCertificates</c>: the paths that require a verified client certificate; written only when set. Default: null (none).</summary>
     public EdgeGatewayClientCertificates? ClientCertificates { get; init; }
 
+    /// <summary>
+    /// <c>routes</c>: the scopes and roles a valid token needs per path prefix (see <see cref="EdgeGatewayRoute"/>); a
+    /// token without them gets 403 <c>insufficient_scope</c>. Default: none (any valid token reaches every path).
+    /// </summary>
+    public IReadOnlyList<EdgeGatewayRoute> Routes { get; init; } = [];
+
     /// <summary>The rendered <c>config.json</c> (see the class remarks for the format).</summary>
     public string ToJson()
     {
@@ -74,14 +81,15 @@ public sealed partial record EdgeGatewayConfig
 
             writer.WriteStartObject("jwt");
             WriteStrings(writer, "algorithms", Jwt.Algorithms);
-            writer.WriteString("audience", Jwt.Audience);
+            WriteValueOrVariable(writer, "audience", Jwt.Audience, Jwt.AudienceVariable);
             writer.WriteNumber("clockSkewSeconds", Jwt.ClockSkewSeconds);
             if (Jwt.Algorithms.Contains("HS256"))
             {
+                writer.WriteString("hmacKeyEncoding", Jwt.HmacKeyEncoding);
                 writer.WriteString("hmacSecretVariable", Jwt.HmacSecretVariable);
             }
 
-            writer.WriteString("issuer", Jwt.Issuer);
+            WriteValueOrVariable(writer, "issuer", Jwt.Issuer, Jwt.IssuerVariable);
             writer.WriteNumber("jwksCacheSeconds", Jwt.JwksCacheSeconds);
             if (Jwt.JwksUrl is not null)
             {
@@ -93,6 +101,18 @@ public sealed partial record EdgeGatewayConfig
             writer.WriteStartObject("originAuth");
             writer.WriteString("headerName", OriginAuth.HeaderName);
             writer.WriteEndObject();
+
+            writer.WriteStartArray("routes");
+            foreach (var route in Routes)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("pathPrefix", route.PathPrefix);
+                WriteStrings(writer, "roles", route.Roles);
+                WriteStrings(writer, "scopes", route.Scopes);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
 
             writer.WriteStartObject("routing");
             writer.WriteString("defaultOriginGroup", Routing.DefaultOriginGroup);
@@ -187,6 +207,15 @@ public sealed partial record EdgeGatewayConfig
         {
             ValidateClientCertificates(ClientCertificates, errors, $"{prefix}.clientCertificates");
         }
+
+        if (Routes is null)
+        {
+            errors.Add($"{prefix}.routes", "is null: leave it unset for none");
+        }
+        else
+        {
+            RouteAccessValidation.Check(Routes.Select(r => ((string?)r?.PathPrefix, r?.Scopes, r?.Roles)), errors, $"{prefix}.routes");
+        }
     }
 
     private static void ValidateClientCertificates(EdgeGatewayClientCertificates settings, ComponentErrors errors, string where)
@@ -214,14 +243,35 @@ public sealed partial record EdgeGatewayConfig
 
     private static void ValidateJwt(EdgeGatewayJwt jwt, ComponentErrors errors, string where)
     {
-        if (jwt.Issuer is null || !ValidationPatterns.HttpsUrl().IsMatch(jwt.Issuer))
+        if (jwt.IssuerVariable is not null)
         {
-            errors.Add($"{where}.issuer", $"value {Show(jwt.Issuer)} must be an https:// URL");
+            PropertyVariable(jwt.IssuerVariable, $"{where}.issuerVariable", errors);
+            if (jwt.Issuer is not null)
+            {
+                errors.Add($"{where}.issuer", $"value {Show(jwt.Issuer)} must be null when issuerVariable ({Show(jwt.IssuerVariable)}) is set: give exactly one of them");
+            }
+        }
+        else if (jwt.Issuer is null || !ValidationPatterns.HttpsUrl().IsMatch(jwt.Issuer))
+        {
+            errors.Add($"{where}.issuer", $"value {Show(jwt.Issuer)} must be an https:// URL (or set issuerVariable, the property variable that holds it)");
         }
 
-        if (string.IsNullOrWhiteSpace(jwt.Audience))
+        if (jwt.AudienceVariable is not null)
         {
-            errors.Add($"{where}.audience", $"value {Show(jwt.Audience)} must be a non-empty string");
+            PropertyVariable(jwt.AudienceVariable, $"{where}.audienceVariable", errors);
+            if (jwt.Audience is not null)
+            {
+                errors.Add($"{where}.audience", $"value {Show(jwt.Audience)} must be null when audienceVariable ({Show(jwt.AudienceVariable)}) is set: give exactly one of them");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(jwt.Audience))
+        {
+            errors.Add($"{where}.audience", $"value {Show(jwt.Audience)} must be a non-empty string (or set audienceVariable, the property variable that holds it)");
+        }
+
+        if (jwt.HmacKeyEncoding is null || !EdgeGatewayJwt.HmacKeyEncodings.Contains(jwt.HmacKeyEncoding, StringComparer.Ordinal))
+        {
+            errors.Add($"{where}.hmacKeyEncoding", $"value {Show(jwt.HmacKeyEncoding)} must be one of {string.Join(", ", EdgeGatewayJwt.HmacKeyEncodings)}");
         }
 
         var algorithms = jwt.Algorithms ?? [];
@@ -343,6 +393,18 @@ public sealed partial record EdgeGatewayConfig
     }
 
     private static string Show(object? value) => value is null ? "null" : JsonSerializer.Serialize(value);
+
+    private static void WriteValueOrVariable(Utf8JsonWriter writer, string name, string? value, string? variable)
+    {
+        if (variable is not null)
+        {
+            writer.WriteString(name + "Variable", variable);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
 
     private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
     {

@@ -1,13 +1,31 @@
 namespace EdgeInfra.Components.Akamai;
 
-/// <summary>The <c>jwt</c> section of the edge-gateway bundle's <c>config.json</c>: how bearer tokens are verified.</summary>
+/// <summary>
+/// The <c>jwt</c> section of the edge-gateway bundle's <c>config.json</c>: how bearer tokens are verified. The issuer
+/// and the audience are each given exactly once: as a value (<see cref="Issuer"/>, <see cref="Audience"/>), or as the
+/// property variable that holds it (<see cref="IssuerVariable"/>, <see cref="AudienceVariable"/>) when the value is
+/// known only at deployment; the gateway then reads the variable on every request and answers 503 while it is empty.
+/// </summary>
 public sealed record EdgeGatewayJwt
 {
-    /// <summary><c>issuer</c>: compared exactly with the token's <c>iss</c>; an <c>https://</c> URL. Required.</summary>
-    public required string Issuer { get; init; }
+    /// <summary><c>issuer</c>: compared exactly with the token's <c>iss</c>; an <c>https://</c> URL. Required unless <see cref="IssuerVariable"/> is set, absent when it is. Default: null.</summary>
+    public string? Issuer { get; init; }
 
-    /// <summary><c>audience</c>: must equal the token's <c>aud</c> or be one of its entries; non-blank. Required.</summary>
-    public required string Audience { get; init; }
+    /// <summary>
+    /// <c>issuerVariable</c>: the property variable (<c>PMUSER_...</c>) holding the issuer, read by the gateway on every
+    /// request; an empty value answers 503 <c>service_unavailable</c> (a server fault, never 401). Used instead of
+    /// <see cref="Issuer"/>. Default: null.
+    /// </summary>
+    public string? IssuerVariable { get; init; }
+
+    /// <summary><c>audience</c>: must equal the token's <c>aud</c> or be one of its entries; non-blank. Required unless <see cref="AudienceVariable"/> is set, absent when it is. Default: null.</summary>
+    public string? Audience { get; init; }
+
+    /// <summary>
+    /// <c>audienceVariable</c>: the property variable (<c>PMUSER_...</c>) holding the audience, read on every request
+    /// like <see cref="IssuerVariable"/>. Used instead of <see cref="Audience"/>. Default: null.
+    /// </summary>
+    public string? AudienceVariable { get; init; }
 
     /// <summary><c>algorithms</c>: distinct values from <c>RS256</c> and <c>HS256</c>, not empty. Default: <c>["RS256"]</c>.</summary>
     public IReadOnlyList<string> Algorithms { get; init; } = ["RS256"];
@@ -23,4 +41,15 @@ public sealed record EdgeGatewayJwt
 
     /// <summary><c>hmacSecretVariable</c>: the property variable holding the HS256 secret (<c>PMUSER_...</c>). Default: <c>PMUSER_JWT_HMAC_SECRET</c>.</summary>
     public string HmacSecretVariable { get; init; } = "PMUSER_JWT_HMAC_SECRET";
+
+    /// <summary>
+    /// <c>hmacKeyEncoding</c>: how the text of <see cref="HmacSecretVariable"/> gives the HS256 key bytes, one of
+    /// <see cref="HmacKeyEncodings"/>: <c>utf8</c> (the text's bytes), <c>base64url</c> (unpadded, as a JWK <c>k</c>)
+    /// or <c>hex</c>. Fewer than 32 bytes after decoding answers 503 at the edge. Written only when <c>HS256</c> is
+    /// allowed. Default: <c>utf8</c>.
+    /// </summary>
+    public string HmacKeyEncoding { get; init; } = "utf8";
+
+    /// <summary>The values <see cref="HmacKeyEncoding"/> accepts.</summary>
+    public static IReadOnlyList<string> HmacKeyEncodings { get; } = ["utf8", "base64url", "hex"];
 }

@@ -2,7 +2,7 @@
 // Do not edit by hand; test/config.test.js checks that it matches config.json.
 export default {
   "headers": {
-    "schemaVersion": 1
+    "schemaVersion": 2
   },
   "jwt": {
     "algorithms": [
@@ -17,6 +17,18 @@ export default {
   "originAuth": {
     "headerName": "X-Origin-Auth"
   },
+  "routes": [
+    {
+      "pathPrefix": "/reports",
+      "roles": [
+        "Reports.Admin",
+        "Reports.Reader"
+      ],
+      "scopes": [
+        "reports.read"
+      ]
+    }
+  ],
   "routing": {
     "defaultOriginGroup": "primary",
     "geoRules": [

@@ -43,7 +43,7 @@ function failClosed(request, logLine) {
  */
 export async function onClientRequest(request) {
   if (gateway === null) {
-    failClosed(request, `config_invalid ${configProblem.replaceAll('\n', ' ')}`);
+    failClosed(request, `config_invalid ${configProblem.split('\n').join(' ')}`);
     return;
   }
   try {

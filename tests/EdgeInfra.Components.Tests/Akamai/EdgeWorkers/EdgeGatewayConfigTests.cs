@@ -33,12 +33,13 @@ public sealed class EdgeGatewayConfigTests : IDisposable
             PathRules = [new("/reports", "reports")],
             GeoRules = [new(["DE", "FR", "NL"], "eu")],
         },
+        Routes = [new EdgeGatewayRoute("/reports", ["reports.read"], ["Reports.Admin", "Reports.Reader"])],
     };
 
     private const string SampleJson = """
         {
           "headers": {
-            "schemaVersion": 1
+            "schemaVersion": 2
           },
           "jwt": {
             "algorithms": [
@@ -53,6 +54,18 @@ public sealed class EdgeGatewayConfigTests : IDisposable
           "originAuth": {
             "headerName": "X-Origin-Auth"
           },
+          "routes": [
+            {
+              "pathPrefix": "/reports",
+              "roles": [
+                "Reports.Admin",
+                "Reports.Reader"
+              ],
+              "scopes": [
+                "reports.read"
+              ]
+            }
+          ],
           "routing": {
             "defaultOriginGroup": "primary",
             "geoRules": [
@@ -142,8 +155,38 @@ public sealed class EdgeGatewayConfigTests : IDisposable
     {
         var config = Sample() with { Jwt = new EdgeGatewayJwt { Issuer = "https://issuer", Audience = "aud", Algorithms = ["HS256"] } };
         var jwt = JsonDocument.Parse(config.ToJson()).RootElement.GetProperty("jwt");
-        Assert.Equal(["algorithms", "audience", "clockSkewSeconds", "hmacSecretVariable", "issuer", "jwksCacheSeconds"], jwt.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["algorithms", "audience", "clockSkewSeconds", "hmacKeyEncoding", "hmacSecretVariable", "issuer", "jwksCacheSeconds"], jwt.EnumerateObject().Select(p => p.Name));
         Assert.Equal("PMUSER_JWT_HMAC_SECRET", jwt.GetProperty("hmacSecretVariable").GetString());
+        Assert.Equal("utf8", jwt.GetProperty("hmacKeyEncoding").GetString());
+    }
+
+    [Fact]
+    public void Issuer_and_audience_from_property_variables_are_written_instead_of_the_values()
+    {
+        var config = Sample() with { Jwt = Sample().Jwt with { Issuer = null, IssuerVariable = "PMUSER_JWT_ISSUER", Audience = null, AudienceVariable = "PMUSER_JWT_AUDIENCE" } };
+        var jwt = JsonDocument.Parse(config.ToJson()).RootElement.GetProperty("jwt");
+        Assert.Equal(["algorithms", "audienceVariable", "clockSkewSeconds", "issuerVariable", "jwksCacheSeconds", "jwksUrl"], jwt.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("PMUSER_JWT_ISSUER", jwt.GetProperty("issuerVariable").GetString());
+        Assert.Equal("PMUSER_JWT_AUDIENCE", jwt.GetProperty("audienceVariable").GetString());
+        Assert.Equal(EdgeWorkerBundle.Load(_bundle.Path, config).Version, DiskVersion + config.VersionSuffix());
+    }
+
+    [Fact]
+    public void Issuer_and_audience_are_each_given_exactly_once()
+    {
+        var both = Sample() with { Jwt = Sample().Jwt with { IssuerVariable = "PMUSER_JWT_ISSUER", AudienceVariable = "jwt_audience" } };
+        Assert.Equal(
+        [
+            "config.jwt.issuer: value \"https://login.example.com/edge-sample/v2.0\" must be null when issuerVariable (\"PMUSER_JWT_ISSUER\") is set: give exactly one of them",
+            "config.jwt.audienceVariable: value \"jwt_audience\" must be a property user variable name (PMUSER_ followed by A-Z, 0-9 or _)",
+            "config.jwt.audience: value \"api://edge-gateway\" must be null when audienceVariable (\"jwt_audience\") is set: give exactly one of them",
+        ], Errors(() => new EdgeWorkerDeployment("gw", Args(both))).Select(e => $"{e.Property}: {e.Message}"));
+        var neither = Sample() with { Jwt = Sample().Jwt with { Issuer = null, Audience = null } };
+        Assert.Equal(
+        [
+            "config.jwt.issuer: value null must be an https:// URL (or set issuerVariable, the property variable that holds it)",
+            "config.jwt.audience: value null must be a non-empty string (or set audienceVariable, the property variable that holds it)",
+        ], Errors(() => new EdgeWorkerDeployment("gw", Args(neither))).Select(e => $"{e.Property}: {e.Message}"));
     }
 
     [Fact]
@@ -153,7 +196,7 @@ public sealed class EdgeGatewayConfigTests : IDisposable
         var node = FindNode();
         Assert.True(node is not null, "Node.js is not on PATH: the tests need it to run the bundle's own validator.");
 
-        var config = Sample() with { Jwt = Sample().Jwt with { Algorithms = ["RS256", "HS256"], ClockSkewSeconds = 0 } };
+        var config = Sample() with { Jwt = Sample().Jwt with { Algorithms = ["RS256", "HS256"], ClockSkewSeconds = 0, HmacKeyEncoding = "base64url" } };
         var bundle = EdgeWorkerBundle.Load(_bundle.Path, config);
         var entries = ReadEntries(bundle.Tarball);
         var folder = Path.Combine(_bundle.Path, ".rendered");
@@ -172,7 +215,7 @@ public sealed class EdgeGatewayConfigTests : IDisposable
             const json = JSON.parse(readFileSync(new URL('./config.json', '{{dataJs}}'), 'utf8'));
             deepStrictEqual(data, json);
             const config = readGatewayConfig(json);
-            process.stdout.write(JSON.stringify([config.jwt.issuer, config.jwt.algorithms, config.jwt.clockSkewSeconds, config.headers.schemaVersion, config.routing.defaultOriginGroup]));
+            process.stdout.write(JSON.stringify([config.jwt.issuer, config.jwt.algorithms, config.jwt.clockSkewSeconds, config.headers.schemaVersion, config.routing.defaultOriginGroup, config.jwt.hmacKeyEncoding, config.routes]));
             """;
         var start = new ProcessStartInfo(node!) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "--input-type=module", "-e", script })
@@ -185,7 +228,7 @@ public sealed class EdgeGatewayConfigTests : IDisposable
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, stderr);
-        Assert.Equal("[\"https://login.example.com/edge-sample/v2.0\",[\"RS256\",\"HS256\"],0,1,\"primary\"]", stdout);
+        Assert.Equal("[\"https://login.example.com/edge-sample/v2.0\",[\"RS256\",\"HS256\"],0,2,\"primary\",\"base64url\",[{\"pathPrefix\":\"/reports\",\"scopes\":[\"reports.read\"],\"roles\":[\"Reports.Admin\",\"Reports.Reader\"]}]]", stdout);
     }
 
     [Fact]
@@ -264,8 +307,9 @@ public sealed class EdgeGatewayConfigTests : IDisposable
                 JwksCacheSeconds = 5,
                 ClockSkewSeconds = 301,
                 HmacSecretVariable = "secret",
+                HmacKeyEncoding = "base64",
             },
-            Headers = new EdgeGatewayHeaders { SchemaVersion = 2 },
+            Headers = new EdgeGatewayHeaders { SchemaVersion = 1 },
             OriginAuth = new EdgeGatewayOriginAuth { HeaderName = "X-Edge-Secret" },
             Routing = new EdgeGatewayRouting
             {
@@ -275,18 +319,20 @@ public sealed class EdgeGatewayConfigTests : IDisposable
                 PathRules = [new("reports", "nowhere"), new("/a", "eu"), new("/a", "eu")],
                 GeoRules = [new(["de"], "eu"), new(["FR"], "eu"), new(["FR"], "eu"), new([], "eu")],
             },
+            Routes = [new EdgeGatewayRoute("/orders/", ["orders read"], []), new EdgeGatewayRoute("/ORDERS", [], ["a", "a"]), new EdgeGatewayRoute("/orders", [], [])],
         };
         var errors = Errors(() => new EdgeWorkerDeployment("gw", Args(config)));
         Assert.Equal(
         [
-            "config.jwt.issuer: value \"http://login.example.com\" must be an https:// URL",
-            "config.jwt.audience: value \" \" must be a non-empty string",
+            "config.jwt.issuer: value \"http://login.example.com\" must be an https:// URL (or set issuerVariable, the property variable that holds it)",
+            "config.jwt.audience: value \" \" must be a non-empty string (or set audienceVariable, the property variable that holds it)",
+            "config.jwt.hmacKeyEncoding: value \"base64\" must be one of utf8, base64url, hex",
             "config.jwt.algorithms: value [\"RS256\",\"none\"] must be a non-empty list of distinct values from RS256, HS256 (\"none\" is never allowed)",
             "config.jwt.jwksUrl: value \"http://auth.example.com/jwks\" must be an https:// URL when RS256 is allowed",
             "config.jwt.jwksCacheSeconds: value 5 must be an integer from 60 to 86400",
             "config.jwt.clockSkewSeconds: value 301 must be an integer from 0 to 300",
             "config.jwt.hmacSecretVariable: value \"secret\" must be a property user variable name (PMUSER_ followed by A-Z, 0-9 or _)",
-            "config.headers.schemaVersion: value 2 must be 1, the header schema version this bundle writes",
+            "config.headers.schemaVersion: value 1 must be 2, the header schema version this bundle writes",
             "config.originAuth.headerName: value \"X-Edge-Secret\" must be an HTTP header name that does not start with X-Edge-",
             "config.routing.variableName: value \"origin_group\" must be a property user variable name (PMUSER_ followed by A-Z, 0-9 or _)",
             "config.routing.originGroups.eu.originId: value \"origin eu\" must be a property origin id (letters, digits, '.', '_', '-')",
@@ -297,6 +343,10 @@ public sealed class EdgeGatewayConfigTests : IDisposable
             "config.routing.geoRules[0].countries: value \"de\" must be an upper-case ISO 3166-1 alpha-2 code",
             "config.routing.geoRules[2].countries: country \"FR\" must appear in only one geo rule",
             "config.routing.geoRules[3].countries: value [] must list at least one country",
+            "config.routes[0].pathPrefix: value \"/orders/\" must be '/' and one or more segments of letters, digits, '.', '_', '~' or '-' separated by '/' (no trailing '/')",
+            "config.routes[0].scopes[0]: value \"orders read\" must be 1 to 120 letters, digits, '.', '_', '-' or ':'",
+            "config.routes[1].roles[1]: value \"a\" must appear only once",
+            "config.routes: pathPrefix \"/ORDERS\" must appear only once, ignoring case (the gateway compares paths ignoring case)",
         ], errors.Select(e => $"{e.Property}: {e.Message}"));
         Assert.All(errors, e => Assert.StartsWith("component 'gw' (edgeinfra:akamai:EdgeWorkerDeployment), property 'config.", e.ToString(), StringComparison.Ordinal));
         Assert.False(Directory.Exists(_output));

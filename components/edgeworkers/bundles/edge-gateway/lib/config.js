@@ -8,15 +8,24 @@
 // Format (defaults in brackets):
 // {
 //   "jwt": {
-//     "issuer": string, required, compared exactly with `iss`
-//     "audience": string, required, must equal `aud` or be one of its entries
+//     "issuer": string, compared exactly with `iss`
+//     "issuerVariable": "PMUSER_...", the property variable holding the issuer, read on every request
+//                 exactly one of issuer / issuerVariable; an empty variable answers 503 (server fault)
+//     "audience": string, must equal `aud` or be one of its entries
+//     "audienceVariable": "PMUSER_...", as issuerVariable; exactly one of audience / audienceVariable
 //     "algorithms": ["RS256" | "HS256", ...] [["RS256"]]
 //     "jwksUrl": "https://..." required when RS256 is allowed
 //     "jwksCacheSeconds": integer 60..86400 [300]
 //     "clockSkewSeconds": integer 0..300 [60]
 //     "hmacSecretVariable": "PMUSER_..." [PMUSER_JWT_HMAC_SECRET], read only when HS256 is allowed
+//     "hmacKeyEncoding": "utf8" | "base64url" | "hex" ["utf8"], how the variable's text gives the key bytes
+//                 (hmac-key.js); fewer than 32 bytes after decoding answers 503 (server fault)
 //   },
-//   "headers": { "schemaVersion": 1 } required; the only version this bundle writes is 1
+//   "headers": { "schemaVersion": 2 } required; the only version this bundle writes is 2
+//   "routes": [{ "pathPrefix": "/orders", "scopes": ["orders.read"], "roles": ["Orders.Reader"] }] [[]]
+//                 who may call which paths (route-access.js): pathPrefix one or more '/'-separated segments of
+//                 letters, digits and . _ ~ - (no trailing '/'), unique ignoring case; scopes (all required) and
+//                 roles (one of them required) each 1-120 letters, digits and . _ - :, no duplicates
 //   "originAuth": {                                    [the whole object is optional]
 //     "headerName": header name [X-Origin-Auth], must not start with X-Edge-; the gateway deletes client copies,
 //                   the property sets it from its sensitive variable
@@ -40,6 +49,8 @@ import { HEADER_SCHEMA_VERSION, EDGE_HEADER_PREFIX } from './headers.js';
 import { DEFAULT_ORIGIN_AUTH_HEADER } from './origin-auth.js';
 import { DEFAULT_ORIGIN_GROUP_VARIABLE } from './routing.js';
 import { DEFAULT_VERIFIED_VARIABLE } from './client-certificates.js';
+import { HMAC_KEY_ENCODINGS, DEFAULT_HMAC_KEY_ENCODING } from './hmac-key.js';
+import { ACCESS_NAME, ROUTE_PATH_PREFIX } from './route-access.js';
 
 /** Default property variable holding the HS256 secret. */
 export const DEFAULT_HMAC_SECRET_VARIABLE = 'PMUSER_JWT_HMAC_SECRET';
@@ -59,10 +70,11 @@ const COUNTRY = /^[A-Z]{2}$/;
  */
 export function readGatewayConfig(raw) {
   const problems = [];
-  const root = objectAt(raw, 'config', problems, ['jwt', 'headers', 'originAuth', 'routing', 'clientCertificates']);
+  const root = objectAt(raw, 'config', problems, ['jwt', 'headers', 'originAuth', 'routing', 'clientCertificates', 'routes']);
   const config = {
     jwt: readJwt(objectAt(root.jwt, 'jwt', problems, [
-      'issuer', 'audience', 'algorithms', 'jwksUrl', 'jwksCacheSeconds', 'clockSkewSeconds', 'hmacSecretVariable',
+      'issuer', 'issuerVariable', 'audience', 'audienceVariable', 'algorithms', 'jwksUrl', 'jwksCacheSeconds',
+      'clockSkewSeconds', 'hmacSecretVariable', 'hmacKeyEncoding',
     ]), problems),
     headers: readHeaders(objectAt(root.headers, 'headers', problems, ['schemaVersion']), problems),
     originAuth: readOriginAuth(objectAt(root.originAuth ?? {}, 'originAuth', problems, ['headerName']), problems),
@@ -72,6 +84,7 @@ export function readGatewayConfig(raw) {
     clientCertificates: root.clientCertificates === undefined
       ? null
       : readClientCertificates(objectAt(root.clientCertificates, 'clientCertificates', problems, ['verifiedVariable', 'pathPrefixes']), problems),
+    routes: readRoutes(root.routes ?? [], problems),
   };
   if (problems.length > 0) {
     throw new Error(`invalid edge-gateway config:\n- ${problems.join('\n- ')}`);
@@ -80,8 +93,8 @@ export function readGatewayConfig(raw) {
 }
 
 function readJwt(jwt, problems) {
-  const issuer = requireString(jwt.issuer, 'jwt.issuer', problems);
-  const audience = requireString(jwt.audience, 'jwt.audience', problems);
+  const issuer = valueOrVariable(jwt, 'issuer', 'issuerVariable', problems);
+  const audience = valueOrVariable(jwt, 'audience', 'audienceVariable', problems);
   const algorithms = jwt.algorithms ?? ['RS256'];
   const validAlgorithms = Array.isArray(algorithms) && algorithms.length > 0
     && algorithms.every((alg) => SUPPORTED_ALGORITHMS.includes(alg))
@@ -100,7 +113,71 @@ function readJwt(jwt, problems) {
   const jwksCacheSeconds = integerIn(jwt.jwksCacheSeconds ?? DEFAULT_JWKS_CACHE_SECONDS, 60, 86400, 'jwt.jwksCacheSeconds', problems);
   const clockSkewSeconds = integerIn(jwt.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS, 0, MAX_CLOCK_SKEW_SECONDS, 'jwt.clockSkewSeconds', problems);
   const hmacSecretVariable = propertyVariable(jwt.hmacSecretVariable ?? DEFAULT_HMAC_SECRET_VARIABLE, 'jwt.hmacSecretVariable', problems);
-  return { issuer, audience, algorithms: validAlgorithms ? [...algorithms] : [], jwksUrl, jwksCacheSeconds, clockSkewSeconds, hmacSecretVariable };
+  const hmacKeyEncoding = jwt.hmacKeyEncoding ?? DEFAULT_HMAC_KEY_ENCODING;
+  if (!HMAC_KEY_ENCODINGS.includes(hmacKeyEncoding)) {
+    problems.push(`jwt.hmacKeyEncoding: value ${show(hmacKeyEncoding)} must be one of ${HMAC_KEY_ENCODINGS.join(', ')}`);
+  }
+  return {
+    issuer: issuer.value,
+    issuerVariable: issuer.variable,
+    audience: audience.value,
+    audienceVariable: audience.variable,
+    algorithms: validAlgorithms ? [...algorithms] : [],
+    jwksUrl,
+    jwksCacheSeconds,
+    clockSkewSeconds,
+    hmacSecretVariable,
+    hmacKeyEncoding,
+  };
+}
+
+/** Exactly one of jwt[valueKey] (a non-empty string) and jwt[variableKey] (a property variable name). */
+function valueOrVariable(jwt, valueKey, variableKey, problems) {
+  const value = jwt[valueKey];
+  const variable = jwt[variableKey];
+  if (value !== undefined && variable !== undefined) {
+    problems.push(`jwt.${valueKey}: value ${show(value)} must be absent when jwt.${variableKey} (${show(variable)}) is set: give exactly one of them`);
+    return { value: null, variable: null };
+  }
+  if (variable !== undefined) {
+    return { value: null, variable: propertyVariable(variable, `jwt.${variableKey}`, problems) };
+  }
+  if (typeof value !== 'string' || value.length === 0) {
+    problems.push(`jwt.${valueKey}: value ${show(value)} must be a non-empty string (or give jwt.${variableKey}, a property variable holding it)`);
+  }
+  return { value, variable: null };
+}
+
+function readRoutes(routes, problems) {
+  const read = listAt(routes, 'routes', problems).map((item, index) => {
+    const where = `routes[${index}]`;
+    const route = objectAt(item, where, problems, ['pathPrefix', 'scopes', 'roles']);
+    if (typeof route.pathPrefix !== 'string' || !ROUTE_PATH_PREFIX.test(route.pathPrefix)) {
+      problems.push(`${where}.pathPrefix: value ${show(route.pathPrefix)} must be '/' and one or more segments of letters, digits, '.', '_', '~' or '-' separated by '/' (no trailing '/')`);
+    }
+    return {
+      pathPrefix: route.pathPrefix,
+      scopes: accessNames(route.scopes ?? [], `${where}.scopes`, problems),
+      roles: accessNames(route.roles ?? [], `${where}.roles`, problems),
+    };
+  });
+  const lower = read.map((route) => String(route.pathPrefix).toLowerCase());
+  for (const prefix of new Set(lower.filter((prefix, index) => lower.indexOf(prefix) !== index))) {
+    problems.push(`routes: pathPrefix ${show(prefix)} must appear only once, ignoring case`);
+  }
+  return read;
+}
+
+function accessNames(names, where, problems) {
+  const list = listAt(names, where, problems);
+  list.forEach((name, index) => {
+    if (typeof name !== 'string' || !ACCESS_NAME.test(name)) {
+      problems.push(`${where}[${index}]: value ${show(name)} must be 1 to 120 letters, digits, '.', '_', '-' or ':'`);
+    } else if (list.indexOf(name) !== index) {
+      problems.push(`${where}[${index}]: value ${show(name)} must appear only once`);
+    }
+  });
+  return [...list];
 }
 
 function readHeaders(headers, problems) {
@@ -138,7 +215,7 @@ function readRouting(routing, problems) {
     originGroups[name] = { originId: group.originId };
   }
   const knownGroup = (name, where) => {
-    if (!Object.hasOwn(originGroups, name)) {
+    if (!Object.prototype.hasOwnProperty.call(originGroups, name)) {
       problems.push(`${where}: value ${show(name)} must be one of the origin groups (${groupNames.join(', ') || 'none'})`);
     }
   };
@@ -218,13 +295,6 @@ function listAt(value, where, problems) {
   if (!Array.isArray(value)) {
     problems.push(`${where}: value ${show(value)} must be a list`);
     return [];
-  }
-  return value;
-}
-
-function requireString(value, where, problems) {
-  if (typeof value !== 'string' || value.length === 0) {
-    problems.push(`${where}: value ${show(value)} must be a non-empty string`);
   }
   return value;
 }

@@ -5,12 +5,18 @@
 // 0. on the path prefixes that require a client certificate (config.clientCertificates), refuse the request unless
 //    the property marked its certificate verified (client-certificates.js): log
 //    `client_certificate_rejected reason=<reason> path_prefix=<prefix>` and answer 403;
-// 1. read the bearer token and verify it (jwt.js); on failure log `token_rejected reason=<reason>`
-//    and answer 401 with WWW-Authenticate (or 503 when the JWKS cannot be fetched);
-// 2. strip incoming X-Edge-* headers and set the versioned schema headers (headers.js);
-// 3. set the origin secret header from the sensitive property variable (origin-auth.js); when the
-//    secret is missing, log the reason and answer 503 (fail closed: never forward unauthenticated);
-// 4. route to an origin group by path and geo (routing.js).
+// 1. read the expected issuer and audience (from config, or from their property variables on every request) and the
+//    HS256 key when HS256 is allowed; an empty issuer or audience variable is a server fault: log
+//    `gateway_misconfigured reason=issuer_variable_empty|audience_variable_empty` and answer 503;
+// 2. read the bearer token and verify it (jwt.js); on failure log `token_rejected reason=<reason>`
+//    and answer 401 with WWW-Authenticate (503 when the JWKS cannot be fetched; a missing, undecodable or short
+//    HMAC key logs `gateway_misconfigured reason=hmac_secret_unavailable` and answers 503: the client is not at fault);
+// 3. check the route's scopes and roles (route-access.js); a valid token without them: log
+//    `token_forbidden reason=missing_scope|missing_role|undecodable_path path_prefix=<prefix>` and answer 403
+//    with `WWW-Authenticate: Bearer error="insufficient_scope"` (RFC 6750 section 3.1);
+// 4. strip incoming X-Edge-* headers and set the versioned schema headers (headers.js);
+// 5. remove any client copy of the origin secret header (origin-auth.js; the property sets the real one);
+// 6. route to an origin group by path and geo (routing.js).
 // Logs carry reasons and decisions only, never tokens, claims values or secrets.
 
 import { readBearerToken } from './bearer-token.js';
@@ -20,6 +26,8 @@ import { enrichRequestHeaders } from './headers.js';
 import { stripOriginAuth } from './origin-auth.js';
 import { routeRequest } from './routing.js';
 import { checkClientCertificate } from './client-certificates.js';
+import { decodeHmacKey } from './hmac-key.js';
+import { checkRouteAccess } from './route-access.js';
 
 const JSON_NO_STORE = Object.freeze({
   'Content-Type': ['application/json'],
@@ -45,8 +53,6 @@ export function createEdgeGateway(options) {
     : undefined;
   const verifier = createJwtVerifier({
     subtle,
-    issuer: jwt.issuer,
-    audience: jwt.audience,
     algorithms: jwt.algorithms,
     clockSkewSeconds: jwt.clockSkewSeconds,
     rsaKeys,
@@ -63,14 +69,36 @@ export function createEdgeGateway(options) {
       }
     }
 
+    const issuer = expectedValue(request, jwt.issuer, jwt.issuerVariable);
+    const audience = expectedValue(request, jwt.audience, jwt.audienceVariable);
+    if (issuer === null || audience === null) {
+      logger.log(`gateway_misconfigured reason=${issuer === null ? 'issuer_variable_empty' : 'audience_variable_empty'}`);
+      respondToServerFault(request);
+      return;
+    }
+
     const bearer = readBearerToken(request);
-    const hmacSecret = jwt.algorithms.includes('HS256') ? request.getVariable(jwt.hmacSecretVariable) : null;
+    const hmacKey = jwt.algorithms.includes('HS256')
+      ? decodeHmacKey(request.getVariable(jwt.hmacSecretVariable), jwt.hmacKeyEncoding)
+      : null;
     const result = bearer.reason === undefined
-      ? await verifier.verify(bearer.token, hmacSecret)
+      ? await verifier.verify(bearer.token, { hmacKey, issuer, audience })
       : { ok: false, reason: bearer.reason };
     if (!result.ok) {
+      if (result.reason === JwtFailure.HMAC_SECRET_UNAVAILABLE) {
+        logger.log(`gateway_misconfigured reason=${result.reason}`);
+        respondToServerFault(request);
+        return;
+      }
       logger.log(`token_rejected reason=${result.reason}`);
       respondToRejectedToken(request, result.reason);
+      return;
+    }
+
+    const forbidden = checkRouteAccess(request.path, result.claims, config.routes);
+    if (forbidden !== null) {
+      logger.log(`token_forbidden reason=${forbidden.reason} path_prefix=${forbidden.pathPrefix}`);
+      respondToInsufficientScope(request, forbidden.scopes);
       return;
     }
 
@@ -83,6 +111,42 @@ export function createEdgeGateway(options) {
   }
 
   return Object.freeze({ handleClientRequest });
+}
+
+/** The configured value, or the property variable's value; null when the variable is empty or unset. */
+function expectedValue(request, value, variable) {
+  if (variable === null) {
+    return value;
+  }
+  const read = request.getVariable(variable);
+  return typeof read === 'string' && read.length > 0 ? read : null;
+}
+
+/**
+ * Answers a request the gateway cannot decide because its own configuration is broken (an empty issuer or audience
+ * variable, a missing or short HMAC key): 503, never 401, since the client is not at fault. The body never says why.
+ * @param {object} request the EdgeWorkers request
+ */
+export function respondToServerFault(request) {
+  request.respondWith(503, JSON_NO_STORE, JSON.stringify({ error: 'service_unavailable' }));
+}
+
+/**
+ * Answers a valid token that lacks what its route requires: 403 with
+ * `WWW-Authenticate: Bearer error="insufficient_scope"` and, when the route lists scopes, a `scope` attribute with
+ * them space-separated (RFC 6750 section 3.1). Route scopes are validated names (no quote or backslash).
+ * @param {object} request the EdgeWorkers request
+ * @param {string[]} scopes the route's scopes
+ */
+export function respondToInsufficientScope(request, scopes) {
+  const challenge = scopes.length > 0
+    ? `Bearer error="insufficient_scope", scope="${scopes.join(' ')}"`
+    : 'Bearer error="insufficient_scope"';
+  request.respondWith(
+    403,
+    { ...JSON_NO_STORE, 'WWW-Authenticate': [challenge] },
+    JSON.stringify({ error: 'insufficient_scope' }),
+  );
 }
 
 /**

@@ -6,9 +6,17 @@
 //   every JWKS_MIN_REFRESH_SECONDS, so unknown kids cannot make the edge hammer the JWKS host;
 // - when a re-fetch fails, the previous keys stay usable until they are `cacheSeconds` past expiry
 //   (stale-if-error); after that, or when no document was ever fetched, lookups answer jwks_unavailable.
-// Only RSA keys usable for RS256 signatures with a modulus of at least 2048 bits are kept.
+// Only RSA keys usable for RS256 signatures with a modulus of at least 2048 bits are kept; they are imported as
+// SubjectPublicKeyInfo (rsa-spki.js).
+//
+// Every fetch is bounded by JWKS_FETCH_TIMEOUT_MS, the `timeout` option of httpRequest (milliseconds; "When a
+// httpRequest() timeout occurs, a JavaScript error() Object is thrown", techdocs.akamai.com/edgeworkers/docs/http-request).
+// The smallest resource tier (Basic Compute) allows 4 s of wall time per event handler and per sub-request
+// (techdocs.akamai.com/edgeworkers/docs/resource-tier-limitations); 2 s leaves the event at least 2 s to answer
+// 503 instead of being cut off. A timeout is a failed fetch: previous keys stay usable as below, else jwks_unavailable.
 
 import { decodeBase64Url } from './base64url.js';
+import { rsaPublicKeySpki } from './rsa-spki.js';
 
 /** Default JWKS cache lifetime, in seconds. */
 export const DEFAULT_JWKS_CACHE_SECONDS = 300;
@@ -21,6 +29,9 @@ export const MIN_RSA_MODULUS_BITS = 2048;
 
 /** Largest number of keys read from one JWKS document. */
 export const MAX_JWKS_KEYS = 50;
+
+/** How long one JWKS fetch may take, in milliseconds (the httpRequest `timeout` option). */
+export const JWKS_FETCH_TIMEOUT_MS = 2000;
 
 const RS256_IMPORT_ALGORITHM = Object.freeze({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' });
 
@@ -46,7 +57,7 @@ export function createJwksKeyStore(options) {
   let inFlight = null;
 
   async function fetchJwks() {
-    const response = await httpRequest(jwksUrl, { method: 'GET', headers: { Accept: 'application/json' } });
+    const response = await httpRequest(jwksUrl, { method: 'GET', headers: { Accept: 'application/json' }, timeout: JWKS_FETCH_TIMEOUT_MS });
     if (!response.ok) {
       throw new Error(`JWKS answered HTTP ${response.status}`);
     }
@@ -81,7 +92,8 @@ export function createJwksKeyStore(options) {
   async function importKey(kid) {
     if (!importedByKid.has(kid)) {
       const jwk = jwksByKid.get(kid);
-      const imported = subtle.importKey('jwk', jwk, RS256_IMPORT_ALGORITHM, false, ['verify']);
+      const spki = rsaPublicKeySpki(decodeBase64Url(jwk.n), decodeBase64Url(jwk.e));
+      const imported = subtle.importKey('spki', spki, RS256_IMPORT_ALGORITHM, false, ['verify']);
       importedByKid.set(kid, imported);
     }
     return importedByKid.get(kid);

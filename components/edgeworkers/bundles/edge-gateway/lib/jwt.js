@@ -6,6 +6,10 @@
 // `none` is never accepted, RSA keys are only used for RS256 and the HMAC secret only for HS256,
 // so a token cannot choose its own verification key type (no algorithm confusion).
 
+// The expected issuer and audience are fixed when the verifier is created, or given per verification (when they
+// come from property variables, read on every request). The HS256 key is given per verification as bytes
+// (hmac-key.js decodes the property variable).
+
 import { decodeBase64Url } from './base64url.js';
 import { decodeUtf8, encodeUtf8 } from './utf8.js';
 
@@ -49,15 +53,18 @@ const HS256_ALGORITHM = Object.freeze({ name: 'HMAC' });
  * Creates a verifier.
  * @param {object} options
  * @param {SubtleCrypto} options.subtle WebCrypto (EdgeWorkers: `crypto.subtle` from the 'crypto' module)
- * @param {string} options.issuer the exact expected `iss`
- * @param {string} options.audience the expected `aud` (the token's `aud` must equal it or contain it)
+ * @param {string} [options.issuer] the exact expected `iss`, unless every verify call gives it
+ * @param {string} [options.audience] the expected `aud` (the token's `aud` must equal it or contain it), unless every
+ *   verify call gives it
  * @param {string[]} options.algorithms allowed algorithms, a non-empty subset of SUPPORTED_ALGORITHMS
  * @param {number} [options.clockSkewSeconds] tolerated clock difference; integer 0..300, default 60
  * @param {{ getKey(kid: string): Promise<{ key: CryptoKey } | { reason: string }> }} [options.rsaKeys]
  *   the RS256 key store (see jwks.js); required when RS256 is allowed
  * @param {() => number} options.now current time in milliseconds since the epoch
- * @returns {{ verify(token: string | null | undefined, hmacSecret?: string | null): Promise<
- *   { ok: true, claims: object } | { ok: false, reason: string }> }}
+ * @returns {{ verify(token: string | null | undefined, context?: { hmacKey?: Uint8Array | null, issuer?: string,
+ *   audience?: string }): Promise<{ ok: true, claims: object } | { ok: false, reason: string }> }}
+ *   context.hmacKey: the HS256 key bytes (at least MIN_HMAC_SECRET_BYTES, else hmac_secret_unavailable);
+ *   context.issuer / context.audience: override the options' values for this verification
  */
 export function createJwtVerifier(options) {
   const { subtle, issuer, audience, algorithms, rsaKeys, now } = options;
@@ -66,15 +73,16 @@ export function createJwtVerifier(options) {
   const allowed = new Set(algorithms);
   let cachedHmac = null;
 
-  async function hmacKeyFor(secret) {
-    if (cachedHmac === null || cachedHmac.secret !== secret) {
-      const key = await subtle.importKey('raw', encodeUtf8(secret), HS256_IMPORT_ALGORITHM, false, ['verify']);
-      cachedHmac = { secret, key };
+  async function hmacKeyFor(bytes) {
+    const id = Array.prototype.join.call(bytes, ',');
+    if (cachedHmac === null || cachedHmac.id !== id) {
+      const key = await subtle.importKey('raw', bytes, HS256_IMPORT_ALGORITHM, false, ['verify']);
+      cachedHmac = { id, key };
     }
     return cachedHmac.key;
   }
 
-  async function verificationKey(alg, header, hmacSecret) {
+  async function verificationKey(alg, header, hmacKey) {
     if (alg === 'RS256') {
       if (typeof header.kid !== 'string' || header.kid.length === 0) {
         return { reason: JwtFailure.UNKNOWN_KID };
@@ -82,13 +90,21 @@ export function createJwtVerifier(options) {
       const found = await rsaKeys.getKey(header.kid);
       return found.reason === undefined ? { key: found.key, algorithm: RS256_ALGORITHM } : found;
     }
-    if (typeof hmacSecret !== 'string' || encodeUtf8(hmacSecret).length < MIN_HMAC_SECRET_BYTES) {
+    if (!(hmacKey instanceof Uint8Array) || hmacKey.length < MIN_HMAC_SECRET_BYTES) {
       return { reason: JwtFailure.HMAC_SECRET_UNAVAILABLE };
     }
-    return { key: await hmacKeyFor(hmacSecret), algorithm: HS256_ALGORITHM };
+    return { key: await hmacKeyFor(hmacKey), algorithm: HS256_ALGORITHM };
   }
 
-  async function verify(token, hmacSecret = null) {
+  async function verify(token, context = {}) {
+    const expected = {
+      issuer: context.issuer ?? issuer,
+      audience: context.audience ?? audience,
+    };
+    if (typeof expected.issuer !== 'string' || expected.issuer.length === 0
+      || typeof expected.audience !== 'string' || expected.audience.length === 0) {
+      throw new TypeError('verify needs a non-empty issuer and audience, from the options or the context');
+    }
     if (typeof token !== 'string' || token.length === 0) {
       return failure(JwtFailure.MISSING_TOKEN);
     }
@@ -116,7 +132,7 @@ export function createJwtVerifier(options) {
       return failure(JwtFailure.MALFORMED);
     }
 
-    const selected = await verificationKey(header.alg, header, hmacSecret);
+    const selected = await verificationKey(header.alg, header, context.hmacKey ?? null);
     if (selected.reason !== undefined) {
       return failure(selected.reason);
     }
@@ -131,11 +147,11 @@ export function createJwtVerifier(options) {
       return failure(JwtFailure.BAD_SIGNATURE);
     }
 
-    const claimsFailure = checkClaims(claims, now() / 1000);
+    const claimsFailure = checkClaims(claims, now() / 1000, expected);
     return claimsFailure === null ? { ok: true, claims } : failure(claimsFailure);
   }
 
-  function checkClaims(claims, nowSeconds) {
+  function checkClaims(claims, nowSeconds, expected) {
     if (claims.exp === undefined) {
       return JwtFailure.MISSING_EXP;
     }
@@ -151,10 +167,10 @@ export function createJwtVerifier(options) {
     if (claims.iat !== undefined && claims.iat > nowSeconds + clockSkewSeconds) {
       return JwtFailure.ISSUED_IN_FUTURE;
     }
-    if (claims.iss !== issuer) {
+    if (claims.iss !== expected.issuer) {
       return JwtFailure.WRONG_ISSUER;
     }
-    if (!audienceMatches(claims.aud, audience)) {
+    if (!audienceMatches(claims.aud, expected.audience)) {
       return JwtFailure.WRONG_AUDIENCE;
     }
     return null;
@@ -205,11 +221,11 @@ function assertVerifierOptions({ subtle, issuer, audience, algorithms, rsaKeys, 
   if (subtle === null || typeof subtle !== 'object') {
     problems.push('subtle must be a WebCrypto SubtleCrypto object');
   }
-  if (typeof issuer !== 'string' || issuer.length === 0) {
-    problems.push(`issuer ${JSON.stringify(issuer)} must be a non-empty string`);
+  if (issuer !== undefined && issuer !== null && (typeof issuer !== 'string' || issuer.length === 0)) {
+    problems.push(`issuer ${JSON.stringify(issuer)} must be a non-empty string when given`);
   }
-  if (typeof audience !== 'string' || audience.length === 0) {
-    problems.push(`audience ${JSON.stringify(audience)} must be a non-empty string`);
+  if (audience !== undefined && audience !== null && (typeof audience !== 'string' || audience.length === 0)) {
+    problems.push(`audience ${JSON.stringify(audience)} must be a non-empty string when given`);
   }
   const validAlgorithms = Array.isArray(algorithms) && algorithms.length > 0
     && algorithms.every((alg) => SUPPORTED_ALGORITHMS.includes(alg));
