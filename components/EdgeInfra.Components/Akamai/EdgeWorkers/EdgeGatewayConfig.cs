@@ -74,14 +74,30 @@ public sealed partial record EdgeGatewayConfig
 
             writer.WriteStartObject("jwt");
             WriteStrings(writer, "algorithms", Jwt.Algorithms);
-            writer.WriteString("audience", Jwt.Audience);
+            if (Jwt.AudienceVariable is not null)
+            {
+                writer.WriteString("audienceVariable", Jwt.AudienceVariable);
+            }
+            else
+            {
+                writer.WriteString("audience", Jwt.Audience);
+            }
+
             writer.WriteNumber("clockSkewSeconds", Jwt.ClockSkewSeconds);
             if (Jwt.Algorithms.Contains("HS256"))
             {
                 writer.WriteString("hmacSecretVariable", Jwt.HmacSecretVariable);
             }
 
-            writer.WriteString("issuer", Jwt.Issuer);
+            if (Jwt.IssuerVariable is not null)
+            {
+                writer.WriteString("issuerVariable", Jwt.IssuerVariable);
+            }
+            else
+            {
+                writer.WriteString("issuer", Jwt.Issuer);
+            }
+
             writer.WriteNumber("jwksCacheSeconds", Jwt.JwksCacheSeconds);
             if (Jwt.JwksUrl is not null)
             {
@@ -214,12 +230,28 @@ public sealed partial record EdgeGatewayConfig
 
     private static void ValidateJwt(EdgeGatewayJwt jwt, ComponentErrors errors, string where)
     {
-        if (jwt.Issuer is null || !ValidationPatterns.HttpsUrl().IsMatch(jwt.Issuer))
+        if (jwt.IssuerVariable is not null)
+        {
+            PropertyVariable(jwt.IssuerVariable, $"{where}.issuerVariable", errors);
+            if (jwt.Issuer is not null)
+            {
+                errors.Add($"{where}.issuer", $"value {Show(jwt.Issuer)} must be absent when issuerVariable is set: exactly one of issuer and issuerVariable");
+            }
+        }
+        else if (jwt.Issuer is null || !ValidationPatterns.HttpsUrl().IsMatch(jwt.Issuer))
         {
             errors.Add($"{where}.issuer", $"value {Show(jwt.Issuer)} must be an https:// URL");
         }
 
-        if (string.IsNullOrWhiteSpace(jwt.Audience))
+        if (jwt.AudienceVariable is not null)
+        {
+            PropertyVariable(jwt.AudienceVariable, $"{where}.audienceVariable", errors);
+            if (jwt.Audience is not null)
+            {
+                errors.Add($"{where}.audience", $"value {Show(jwt.Audience)} must be absent when audienceVariable is set: exactly one of audience and audienceVariable");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(jwt.Audience))
         {
             errors.Add($"{where}.audience", $"value {Show(jwt.Audience)} must be a non-empty string");
         }

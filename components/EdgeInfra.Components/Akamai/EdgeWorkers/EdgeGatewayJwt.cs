@@ -3,11 +3,25 @@ namespace EdgeInfra.Components.Akamai;
 /// <summary>The <c>jwt</c> section of the edge-gateway bundle's <c>config.json</c>: how bearer tokens are verified.</summary>
 public sealed record EdgeGatewayJwt
 {
-    /// <summary><c>issuer</c>: compared exactly with the token's <c>iss</c>; an <c>https://</c> URL. Required.</summary>
-    public required string Issuer { get; init; }
+    /// <summary><c>issuer</c>: compared exactly with the token's <c>iss</c>; an <c>https://</c> URL. Required unless <see cref="IssuerVariable"/> is set (exactly one of the two).</summary>
+    public string? Issuer { get; init; }
 
-    /// <summary><c>audience</c>: must equal the token's <c>aud</c> or be one of its entries; non-blank. Required.</summary>
-    public required string Audience { get; init; }
+    /// <summary><c>audience</c>: must equal the token's <c>aud</c> or be one of its entries; non-blank. Required unless <see cref="AudienceVariable"/> is set (exactly one of the two).</summary>
+    public string? Audience { get; init; }
+
+    /// <summary>
+    /// <c>issuerVariable</c>: the property variable (<c>PMUSER_...</c>) holding the issuer when it is known only at
+    /// deployment; the gateway reads it on each request and answers 503 when it is empty. Used instead of
+    /// <see cref="Issuer"/>. Default: null.
+    /// </summary>
+    public string? IssuerVariable { get; init; }
+
+    /// <summary>
+    /// <c>audienceVariable</c>: the property variable (<c>PMUSER_...</c>) holding the audience when it is known only at
+    /// deployment; the gateway reads it on each request and answers 503 when it is empty. Used instead of
+    /// <see cref="Audience"/>. Default: null.
+    /// </summary>
+    public string? AudienceVariable { get; init; }
 
     /// <summary><c>algorithms</c>: distinct values from <c>RS256</c> and <c>HS256</c>, not empty. Default: <c>["RS256"]</c>.</summary>
     public IReadOnlyList<string> Algorithms { get; init; } = ["RS256"];
