@@ -180,7 +180,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
         if (args.EntraApi is { } entraApi)
         {
-            Entra = new EntraApiRegistration("entra", entraApi.RegistrationArgs(args.PropertyName, args.Routes ?? []), child);
+            Entra = new EntraApiRegistration("entra", entraApi.RegistrationArgs(args.PropertyName, args.Routes ?? [], args.Lock.Kind), child);
         }
 
         var jwksRelay = Entra is null ? JwksRelay.For(args) : JwksRelay.ForEntra(args, Entra, args.EntraApi!.JwksCacheSeconds);

@@ -36,7 +36,7 @@ public sealed record EntraApiSpec
     /// The registration's arguments: the declared scopes and app roles, then, in route order, each scope and role a route
     /// requires that is not declared (with default descriptions, roles open to users and applications).
     /// </summary>
-    public EntraApiRegistrationArgs RegistrationArgs(ValidatedInput<string> propertyName, IReadOnlyList<RouteAccess> routes)
+    public EntraApiRegistrationArgs RegistrationArgs(ValidatedInput<string> propertyName, IReadOnlyList<RouteAccess> routes, Azure.LockKind lockKind = Azure.LockKind.None)
     {
         ArgumentNullException.ThrowIfNull(propertyName);
         ArgumentNullException.ThrowIfNull(routes);
@@ -68,6 +68,7 @@ public sealed record EntraApiSpec
             Scopes = scopes,
             AppRoles = roles,
             Clients = Clients,
+            Lock = lockKind,
         };
     }
 }

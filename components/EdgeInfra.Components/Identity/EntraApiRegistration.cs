@@ -1,5 +1,6 @@
 using EdgeInfra.AzureAD;
 using EdgeInfra.AzureAD.Inputs;
+using EdgeInfra.Components.Azure;
 
 namespace EdgeInfra.Components.Identity;
 
@@ -126,7 +127,7 @@ public sealed class EntraApiRegistration : ComponentResource
                 AllowedMemberTypes = [.. role.AllowedMemberTypes],
                 Enabled = role.Enabled,
             })],
-        }, new CustomResourceOptions { Parent = this, IgnoreChanges = customUri is null ? ["identifierUris"] : [] });
+        }, Locked(args.Lock, customUri is null ? ["identifierUris"] : []));
 
         if (customUri is null)
         {
@@ -147,18 +148,18 @@ public sealed class EntraApiRegistration : ComponentResource
             ClientId = Application.ClientId,
             AppRoleAssignmentRequired = args.AppRoles.Count > 0,
             Owners = owners,
-        }, new CustomResourceOptions { Parent = this });
+        }, Locked(args.Lock, []));
 
         Clients = [.. args.Clients.Select(spec => RegisterClient(spec, args, owners))];
 
         RequirePreflight(
-            $"The identity that runs `pulumi up` may create applications and service principals in the Entra ID tenant of the azuread provider: the Microsoft Graph application permission Application.ReadWrite.OwnedBy (the stack makes it owner of what it creates) or the Application Administrator (or Cloud Application Administrator) role; the registration {name} creates {1 + args.Clients.Count} application(s).",
-            "az ad sp show --id <deploying client id> --query appRoles, or Entra admin center > Enterprise applications > <deploying identity> > Permissions lists Application.ReadWrite.OwnedBy granted; for a user, Entra admin center > Roles and administrators");
+            $"The identity that runs `pulumi up` may create applications and service principals in the Entra ID tenant of the azuread provider: the Microsoft Graph application permission Application.ReadWrite.OwnedBy (the stack makes it owner of what it creates) or the Application Administrator (or Cloud Application Administrator) role; the registration {LogicalName} creates {1 + args.Clients.Count} application(s).",
+            "az rest --url https://graph.microsoft.com/v1.0/servicePrincipals/<deploying identity's object id>/appRoleAssignments lists the Microsoft Graph role Application.ReadWrite.OwnedBy (or Entra admin center > Enterprise applications > <deploying identity> > Permissions); for a user, Entra admin center > Roles and administrators");
         if (args.Clients.Any(c => c.AppRoles.Count > 0))
         {
             RequirePreflight(
                 "The identity that runs `pulumi up` may assign app roles to the workload clients' service principals: AppRoleAssignment.ReadWrite.All and Application.Read.All (Microsoft Graph application permissions), or the Application Administrator role.",
-                "Entra admin center > Enterprise applications > <deploying identity> > Permissions lists AppRoleAssignment.ReadWrite.All with admin consent granted");
+                "az rest --url https://graph.microsoft.com/v1.0/servicePrincipals/<deploying identity's object id>/appRoleAssignments lists AppRoleAssignment.ReadWrite.All and Application.Read.All (or Entra admin center > Enterprise applications > <deploying identity> > Permissions)");
         }
 
         RegisterOutputs(new Dictionary<string, object?>
@@ -208,6 +209,13 @@ public sealed class EntraApiRegistration : ComponentResource
 
     /// <summary>Each app role's id, by value (known at synthesis, see the remarks).</summary>
     public IReadOnlyDictionary<string, string> AppRoleIds => _roleIds;
+
+    private CustomResourceOptions Locked(LockKind lockKind, List<string> ignoreChanges)
+    {
+        var options = AzureComponentArgs.LockedOptions(lockKind, this);
+        options.IgnoreChanges = ignoreChanges;
+        return options;
+    }
 
     private string StableId(string kind, string value) =>
         NameBasedUuid.Version5(NameBasedUuid.UrlNamespace, $"urn:edgeinfra:entra:{LogicalName}:{kind}:{value}");

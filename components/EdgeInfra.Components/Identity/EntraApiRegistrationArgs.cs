@@ -1,3 +1,5 @@
+using EdgeInfra.Components.Azure;
+
 namespace EdgeInfra.Components.Identity;
 
 /// <summary>The arguments of an <see cref="EntraApiRegistration"/>: the API's name, identifier URI, scopes, app roles and workload clients.</summary>
@@ -21,6 +23,13 @@ public sealed class EntraApiRegistrationArgs
 
     /// <summary>The app roles of the API; values distinct. Default: none.</summary>
     public IReadOnlyList<EntraAppRole> AppRoles { get; init; } = [];
+
+    /// <summary>
+    /// With <see cref="LockKind.CanNotDelete"/>, the API's application and service principal get Pulumi's <c>protect</c>
+    /// and <c>retainOnDelete</c>: their client id is the audience every caller's tokens name, and a new application would
+    /// have a new one. Default: <see cref="LockKind.None"/>.
+    /// </summary>
+    public LockKind Lock { get; init; } = LockKind.None;
 
     /// <summary>The workload clients to register, each federated and granted its app roles; names distinct. Default: none.</summary>
     public IReadOnlyList<EntraWorkloadClient> Clients { get; init; } = [];
