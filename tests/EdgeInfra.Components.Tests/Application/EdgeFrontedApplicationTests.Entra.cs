@@ -108,6 +108,17 @@ public sealed partial class EdgeFrontedApplicationTests
         Assert.Equal(["routes[0].pathPrefix", "routes[2].pathPrefix", "routes[2].scopes"], errors.Select(e => e.Property));
     }
 
+    [Fact]
+    public void The_gateway_takes_exactly_one_of_issuer_and_issuer_variable_and_of_audience_and_audience_variable()
+    {
+        var both = ExpectedGatewayConfig() with { Jwt = new EdgeGatewayJwt { Issuer = "https://login.example.com/x", IssuerVariable = "PMUSER_JWT_ISSUER", AudienceVariable = "pmuser_bad", JwksUrl = "https://app.example.com/jwks.json" } };
+        var errors = new EdgeInfra.Components.Azure.ComponentErrors("gateway");
+        both.Validate(errors, "config");
+        var failure = Assert.Throws<SynthesisException>(errors.ThrowIfAny);
+        Assert.Equal(["config.jwt.audienceVariable", "config.jwt.issuer"], failure.Errors.Select(e => e.Property).Order(StringComparer.Ordinal));
+        Assert.Contains(failure.Errors, e => e.Message.Contains("exactly one of issuer and issuerVariable", StringComparison.Ordinal));
+    }
+
     /// <summary>A copy of arguments with some properties replaced (the arguments are a class with init-only properties).</summary>
     private sealed class EdgeFrontedApplicationArgsCopy(EdgeFrontedApplicationArgs source)
     {
