@@ -84,7 +84,23 @@ internal static partial class EntraApiRegistrationValidation
     /// A role's part of a logical name: its value in lowercase, each run of other characters than letters and digits
     /// one <c>-</c>, e.g. <c>Orders.Admin</c> → <c>orders-admin</c>.
     /// </summary>
-    public static string Slug(string value) => NonAlphanumeric().Replace(value.ToLowerInvariant(), "-").Trim('-');
+    public static string Slug(string value)
+    {
+        var slug = new System.Text.StringBuilder(value.Length);
+        foreach (var c in value.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        return slug.ToString().TrimEnd('-');
+    }
 
     private static void CheckClients(IReadOnlyList<EntraWorkloadClient> clients, List<EntraAppRole> roles, ComponentErrors errors)
     {
@@ -209,7 +225,4 @@ internal static partial class EntraApiRegistrationValidation
 
     [GeneratedRegex(@"^[!-~]{1,600}\z")]
     private static partial Regex FederationTextPattern();
-
-    [GeneratedRegex(@"[^a-z0-9]+")]
-    private static partial Regex NonAlphanumeric();
 }
