@@ -1,9 +1,11 @@
 using System.Globalization;
 using EdgeInfra.AzureNative.Resources;
+using EdgeInfra.Components;
 using EdgeInfra.Components.Akamai;
 using EdgeInfra.Components.Application;
 using EdgeInfra.Components.Azure;
 using EdgeInfra.Components.Azure.Compute;
+using EdgeInfra.Components.Identity;
 
 namespace EdgeInfra.Stacks;
 
@@ -31,7 +33,8 @@ public sealed class EdgeStack : Stack
         ArgumentNullException.ThrowIfNull(clock);
         var config = new Config();
         new StackConfigCheck(config, clock.GetUtcNow()).Run();
-        var jwt = config.RequireObject<JwtConfig>("jwt").Value;
+        var jwt = config.GetObject<JwtConfig>("jwt")?.Value;
+        var entra = config.GetObject<EntraConfig>("entra");
         var location = config.Require("location");
         var environment = config.Require("environment");
         var locked = config.GetBoolean("lockStatefulResources", false).Value;
@@ -63,8 +66,10 @@ public sealed class EdgeStack : Stack
             EdgeCidrs = config.RequireObject<string[]>("edgeCidrs").Value,
             SiteShieldMap = config.Get("siteShieldMap")?.Value,
             EdgeWorkerBundleDirectory = EdgeGatewayBundle,
-            Jwt = Jwt(jwt),
-            JwtHmacSecret = jwt.Algorithms?.Contains("HS256") == true ? config.RequireSecret("jwtHmacKey") : null,
+            Routes = [.. (config.GetObject<RouteConfig[]>("routes")?.Value ?? []).Select(Route)],
+            Jwt = jwt is null ? null : Jwt(jwt),
+            EntraApi = entra is null ? null : Entra(entra),
+            JwtHmacSecret = jwt?.Algorithms?.Contains("HS256") == true ? config.RequireSecret("jwtHmacKey") : null,
             Flavor = Flavor(config.Require("originFlavor").Value),
             AdminSshPublicKey = config.Get("adminSshPublicKey"),
             Regions = [.. config.RequireObject<RegionConfig[]>("regions").Value.Select(Region)],
@@ -141,6 +146,40 @@ public sealed class EdgeStack : Stack
         JwksUrl = jwt.JwksUrl,
         Algorithms = jwt.Algorithms ?? ["RS256"],
     };
+
+    private static RouteAccess Route(RouteConfig route) => new()
+    {
+        PathPrefix = route.PathPrefix ?? string.Empty,
+        Scopes = route.Scopes ?? [],
+        Roles = route.Roles ?? [],
+    };
+
+    /// <summary>
+    /// The Entra ID registration <paramref name="config"/> describes. The identifier URI and each client's issuer and
+    /// subject only reach resources: they stay references (<c>${entra.clients[0].subject}</c>); a client's name and
+    /// roles shape the graph (resource names, assignments) and are copied.
+    /// </summary>
+    private static EntraApiSpec Entra(ConfigValue<EntraConfig> config)
+    {
+        var entra = config.Value;
+        var clients = entra.Clients ?? [];
+        return new EntraApiSpec
+        {
+            DisplayName = entra.DisplayName is null ? null : config.Property("displayName", e => e.DisplayName!),
+            IdentifierUri = entra.IdentifierUri is null ? null : config.Property("identifierUri", e => e.IdentifierUri!),
+            Clients = [.. clients.Select((client, i) =>
+            {
+                var item = config.Property("clients", e => e.Clients!).Item<EntraClientConfig>(i);
+                return new EntraWorkloadClient
+                {
+                    Name = client.Name ?? string.Empty,
+                    Issuer = item.Property("issuer", c => c.Issuer ?? string.Empty),
+                    Subject = item.Property("subject", c => c.Subject ?? string.Empty),
+                    AppRoles = client.Roles ?? [],
+                };
+            })],
+        };
+    }
 
     /// <summary>The region <paramref name="region"/> describes; what it leaves out keeps <see cref="OriginRegionSpec"/>'s defaults.</summary>
     private static OriginRegionSpec Region(RegionConfig region)

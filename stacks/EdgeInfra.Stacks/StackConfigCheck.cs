@@ -24,6 +24,9 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
     private static readonly string[] RegionFields = ["name", "location", "addressSpace", "originSubnet", "vmCount", "zones", "vmSize", "domainNameLabel", "backupVaultName", "countries"];
     private static readonly string[] JwtFields = ["issuer", "audience", "jwksUrl", "algorithms"];
     private static readonly string[] EdgeLogsFields = ["storageAccountName", "containerName", "retentionDays", "notificationEmails"];
+    private static readonly string[] EntraFields = ["displayName", "identifierUri", "clients"];
+    private static readonly string[] EntraClientFields = ["name", "issuer", "subject", "roles"];
+    private static readonly string[] RouteFields = ["pathPrefix", "scopes", "roles"];
 
     /// <summary>Ranges an edge server never sends from: this network, RFC 1918, CGNAT, loopback, link-local, multicast and reserved.</summary>
     private static readonly (string Cidr, string What)[] NonPublic =
@@ -42,6 +45,7 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
     private readonly List<SynthesisError> _errors = [];
     private readonly SortedSet<string> _known = new(SecretKeys, StringComparer.Ordinal);
     private readonly List<(string Where, Ipv4Cidr Space)> _vnets = [];
+    private readonly HashSet<string> _routeRoles = new(StringComparer.Ordinal);
 
     /// <summary>Checks every key; throws when one is wrong.</summary>
     /// <exception cref="SynthesisException">Every problem found.</exception>
@@ -80,7 +84,10 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
         List("alertEmails", required: false, 20, Email);
         List("originCaGenerations", required: false, 10, (at, item) => Number(at, item, 1, 1000, "a CA generation is 1 to 1000"));
         Regions();
-        Jwt();
+        var entra = config.GetText("entra") is not null;
+        Routes(entra);
+        Jwt(entra);
+        Entra();
         EdgeLogs();
         EdgeCidrs();
         UnknownKeys();
@@ -467,9 +474,27 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
 
     private static Ipv4Cidr Parse(string text) => Ipv4Cidr.TryParse(text, out var cidr, out _) ? cidr : throw new InvalidOperationException(text);
 
-    private void Jwt()
+    /// <summary>
+    /// <c>jwt</c> (an OIDC issuer given by its issuer, audience and JWKS URL) and <c>entra</c> (the API registered in
+    /// Entra ID by the stack) are alternatives: exactly one is set.
+    /// </summary>
+    private void Jwt(bool entra)
     {
-        if (Json("jwt", required: true, JsonValueKind.Object, "an object with the fields " + string.Join(", ", JwtFields)) is not { } jwt)
+        if (entra && config.GetText("jwt") is not null)
+        {
+            _known.Add("jwt");
+            Add("jwt", "is set and so is 'edge-infra:entra': a stack takes its token issuer from one of them; remove jwt to use the Entra ID registration, or entra to use this issuer");
+            return;
+        }
+
+        if (!entra && config.GetText("jwt") is null)
+        {
+            _known.Add("jwt");
+            Add("jwt", "is missing and so is 'edge-infra:entra': set one of them, jwt for an OIDC issuer (issuer, audience, jwksUrl) or entra for the API registered in Entra ID by the stack (see the README's stack config section)");
+            return;
+        }
+
+        if (Json("jwt", required: false, JsonValueKind.Object, "an object with the fields " + string.Join(", ", JwtFields)) is not { } jwt)
         {
             return;
         }
@@ -504,6 +529,116 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
         {
             Add("jwt.algorithms", "allows HS256 but the secret 'edge-infra:jwtHmacKey' is not set: set it with `pulumi config set --secret edge-infra:jwtHmacKey <key>`");
         }
+    }
+
+    /// <summary>
+    /// <c>routes</c>: who may call which paths. Path prefixes as the gateway and the origins compare them, each once;
+    /// scope and role names of 1 to 120 letters, digits and <c>. _ - :</c> (with Entra ID, not starting with <c>.</c>);
+    /// each route requires at least one scope or role.
+    /// </summary>
+    private void Routes(bool entra)
+    {
+        if (Json("routes", required: false, JsonValueKind.Array, "a list of routes") is not { } routes)
+        {
+            return;
+        }
+
+        var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
+        ListItems("routes", routes, required: false, 50, (at, route) =>
+        {
+            if (route.ValueKind != JsonValueKind.Object)
+            {
+                Add(at, $"{Show(route)} is not a route: an object with the fields {string.Join(", ", RouteFields)}");
+                return;
+            }
+
+            Fields(at, route, RouteFields, ["pathPrefix"]);
+            if (Field(route, "pathPrefix") is { } prefix && String($"{at}.pathPrefix", prefix, out var text)
+                && Matches($"{at}.pathPrefix", text, PathPrefixPattern(), "a path prefix: '/' then up to 200 letters, digits and -._~/!$&'()*+,;=:@%, without a trailing '/', e.g. /orders") && !prefixes.TryAdd(text, at))
+            {
+                Add($"{at}.pathPrefix", $"{Q(text)} repeats {prefixes[text]}.pathPrefix: one route per prefix");
+            }
+
+            ListField(at, route, "scopes", 20, (where, item) => AccessName(where, item, "scope", entra));
+            ListField(at, route, "roles", 20, (where, item) =>
+            {
+                if (AccessName(where, item, "role", entra))
+                {
+                    _routeRoles.Add(item.GetString()!);
+                }
+            });
+            if (Field(route, "scopes") is null && Field(route, "roles") is null)
+            {
+                Add($"{at}.roles", "is missing and so is scopes: a route requires at least one scope or role (leave the route out for paths any valid token may call)");
+            }
+        });
+    }
+
+    private bool AccessName(string where, JsonElement item, string what, bool entra)
+    {
+        if (!String(where, item, out var text) || !Matches(where, text, AccessNamePattern(), $"a {what} name: 1 to 120 letters, digits and . _ - : (no spaces)"))
+        {
+            return false;
+        }
+
+        if (entra && text.StartsWith('.'))
+        {
+            Add(where, $"{Q(text)} starts with '.': Entra ID refuses scope and app role values that do");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary><c>entra</c>: the API's display name, identifier URI and workload clients (each granted roles the routes require).</summary>
+    private void Entra()
+    {
+        if (Json("entra", required: false, JsonValueKind.Object, "an object with the fields " + string.Join(", ", EntraFields)) is not { } entra)
+        {
+            return;
+        }
+
+        Fields("entra", entra, EntraFields, []);
+        TextField("entra", entra, "displayName", DisplayNamePattern(), "an application display name: 1 to 120 printable characters");
+        TextField("entra", entra, "identifierUri", IdentifierUriPattern(), "an identifier URI Entra ID accepts: https://{verified domain}[/path], api://{verified domain}/{path} or api://{tenant id}/{path}, no trailing '/' (leave it out for api://{client id})");
+        if (Field(entra, "clients") is not { } clients)
+        {
+            return;
+        }
+
+        if (clients.ValueKind != JsonValueKind.Array)
+        {
+            Add("entra.clients", $"{Show(clients)} is not a list of clients");
+            return;
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        ListItems("entra.clients", clients, required: true, 20, (at, client) =>
+        {
+            if (client.ValueKind != JsonValueKind.Object)
+            {
+                Add(at, $"{Show(client)} is not a client: an object with the fields {string.Join(", ", EntraClientFields)}");
+                return;
+            }
+
+            Fields(at, client, EntraClientFields, ["name", "issuer", "subject"]);
+            TextField(at, client, "name", ClientNamePattern(), "a client name: 1 to 40 lowercase letters, digits and '-', starting with a letter");
+            if (Field(client, "name") is { ValueKind: JsonValueKind.String } name && !names.TryAdd(name.GetString()!, at))
+            {
+                Add($"{at}.name", $"{Q(name.GetString())} repeats {names[name.GetString()!]}.name: client names are unique");
+            }
+
+            TextField(at, client, "issuer", HttpsUrlPattern(), "an https:// URL on a DNS hostname, without user info or fragment (the workload token's iss)");
+            TextField(at, client, "subject", FederationSubjectPattern(), "1 to 600 printable characters without spaces (the workload token's sub)");
+            ListField(at, client, "roles", 20, (where, item) =>
+            {
+                if (String(where, item, out var role) && !_routeRoles.Contains(role))
+                {
+                    var known = _routeRoles.Count == 0 ? "none" : string.Join(", ", _routeRoles.Order(StringComparer.Ordinal));
+                    Add(where, $"{Q(role)} is not a role a route requires: the registration exposes the routes' roles ({known})");
+                }
+            });
+        });
     }
 
     private bool HasSecret(string key)
@@ -672,6 +807,24 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
 
     [GeneratedRegex(@"\Ahttps://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?(?:\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?\z")]
     private static partial Regex HttpsUrlPattern();
+
+    [GeneratedRegex(@"\A/[A-Za-z0-9\-._~/!$&'()*+,;=:@%]{0,200}(?<!/)\z|\A/\z")]
+    private static partial Regex PathPrefixPattern();
+
+    [GeneratedRegex(@"\A[A-Za-z0-9._:-]{1,120}\z")]
+    private static partial Regex AccessNamePattern();
+
+    [GeneratedRegex(@"\A(?=.*[^ ])[^\p{C}\p{Zl}\p{Zp}]{1,120}\z")]
+    private static partial Regex DisplayNamePattern();
+
+    [GeneratedRegex(@"\A(?:https://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?:/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*[A-Za-z0-9._~!$&'()*+,;=:@%-])?|api://(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*[A-Za-z0-9._~!$&'()*+,;=:@%-])\z")]
+    private static partial Regex IdentifierUriPattern();
+
+    [GeneratedRegex(@"\A[a-z][a-z0-9-]{0,39}\z")]
+    private static partial Regex ClientNamePattern();
+
+    [GeneratedRegex(@"\A[!-~]{1,600}\z")]
+    private static partial Regex FederationSubjectPattern();
 
     [GeneratedRegex(@"\A(?:RS256|HS256)\z")]
     private static partial Regex AlgorithmPattern();

@@ -25,7 +25,9 @@ public sealed class ConfigReferenceTests
         ("activationContacts", "${activationContacts}"),
         ("alertEmails", "${alertEmails[0]}"),
         ("edgeLogs.notificationEmails", "${edgeLogs.notificationEmails}"),
-        ("akamaiGroupId", "${akamaiGroupId}"));
+        ("akamaiGroupId", "${akamaiGroupId}"),
+        ("entra.clients.issuer", "${entra.clients[0].issuer}"),
+        ("entra.clients.subject", "${entra.clients[0].subject}"));
 
     [Theory]
     [MemberData(nameof(ReferencedKeys))]
@@ -93,12 +95,13 @@ public sealed class ConfigReferenceTests
             return [text];
         }
 
-        var element = JsonDocument.Parse(text).RootElement;
+        // A field of a list of objects (entra.clients.subject) is that field of every item.
+        IEnumerable<JsonElement> elements = [JsonDocument.Parse(text).RootElement];
         foreach (var field in parts.Skip(1))
         {
-            element = element.GetProperty(field);
+            elements = elements.SelectMany(e => e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : (IEnumerable<JsonElement>)[e]).Select(e => e.GetProperty(field));
         }
 
-        return element.ValueKind == JsonValueKind.Array ? [.. element.EnumerateArray().Select(item => item.GetString()!)] : [element.GetString()!];
+        return [.. elements.SelectMany(e => e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : (IEnumerable<JsonElement>)[e]).Select(item => item.GetString()!)];
     }
 }

@@ -36,9 +36,9 @@ public sealed class PulumiRuntimeContractTests
         // allows HS256 and sets the key as `pulumi config set --secret` would: PULUMI_CONFIG holds it decrypted, and
         // nothing of it may reach the program; the program refers to it by key.
         const string secret = "pa55-W0rd-that-must-never-leak";
-        var jwt = System.Text.Json.Nodes.JsonNode.Parse(StackConfig.Of("dev")["jwt"])!;
+        var jwt = System.Text.Json.Nodes.JsonNode.Parse(StackConfig.OidcJwt)!;
         jwt["algorithms"] = new System.Text.Json.Nodes.JsonArray("RS256", "HS256");
-        var config = StackConfig.AsPulumiConfig("dev", new Dictionary<string, string> { ["jwt"] = jwt.ToJsonString(), ["jwtHmacKey"] = secret });
+        var config = StackConfig.AsPulumiConfig("dev", new Dictionary<string, string> { ["jwt"] = jwt.ToJsonString(), ["jwtHmacKey"] = secret }, without: "entra");
         var (exitCode, program, error) = StackProgram.Run(new Dictionary<string, string>
         {
             ["PULUMI_STACK"] = "dev",

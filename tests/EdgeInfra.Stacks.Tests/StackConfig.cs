@@ -11,10 +11,18 @@ internal static class StackConfig
             .Where(entry => !entry.Value.IsSecret)
             .ToDictionary(entry => entry.Key[Prefix.Length..], entry => entry.Value.Value!, StringComparer.Ordinal);
 
-    /// <summary><see cref="Of"/> with <paramref name="overrides"/>, as <c>PULUMI_CONFIG</c> JSON (full keys).</summary>
-    public static string AsPulumiConfig(string stack, IReadOnlyDictionary<string, string> overrides)
+    /// <summary>The valid <c>jwt</c> of an OIDC issuer, for the stacks without their <c>entra</c> (the two are alternatives).</summary>
+    public const string OidcJwt = """{"issuer":"https://login.example.com/edgeinfra-dev/v2.0","audience":"api://edgeinfra-dev","jwksUrl":"https://login.example.com/edgeinfra-dev/discovery/v2.0/keys"}""";
+
+    /// <summary><see cref="Of"/> with <paramref name="overrides"/> and without the key <paramref name="without"/>, as <c>PULUMI_CONFIG</c> JSON (full keys).</summary>
+    public static string AsPulumiConfig(string stack, IReadOnlyDictionary<string, string> overrides, string? without = null)
     {
         var values = Of(stack);
+        if (without is not null)
+        {
+            values.Remove(without);
+        }
+
         foreach (var (key, value) in overrides)
         {
             values[key] = value;

@@ -3,13 +3,13 @@ namespace EdgeInfra.Stacks.Tests;
 /// <summary>Config that would shape a broken stack fails synthesis with a message naming the config key and field, the value and the rule; nothing is written.</summary>
 public sealed class StackConfigErrorTests
 {
-    private static string Fails(string stack, Dictionary<string, string> overrides)
+    private static string Fails(string stack, Dictionary<string, string> overrides, string? without = null)
     {
         var (exitCode, output, error) = StackProgram.Run(new Dictionary<string, string>
         {
             ["PULUMI_STACK"] = stack,
             ["PULUMI_PROJECT"] = "edge-infra",
-            ["PULUMI_CONFIG"] = StackConfig.AsPulumiConfig(stack, overrides),
+            ["PULUMI_CONFIG"] = StackConfig.AsPulumiConfig(stack, overrides, without),
         }, "synth");
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, output);
@@ -115,9 +115,29 @@ public sealed class StackConfigErrorTests
     public void Hs256_needs_the_hmac_key()
     {
         var jwt = """{"issuer":"https://login.example.com/x","audience":"api://x","jwksUrl":"https://login.example.com/keys","algorithms":["RS256","HS256"]}""";
-        var error = Fails("dev", new() { ["jwt"] = jwt });
+        var error = Fails("dev", new() { ["jwt"] = jwt }, without: "entra");
         Assert.Contains("config 'edge-infra:jwt.algorithms': allows HS256 but the secret 'edge-infra:jwtHmacKey' is not set", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Jwt_and_entra_are_alternatives()
+    {
+        var jwt = """{"issuer":"https://login.example.com/x","audience":"api://x","jwksUrl":"https://login.example.com/keys"}""";
+        Assert.Contains("config 'edge-infra:jwt': is set and so is 'edge-infra:entra'", Fails("dev", new() { ["jwt"] = jwt }), StringComparison.Ordinal);
+        Assert.Contains("config 'edge-infra:jwt': is missing and so is 'edge-infra:entra'", Fails("dev", [], without: "entra"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("routes", """[{"pathPrefix":"/admin","roles":["Edge Admin"]}]""", "config 'edge-infra:routes[0].roles[0]': 'Edge Admin' is not a role name")]
+    [InlineData("routes", """[{"pathPrefix":"/admin","roles":[".admin"]}]""", "config 'edge-infra:routes[0].roles[0]': '.admin' starts with '.'")]
+    [InlineData("routes", """[{"pathPrefix":"/admin/","roles":["Edge.Admin"]}]""", "config 'edge-infra:routes[0].pathPrefix': '/admin/' is not a path prefix")]
+    [InlineData("routes", """[{"pathPrefix":"/admin"}]""", "config 'edge-infra:routes[0].roles': is missing and so is scopes")]
+    [InlineData("routes", """[{"pathPrefix":"/admin","rolez":["Edge.Admin"]}]""", "config 'edge-infra:routes[0].rolez': is not a field of routes[0] (did you mean 'roles'?)")]
+    [InlineData("entra", """{"clients":[{"name":"ops","issuer":"https://token.actions.githubusercontent.com","subject":"repo:x","roles":["Other"]}]}""", "config 'edge-infra:entra.clients[0].roles[0]': 'Other' is not a role a route requires: the registration exposes the routes' roles (Edge.Admin)")]
+    [InlineData("entra", """{"identifierUri":"api://edgeinfra"}""", "config 'edge-infra:entra.identifierUri': 'api://edgeinfra' is not an identifier URI Entra ID accepts")]
+    [InlineData("entra", """{"clientz":[]}""", "config 'edge-infra:entra.clientz': is not a field of entra (did you mean 'clients'?)")]
+    public void Routes_and_entra_are_checked_with_the_field_the_value_and_the_rule(string key, string value, string message) =>
+        Assert.Contains(message, Fails("dev", new() { [key] = value }), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("""["203.0.113.0/24","10.20.1.0/24"]""", "'10.20.1.0/24' overlaps 10.0.0.0/8, which is private (RFC 1918)")]

@@ -4,6 +4,7 @@ using EdgeInfra.Components.Azure;
 using EdgeInfra.Components.Azure.Compute;
 using EdgeInfra.Components.Azure.Monitoring;
 using EdgeInfra.Components.Azure.Network;
+using EdgeInfra.Components.Identity;
 
 namespace EdgeInfra.Components.Application;
 
@@ -49,6 +50,12 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
     /// <summary>The property variable the edge gateway writes the chosen origin group to.</summary>
     public const string OriginGroupVariable = "PMUSER_ORIGIN_GROUP";
+
+    /// <summary>The property variable holding the token issuer the gateway expects when it is known only at deployment (Entra ID's tenant).</summary>
+    public const string JwtIssuerVariable = "PMUSER_JWT_ISSUER";
+
+    /// <summary>The property variable holding the token audience the gateway expects when it is known only at deployment (the Entra ID application's client id).</summary>
+    public const string JwtAudienceVariable = "PMUSER_JWT_AUDIENCE";
 
     /// <summary>The name of each region's origin subnet.</summary>
     public const string OriginSubnetName = "origin";
@@ -172,7 +179,12 @@ public sealed class EdgeFrontedApplication : ComponentResource
         OriginHostnames = args.Regions.Select((region, i) => (region.Name, clusters[i].OriginHostname))
             .ToDictionary(pair => pair.Name, pair => pair.OriginHostname, StringComparer.Ordinal);
 
-        var jwksRelay = JwksRelay.For(args);
+        if (args.EntraApi is { } entraApi)
+        {
+            Entra = new EntraApiRegistration("entra", entraApi.RegistrationArgs(args.PropertyName, args.Routes ?? [], args.Lock.Kind), child);
+        }
+
+        var jwksRelay = Entra is null ? JwksRelay.For(args) : JwksRelay.ForEntra(args, Entra, args.EntraApi!.JwksCacheSeconds);
         var clientCertificates = ClientCertificateGate.For(args, child);
         ClientCaSet = clientCertificates?.CaSet;
         Gateway = new EdgeWorkerDeployment("gateway", new EdgeWorkerDeploymentArgs
@@ -205,7 +217,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             Origin = OriginOptions.TrustingOnly(clusters[0].OriginHostname, OriginCertificateAuthority.TrustedCertificatePems),
             DefaultBehaviors = [.. DefaultBehaviors(args, Gateway), originClient.PresentToOrigins(), .. EdgeLogsBehaviors()],
             Rules = [RedirectToHttps(Gateway), .. args.Rules ?? [], .. clientCertificates?.Rules ?? [], .. JwksRelayRules(jwksRelay, Gateway), ConditionalOrigins(args.Regions, clusters, OriginCertificateAuthority)],
-            Variables = [.. Variables(args), .. clientCertificates is null ? [] : new[] { clientCertificates.Variable }],
+            Variables = [.. Variables(args), .. EntraVariables(), .. clientCertificates is null ? [] : new[] { clientCertificates.Variable }],
             ActivationContacts = args.ActivationContacts,
             ActivationNote = args.ActivationNote,
             ActivateProduction = args.ActivateProduction,
@@ -220,7 +232,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             // sensitive, and only the HS256 key is hidden without being sensitive, by design.
             Property.Property.SuppressPolicy(
                 "EI-EDGE-008",
-                $"The HS256 key variable {args.Jwt.HmacSecretVariable} is hidden (kept out of debug headers) but not sensitive: the edge gateway reads it with request.getVariable, which Akamai documents for PMUSER variables (https://techdocs.akamai.com/edgeworkers/docs/request-object) but not for sensitive ones (https://techdocs.akamai.com/property-mgr/docs/user-defined-vars). Compensating controls: the component adds no behavior that sends a variable to a response, cookie or log field, the key comes from secret config, and Pulumi keeps the property's rules secret in its state. Every other variable of this property is the component's own, and its origin secret is always sensitive.");
+                $"The HS256 key variable {args.Jwt!.HmacSecretVariable} is hidden (kept out of debug headers) but not sensitive: the edge gateway reads it with request.getVariable, which Akamai documents for PMUSER variables (https://techdocs.akamai.com/edgeworkers/docs/request-object) but not for sensitive ones (https://techdocs.akamai.com/property-mgr/docs/user-defined-vars). Compensating controls: the component adds no behavior that sends a variable to a response, cookie or log field, the key comes from secret config, and Pulumi keeps the property's rules secret in its state. Every other variable of this property is the component's own, and its origin secret is always sensitive.");
         }
 
         RequireEdgeRanges(args);
@@ -230,8 +242,8 @@ public sealed class EdgeFrontedApplication : ComponentResource
         if (jwksRelay is not null)
         {
             RequirePreflight(
-                $"The identity provider's JWKS host {jwksRelay.Provider.Host} answers https://{jwksRelay.Provider.Host}{jwksRelay.Provider.PathAndQuery} from the Internet with a certificate from a public CA: the property fetches it there for the gateway, which reads it at {jwksRelay.RelayUrl}.",
-                $"curl -sf https://{jwksRelay.Provider.Host}{jwksRelay.Provider.PathAndQuery} | jq '.keys | length' from outside your network; after activation, curl -sf {jwksRelay.RelayUrl} through the staging network");
+                $"The identity provider's JWKS host {jwksRelay.ProviderHost} answers {jwksRelay.ProviderDisplay} from the Internet with a certificate from a public CA: the property fetches it there for the gateway, which reads it at {jwksRelay.RelayUrl}.",
+                $"curl -sf {jwksRelay.ProviderDisplay} | jq '.keys | length' from outside your network; after activation, curl -sf {jwksRelay.RelayUrl} through the staging network");
         }
 
         var outputs = new Dictionary<string, object?>
@@ -249,6 +261,11 @@ public sealed class EdgeFrontedApplication : ComponentResource
         if (Property.ProductionVersion is { } productionVersion)
         {
             outputs["propertyProductionVersion"] = productionVersion;
+        }
+
+        if (Entra is not null)
+        {
+            outputs["entraClientId"] = Entra.ClientId;
         }
 
         RegisterOutputs(outputs);
@@ -317,6 +334,9 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
     /// <summary>The CA set of client → edge mTLS (<c>client-ca</c>); null without <see cref="EdgeFrontedApplicationArgs.ClientCertificates"/>.</summary>
     public ClientCaSet? ClientCaSet { get; }
+
+    /// <summary>The API's registration in Entra ID (<c>entra</c>); null without <see cref="EdgeFrontedApplicationArgs.EntraApi"/>.</summary>
+    public EntraApiRegistration? Entra { get; }
 
     /// <summary>The edge log stream; null without <see cref="EdgeFrontedApplicationArgs.EdgeLogs"/>.</summary>
     public EdgeLogStream? EdgeLogs { get; }
@@ -409,7 +429,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
 
     private static EdgeGatewayConfig GatewayConfig(EdgeFrontedApplicationArgs args, JwksRelay? relay) => new()
     {
-        Jwt = relay is null ? args.Jwt : args.Jwt with { JwksUrl = relay.RelayUrl },
+        Jwt = args.Jwt is { } jwt ? (relay is null ? jwt : jwt with { JwksUrl = relay.RelayUrl }) : EntraJwt(args.EntraApi!, relay!),
         Headers = args.Headers,
         OriginAuth = new EdgeGatewayOriginAuth { HeaderName = args.OriginAuthHeaderName },
         Routes = [.. args.Routes.Select(EdgeGatewayRoute.From)],
@@ -421,6 +441,34 @@ public sealed class EdgeFrontedApplication : ComponentResource
             GeoRules = [.. args.Regions.Where(region => region.Countries.Count > 0).Select(region => new EdgeGatewayGeoRule(region.Countries, region.Name))],
         },
     };
+
+    /// <summary>
+    /// The gateway's token check with Entra ID: RS256 only (Entra ID signs access tokens with RS256), the tenant's keys
+    /// through the relay, and the issuer and audience read from <see cref="JwtIssuerVariable"/> and
+    /// <see cref="JwtAudienceVariable"/>, which the property sets from the registration at deployment.
+    /// </summary>
+    private static EdgeGatewayJwt EntraJwt(EntraApiSpec entra, JwksRelay relay) => new()
+    {
+        IssuerVariable = JwtIssuerVariable,
+        AudienceVariable = JwtAudienceVariable,
+        Algorithms = ["RS256"],
+        JwksUrl = relay.RelayUrl,
+        JwksCacheSeconds = entra.JwksCacheSeconds,
+        ClockSkewSeconds = entra.ClockSkewSeconds,
+    };
+
+    /// <summary>
+    /// With Entra ID, the issuer (<c>https://login.microsoftonline.com/{tenant id}/v2.0</c>) and the audience (the API's
+    /// client id) exist only once the provider has read the tenant and created the application: the property states
+    /// them as variables. Hidden (kept out of debug headers) but not sensitive: they are public values, and the gateway
+    /// reads them with <c>request.getVariable</c>, which Akamai documents for PMUSER variables
+    /// (https://techdocs.akamai.com/edgeworkers/docs/request-object) but not for sensitive ones.
+    /// </summary>
+    private List<RuleVariable> EntraVariables() => Entra is null ? [] :
+    [
+        new RuleVariable { Name = JwtIssuerVariable, Value = Entra.Issuer, Description = "The iss the edge gateway expects: the Entra ID tenant's v2.0 issuer.", Hidden = true },
+        new RuleVariable { Name = JwtAudienceVariable, Value = Entra.Audience, Description = "The aud the edge gateway expects: the API application's client id.", Hidden = true },
+    ];
 
     private static List<Behavior> DefaultBehaviors(EdgeFrontedApplicationArgs args, EdgeWorkerDeployment gateway)
     {
@@ -469,7 +517,7 @@ public sealed class EdgeFrontedApplication : ComponentResource
             // variables but not for sensitive ones. Hidden keeps it out of debug headers; the rules are secret in state.
             variables.Add(new RuleVariable
             {
-                Name = args.Jwt.HmacSecretVariable,
+                Name = args.Jwt!.HmacSecretVariable,
                 Value = hmac,
                 Description = "The HS256 key the edge gateway verifies tokens with.",
                 Hidden = true,

@@ -96,8 +96,18 @@ public sealed class EdgeFrontedApplicationArgs
     /// <summary>Where the packed EdgeWorker bundle is written (see <see cref="EdgeWorkerDeploymentArgs.OutputDirectory"/>). Default: <c>.build/edgeworkers</c>.</summary>
     public string EdgeWorkerOutputDirectory { get; init; } = ".build/edgeworkers";
 
-    /// <summary>How the edge gateway verifies tokens. Required.</summary>
-    public required EdgeGatewayJwt Jwt { get; init; }
+    /// <summary>
+    /// How the edge gateway verifies tokens from a configured OIDC issuer (Okta, Entra ID registered elsewhere, any
+    /// other): issuer, audience and JWKS URL given. Exactly one of <see cref="Jwt"/> and <see cref="EntraApi"/>. Default: null.
+    /// </summary>
+    public EdgeGatewayJwt? Jwt { get; init; }
+
+    /// <summary>
+    /// The API's identity registered in Microsoft Entra ID by the application (see <see cref="EntraApiSpec"/>): the
+    /// gateway's issuer, audience and JWKS derive from the registration. Exactly one of <see cref="Jwt"/> and
+    /// <see cref="EntraApi"/>. Default: null.
+    /// </summary>
+    public EntraApiSpec? EntraApi { get; init; }
 
     /// <summary>
     /// The generations of the origins' private CA (see <see cref="OriginCertificateAuthorityArgs.Generations"/>): the edge

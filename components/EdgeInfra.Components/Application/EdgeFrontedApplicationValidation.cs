@@ -26,8 +26,19 @@ internal static partial class EdgeFrontedApplicationValidation
             errors.Add("groupId", $"'{args.GroupId?.Value}' is not an Akamai group id known at synthesis: grp_ followed by digits (the EdgeWorker takes the number)");
         }
 
+        if ((args.Jwt is null) == (args.EntraApi is null))
+        {
+            errors.Add("jwt", args.Jwt is null
+                ? "is null and so is entraApi: give the token issuer, either jwt (an OIDC issuer's issuer, audience and JWKS URL) or entraApi (the API registered in Entra ID by the application)"
+                : "is given and so is entraApi: give one of them (entraApi derives the issuer, audience and JWKS from the registration)");
+        }
+
         var hs256 = args.Jwt?.Algorithms?.Contains("HS256") == true;
-        if (hs256 && args.JwtHmacSecret is null)
+        if (args.EntraApi is not null && args.JwtHmacSecret is not null)
+        {
+            errors.Add("jwtHmacSecret", "is given but entraApi is set: Entra ID signs with RS256 only; drop it, an unused key must not reach the edge");
+        }
+        else if (hs256 && args.JwtHmacSecret is null)
         {
             errors.Add("jwtHmacSecret", "is null but jwt.algorithms allows HS256: give the HMAC key as a secret reference, e.g. config.RequireSecret(\"jwtHmacKey\")");
         }

@@ -25,7 +25,7 @@ public sealed partial class EdgeFrontedApplicationTests
     /// <summary>The gateway configuration of <see cref="Args"/>: relayed JWKS, the two regions' origin groups and countries.</summary>
     private EdgeGatewayConfig ExpectedGatewayConfig() => new()
     {
-        Jwt = Args().Jwt with { JwksUrl = "https://app.example.com/.well-known/edge-infra/jwks.json" },
+        Jwt = Args().Jwt! with { JwksUrl = "https://app.example.com/.well-known/edge-infra/jwks.json" },
         Routing = new EdgeGatewayRouting
         {
             DefaultOriginGroup = "neu",

@@ -55,8 +55,11 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
         string? jwksUrl = "https://login.example.com/app/keys",
         string jwksRelayPath = "/.well-known/edge-infra/jwks.json",
         bool? withSshKey = null,
+        EntraApiSpec? entra = null,
         IReadOnlyList<RouteAccess>? routes = null) => new()
     {
+        EntraApi = entra,
+        Routes = routes ?? [],
         JwksRelayPath = jwksRelayPath,
         ResourceGroupName = "rg-app",
         Location = "northeurope",
@@ -73,7 +76,7 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
         EdgeCidrs = ["203.0.113.0/24"],
         EdgeWorkerBundleDirectory = _bundle.Path,
         EdgeWorkerOutputDirectory = _output,
-        Jwt = new EdgeGatewayJwt
+        Jwt = entra is not null ? null : new EdgeGatewayJwt
         {
             Issuer = "https://login.example.com/app/v2.0",
             Audience = "api://app",
@@ -86,7 +89,6 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
         Regions = regions ?? TwoRegions,
         VaultName = "kv-app-test",
         OriginSecret = new GeneratedSecretSpec { ExpiresOn = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero) },
-        Routes = routes ?? [],
     };
 
     [Theory]

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace EdgeInfra.Stacks.Tests.Corpus;
 
 /// <summary>One bad-input case: the stack, the config key, the nested field changed (or null), what was put there, and the full value of the key.</summary>
-internal sealed record BadConfigCase(string Stack, string Key, string? Field, string Label, string? Value);
+/// <summary>One bad-input case; <see cref="Without"/> names a key removed for the case (jwt cases run without entra, its alternative).</summary>
+internal sealed record BadConfigCase(string Stack, string Key, string? Field, string Label, string? Value, string? Without = null);
 
 /// <summary>
 /// Generates bad config: for every key of the stacks and every nested field of the structured keys, one change per
@@ -108,9 +109,22 @@ internal static class BadConfigCorpus
         ("array-of-null", new JsonArray((JsonNode?)null)),
     ];
 
+    /// <summary>Bad scope and role names (contract: 1 to 120 letters, digits and . _ - :; with Entra ID not starting with '.').</summary>
+    private static readonly (string Label, string Value)[] BadAccessName =
+    [
+        .. BadText, ("space", "has space"), ("slash", "a/b"), ("json", "[1]"), ("dollar-ref", "${other}"), ("quote", "a'b\"c"),
+        ("non-ascii", "wëst"), ("leading-dot", ".admin"), ("percent", "100%"), ("too-long", new string('r', 121)), ("comma", "a,b"),
+    ];
+
+    private static readonly (string Label, string Value)[] BadPath =
+    [
+        .. BadText, ("no-slash", "admin"), ("trailing-slash", "/admin/"), ("query", "/a?b"), ("fragment", "/a#b"), ("space", "/a b"),
+        ("url", "https://x.example.com/a"), ("double-slash", "//"), ("too-long", "/" + new string('p', 201)),
+    ];
+
     private enum Kind
     {
-        Text, Name, Integer, Boolean, Email, Hostname, AddressSpace, EdgeCidr, Country, Location, Url, Time, SshKey, Algorithm,
+        Text, Name, Integer, Boolean, Email, Hostname, AddressSpace, EdgeCidr, Country, Location, Url, Time, SshKey, Algorithm, AccessName, Path,
     }
 
     private static (string Label, string Value)[] Bad(Kind kind) => kind switch
@@ -128,6 +142,8 @@ internal static class BadConfigCorpus
         Kind.Url => BadUrl,
         Kind.Time => BadTime,
         Kind.SshKey => BadSshKey,
+        Kind.AccessName => BadAccessName,
+        Kind.Path => BadPath,
         _ => [.. BadName, ("none", "none"), ("lowercase", "rs256"), ("unsupported", "ES512")],
     };
 
@@ -158,6 +174,21 @@ internal static class BadConfigCorpus
     private static readonly (string Field, Kind Kind, bool IsList, bool Required)[] JwtFields =
     [
         ("issuer", Kind.Url, false, true), ("audience", Kind.Text, false, true), ("jwksUrl", Kind.Url, false, true), ("algorithms", Kind.Algorithm, true, false),
+    ];
+
+    private static readonly (string Field, Kind Kind, bool IsList, bool Required)[] EntraFields =
+    [
+        ("displayName", Kind.Text, false, false), ("identifierUri", Kind.Url, false, false),
+    ];
+
+    private static readonly (string Field, Kind Kind, bool IsList, bool Required)[] EntraClientFields =
+    [
+        ("name", Kind.Name, false, true), ("issuer", Kind.Url, false, true), ("subject", Kind.Text, false, true), ("roles", Kind.AccessName, true, false),
+    ];
+
+    private static readonly (string Field, Kind Kind, bool IsList, bool Required)[] RouteFields =
+    [
+        ("pathPrefix", Kind.Path, false, true), ("scopes", Kind.AccessName, true, false), ("roles", Kind.AccessName, true, false),
     ];
 
     private static readonly (string Field, Kind Kind, bool IsList, bool Required)[] EdgeLogsFields =
@@ -214,13 +245,34 @@ internal static class BadConfigCorpus
             yield return new(stack, "edgeCidrs", null, "9-slash-10", Json(Enumerable.Range(0, 9).Select(i => $"{20 + i}.0.0.0/10")));
             yield return new(stack, "edgeCidrs", null, "duplicate", Json(["203.0.113.0/24", "203.0.113.0/24"]));
 
-            foreach (var c in ObjectCases(stack, "jwt", config["jwt"], JwtFields, "algorithmz"))
+            // jwt is the alternative of the stacks' entra: its cases run without entra.
+            foreach (var c in ObjectCases(stack, "jwt", StackConfig.OidcJwt, JwtFields, "algorithmz"))
+            {
+                yield return c with { Without = "entra" };
+            }
+
+            yield return new(stack, "jwt", "algorithms", "hs256-without-key", Set(StackConfig.OidcJwt, "algorithms", new JsonArray("RS256", "HS256")), "entra");
+            yield return new(stack, "jwt", "algorithms", "duplicate", Set(StackConfig.OidcJwt, "algorithms", new JsonArray("RS256", "RS256")), "entra");
+            yield return new(stack, "jwt", null, "with-entra", StackConfig.OidcJwt);
+            yield return new(stack, "entra", null, "missing-without-jwt", null);
+            foreach (var c in EntraCases(stack, config["entra"]))
             {
                 yield return c;
             }
 
-            yield return new(stack, "jwt", "algorithms", "hs256-without-key", Set(config["jwt"], "algorithms", new JsonArray("RS256", "HS256")));
-            yield return new(stack, "jwt", "algorithms", "duplicate", Set(config["jwt"], "algorithms", new JsonArray("RS256", "RS256")));
+            foreach (var c in ListOfObjectsCases(stack, "routes", config["routes"], RouteFields, "rolez"))
+            {
+                yield return c;
+            }
+
+            var routes = JsonNode.Parse(config["routes"])!.AsArray();
+            var twice = routes.DeepClone().AsArray();
+            twice.Add(routes[0]!.DeepClone());
+            yield return new(stack, "routes", "[1].pathPrefix", "duplicate-prefix", twice.ToJsonString());
+            var bare = routes.DeepClone().AsArray();
+            bare[0]!.AsObject().Remove("roles");
+            bare[0]!.AsObject().Remove("scopes");
+            yield return new(stack, "routes", "[0].roles", "no-scope-nor-role", bare.ToJsonString());
             foreach (var c in ObjectCases(stack, "edgeLogs", config["edgeLogs"], EdgeLogsFields, "retentionDayz"))
             {
                 yield return c;
@@ -248,6 +300,54 @@ internal static class BadConfigCorpus
                 var same = regions.DeepClone().AsArray();
                 same[1]!["countries"] = new JsonArray("IE");
                 yield return new(stack, "regions", "[1].countries", "country-in-two-regions", same.ToJsonString());
+            }
+        }
+    }
+
+    /// <summary>The cases of <c>entra</c>: its own fields, and each field of each of its clients.</summary>
+    private static IEnumerable<BadConfigCase> EntraCases(string stack, string json)
+    {
+        foreach (var c in ObjectCases(stack, "entra", json, EntraFields, "clientz"))
+        {
+            yield return c;
+        }
+
+        foreach (var (label, value) in new[] { ("api-name", "api://edgeinfra"), ("api-no-path", "api://contoso.com"), ("trailing-slash", "https://contoso.com/api/"), ("urn", "urn:edgeinfra") })
+        {
+            yield return new(stack, "entra", "identifierUri", label, Set(json, "identifierUri", JsonValue.Create(value)));
+        }
+
+        var clients = JsonNode.Parse(json)!["clients"]!.ToJsonString();
+        foreach (var c in ListOfObjectsCases(stack, "entra", clients, EntraClientFields, "rolez"))
+        {
+            yield return c with { Field = c.Field is null ? "clients" : "clients" + c.Field, Value = Set(json, "clients", ParseOrString(c.Value!)) };
+        }
+
+        var unknownRole = JsonNode.Parse(clients)!.AsArray();
+        unknownRole[0]!["roles"] = new JsonArray("Not.A.Route.Role");
+        yield return new(stack, "entra", "clients[0].roles[0]", "role-no-route-requires", Set(json, "clients", unknownRole));
+        var sameName = JsonNode.Parse(clients)!.AsArray();
+        sameName.Add(sameName[0]!.DeepClone());
+        sameName[1]!["subject"] = "other";
+        yield return new(stack, "entra", "clients[1].name", "duplicate-name", Set(json, "clients", sameName));
+    }
+
+    /// <summary>The cases of a key holding a list of objects: the list itself, then each field of each item.</summary>
+    private static IEnumerable<BadConfigCase> ListOfObjectsCases(string stack, string key, string json, (string Field, Kind Kind, bool IsList, bool Required)[] fields, string unknown)
+    {
+        foreach (var (label, value) in new[] { ("empty-list", "[]"), ("null-item", "[null]"), ("string-item", "[\"x\"]"), ("object", "{}"), ("not-json", "[{"), ("empty", string.Empty), ("huge", Huge) })
+        {
+            yield return new(stack, key, null, label, value);
+        }
+
+        var items = JsonNode.Parse(json)!.AsArray();
+        for (var i = 0; i < items.Count; i++)
+        {
+            foreach (var c in ObjectCases(stack, key, items[i]!.ToJsonString(), fields, unknown))
+            {
+                var changed = items.DeepClone().AsArray();
+                changed[i] = ParseOrString(c.Value!);
+                yield return c with { Field = c.Field is null ? $"[{i}]" : $"[{i}].{c.Field}", Value = changed.ToJsonString() };
             }
         }
     }

@@ -44,6 +44,11 @@ public sealed class BadConfigCorpusTests(ITestOutputHelper output)
     private static (Outcome, string) Classify(BadConfigCase c)
     {
         var values = StackConfig.Of(c.Stack);
+        if (c.Without is { } without)
+        {
+            values.Remove(without);
+        }
+
         if (c.Value is null)
         {
             values.Remove(c.Key);

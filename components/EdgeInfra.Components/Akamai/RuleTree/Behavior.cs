@@ -116,7 +116,15 @@ public sealed class Behavior
     /// Replaces the path and query of the request sent to the origin with <paramref name="targetUrl"/> (<c>rewriteUrl</c>,
     /// <c>behavior: REWRITE</c>, the client's query string dropped); the client sees no redirect.
     /// </summary>
-    public static Behavior RewriteUrl(string targetUrl) =>
+    public static Behavior RewriteUrl(string targetUrl) => RewriteUrlOf(targetUrl);
+
+    /// <summary>
+    /// Replaces the path and query of the request sent to the origin with <paramref name="targetUrl"/>, which may be
+    /// known at deployment only (<c>rewriteUrl</c>, <c>behavior: REWRITE</c>, the client's query string dropped).
+    /// </summary>
+    public static Behavior RewriteUrl(Input<string> targetUrl) => RewriteUrlOf(targetUrl);
+
+    private static Behavior RewriteUrlOf(object targetUrl) =>
         Custom("rewriteUrl", new Dictionary<string, object?>
         {
             ["behavior"] = "REWRITE",
