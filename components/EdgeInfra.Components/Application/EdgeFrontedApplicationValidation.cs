@@ -60,6 +60,10 @@ internal static partial class EdgeFrontedApplicationValidation
         CheckAdminSshPublicKey(args, errors);
         ClientCertificatesValidation.Check(args, errors);
         RouteAccessValidation.Check((args.Routes ?? []).Select(r => ((string?)r?.PathPrefix, r?.Scopes, r?.Roles)), errors, "routes");
+        if (args.EntraApi is not null)
+        {
+            CheckEntraAccessNames(args.Routes ?? [], errors);
+        }
         errors.ThrowIfAny();
     }
 
@@ -129,6 +133,24 @@ internal static partial class EdgeFrontedApplicationValidation
     /// <summary>The Akamai group's number, from <c>grp_{digits}</c>.</summary>
     public static int GroupNumber(string groupId) =>
         int.Parse(groupId.AsSpan("grp_".Length), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>Entra ID refuses scope and app role values that start with '.', which the route names would become.</summary>
+    private static void CheckEntraAccessNames(IReadOnlyList<RouteAccess> routes, ComponentErrors errors)
+    {
+        for (var i = 0; i < routes.Count; i++)
+        {
+            foreach (var (kind, names) in new[] { ("scopes", routes[i]?.Scopes ?? []), ("roles", routes[i]?.Roles ?? []) })
+            {
+                for (var j = 0; j < names.Count; j++)
+                {
+                    if (names[j] is { } name && name.StartsWith('.'))
+                    {
+                        errors.Add($"routes[{i.ToString(CultureInfo.InvariantCulture)}].{kind}[{j.ToString(CultureInfo.InvariantCulture)}]", $"value \"{name}\" starts with '.': Entra ID refuses scope and app role values that do (https://learn.microsoft.com/graph/api/resources/approle), and the registration exposes every route's names");
+                    }
+                }
+            }
+        }
+    }
 
     private static void CheckRegions(IReadOnlyList<OriginRegionSpec> regions, ComponentErrors errors)
     {

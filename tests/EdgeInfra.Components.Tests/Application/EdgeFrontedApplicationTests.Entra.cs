@@ -40,6 +40,7 @@ public sealed partial class EdgeFrontedApplicationTests
         var program = SynthConforming(() => app = new EdgeFrontedApplication("app", Args(entra: Entra(), routes: AdminRoutes)));
         var expected = ExpectedGatewayConfig() with
         {
+            Routes = [.. AdminRoutes.Select(EdgeGatewayRoute.From)],
             Jwt = new EdgeGatewayJwt
             {
                 IssuerVariable = EdgeFrontedApplication.JwtIssuerVariable,
@@ -88,7 +89,7 @@ public sealed partial class EdgeFrontedApplicationTests
     }
 
     [Theory]
-    [InlineData("Edge Admin", "routes[0].roles[0]", "is not a role name")]
+    [InlineData("Edge Admin", "routes[0].roles[0]", "must be 1 to 120 letters")]
     [InlineData(".admin", "routes[0].roles[0]", "starts with '.'")]
     public void A_route_role_entra_cannot_expose_fails_at_synthesis_naming_the_route(string role, string property, string rule)
     {
@@ -96,7 +97,7 @@ public sealed partial class EdgeFrontedApplicationTests
         var error = Assert.Single(Errors(() => new EdgeFrontedApplication("app", args)));
         Assert.Equal(Subject, error.Subject);
         Assert.Equal(property, error.Property);
-        Assert.Contains($"'{role}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"\"{role}\"", error.Message, StringComparison.Ordinal);
         Assert.Contains(rule, error.Message, StringComparison.Ordinal);
     }
 
@@ -105,7 +106,7 @@ public sealed partial class EdgeFrontedApplicationTests
     {
         var args = Args(routes: [new RouteAccess { PathPrefix = "/admin/", Roles = ["A"] }, new RouteAccess { PathPrefix = "/x", Roles = ["A"] }, new RouteAccess { PathPrefix = "/x", Scopes = ["b", "b"] }]);
         var errors = Errors(() => new EdgeFrontedApplication("app", args));
-        Assert.Equal(["routes[0].pathPrefix", "routes[2].pathPrefix", "routes[2].scopes"], errors.Select(e => e.Property));
+        Assert.Equal(["routes[0].pathPrefix", "routes[2].scopes[1]", "routes"], errors.Select(e => e.Property));
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed partial class EdgeFrontedApplicationTests
         both.Validate(errors, "config");
         var failure = Assert.Throws<SynthesisException>(errors.ThrowIfAny);
         Assert.Equal(["config.jwt.audienceVariable", "config.jwt.issuer"], failure.Errors.Select(e => e.Property).Order(StringComparer.Ordinal));
-        Assert.Contains(failure.Errors, e => e.Message.Contains("exactly one of issuer and issuerVariable", StringComparison.Ordinal));
+        Assert.Contains(failure.Errors, e => e.Message.Contains("give exactly one of them", StringComparison.Ordinal));
     }
 
     /// <summary>A copy of arguments with some properties replaced (the arguments are a class with init-only properties).</summary>
