@@ -5,7 +5,8 @@ using EdgeInfra;
 using EdgeInfra.Benchmarks;
 
 // quick [SIZE...] [--runs N]: median wall time per size of Deployment.Build, of ProgramSynthesizer.Synthesize on the
-//   built graph (write) and of Deployment.Synthesize (both), the bytes allocated per synthesis and the process's peak
+//   built graph (write) and of Deployment.Synthesize (both), the bytes allocated and the GC pause time per synthesis
+//   (medians), and the process's peak
 //   working set; sizes run in ascending order, so each size's peak includes the smaller sizes run before it (run
 //   one size alone for its own peak). Default sizes 1000 10000 20000, 7 runs each after one warm-up.
 // print SIZE: the synthesized program of the generated graph of SIZE resources.
@@ -53,7 +54,7 @@ static int Quick(string[] args)
 
     sizes.Sort();
     Console.WriteLine($"synthesis, {runs} runs per size after one warm-up; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
-    Console.WriteLine($"{"resources",9} {"build ms",9} {"write ms",9} {"synth ms",9} {"alloc MB",9} {"peak WS MB",10} {"bytes",10}");
+    Console.WriteLine($"{"resources",9} {"build ms",9} {"write ms",9} {"synth ms",9} {"alloc MB",9} {"GC ms",7} {"peak WS MB",10} {"bytes",10} GCs 0/1/2 (last run)");
     var medians = new Dictionary<int, double>();
     foreach (var size in sizes)
     {
@@ -63,6 +64,8 @@ static int Quick(string[] args)
         var write = new List<double>();
         var synth = new List<double>();
         var allocated = new List<double>();
+        var paused = new List<double>();
+        var collections = string.Empty;
         for (var run = 0; run < runs; run++)
         {
             GC.Collect();
@@ -77,16 +80,20 @@ static int Quick(string[] args)
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var before = GC.GetTotalAllocatedBytes(precise: true);
+            var pausedBefore = GC.GetTotalPauseDuration();
+            int[] countsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             watch.Restart();
             _ = Deployment.Synthesize(create, ScaleGraph.Settings);
             synth.Add(watch.Elapsed.TotalMilliseconds);
+            collections = $"{GC.CollectionCount(0) - countsBefore[0]}/{GC.CollectionCount(1) - countsBefore[1]}/{GC.CollectionCount(2) - countsBefore[2]}";
+            paused.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
             allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0);
         }
 
         medians[size] = Median(synth);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
         Console.WriteLine(FormattableString.Invariant(
-            $"{size,9} {Median(build),9:F1} {Median(write),9:F1} {Median(synth),9:F1} {Median(allocated),9:F1} {peak,10:F0} {text.Length,10}"));
+            $"{size,9} {Median(build),9:F1} {Median(write),9:F1} {Median(synth),9:F1} {Median(allocated),9:F1} {Median(paused),7:F1} {peak,10:F0} {text.Length,10} {collections}"));
     }
 
     foreach (var size in sizes.Where(s => medians.ContainsKey(s * 2)))

@@ -23,9 +23,19 @@ public abstract class Expression
         {
             var current = stack.Pop();
             yield return current;
-            foreach (var child in current.Children.Reverse())
+            if (current.Children is IReadOnlyList<Expression> children)
             {
-                stack.Push(child);
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(children[i]);
+                }
+            }
+            else
+            {
+                foreach (var child in current.Children.Reverse())
+                {
+                    stack.Push(child);
+                }
             }
         }
     }

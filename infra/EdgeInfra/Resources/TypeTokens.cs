@@ -12,8 +12,21 @@ public static partial class TypeTokens
     public static string PackageOf(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var parts = token.Split(':');
-        return parts.Length == 3 && parts[0] == "pulumi" && parts[1] == "providers" ? parts[2] : parts[0];
+        // As token.Split(':') read: the third part of exactly three parts "pulumi", "providers", x; else the first part.
+        var first = token.IndexOf(':', StringComparison.Ordinal);
+        if (first < 0)
+        {
+            return token;
+        }
+
+        var second = token.IndexOf(':', first + 1);
+        if (second >= 0 && token.IndexOf(':', second + 1) < 0
+            && token.AsSpan(0, first).SequenceEqual("pulumi") && token.AsSpan(first + 1, second - first - 1).SequenceEqual("providers"))
+        {
+            return token[(second + 1)..];
+        }
+
+        return token[..first];
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*:[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+\\z")]

@@ -64,8 +64,8 @@ internal sealed class ExpressionLowering(StackGraph graph)
     public YamlValue Lower(Expression expression) => expression switch
     {
         LiteralExpression literal => Literal(literal.Value),
-        ListExpression list => new YamlSequence([.. list.Items.Select(Lower)]),
-        ObjectExpression obj => new YamlMapping([.. obj.Properties.Select(p => new KeyValuePair<string, YamlValue>(EscapeLiteral(p.Key), Lower(p.Value)))]),
+        ListExpression list => LowerList(list),
+        ObjectExpression obj => LowerObject(obj),
         ResourceReferenceExpression or ConfigReferenceExpression => new YamlString(Reference(expression)!),
         InterpolationExpression interpolation => Interpolation(interpolation),
         InvokeExpression invoke => Invoke(invoke),
@@ -73,6 +73,28 @@ internal sealed class ExpressionLowering(StackGraph graph)
         AssetExpression asset => YamlMapping.Of((AssetExpression.FunctionKey(asset.Kind), Lower(asset.Value))),
         _ => throw new ArgumentOutOfRangeException(nameof(expression), expression.Describe(), "No Pulumi YAML form is known for this expression."),
     };
+
+    private YamlSequence LowerList(ListExpression list)
+    {
+        var items = ImmutableArray.CreateBuilder<YamlValue>(list.Items.Length);
+        foreach (var item in list.Items)
+        {
+            items.Add(Lower(item));
+        }
+
+        return new YamlSequence(items.MoveToImmutable());
+    }
+
+    private YamlMapping LowerObject(ObjectExpression obj)
+    {
+        var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, YamlValue>>(obj.Properties.Count);
+        foreach (var (key, value) in obj.Properties)
+        {
+            entries.Add(new(EscapeLiteral(key), Lower(value)));
+        }
+
+        return new YamlMapping(entries.MoveToImmutable());
+    }
 
     private static YamlValue Literal(object? value) => value switch
     {

@@ -13,7 +13,7 @@ internal static class GraphValidator
     {
         var errors = new List<SynthesisError>();
         CheckNames(graph, errors);
-        errors.AddRange(graph.CustomResources.SelectMany(r => r.Problems().Select(p => new SynthesisError(SynthesisError.SubjectOf(r), p.Property, p.Message))));
+        errors.AddRange(graph.SortedCustomResources.SelectMany(r => r.Problems().Select(p => new SynthesisError(SynthesisError.SubjectOf(r), p.Property, p.Message))));
         CheckReferences(graph, deployment, errors);
         CheckObjectKeys(graph, errors);
         CheckComponentReferences(graph, errors);
@@ -31,37 +31,44 @@ internal static class GraphValidator
     {
         foreach (var resource in graph.Resources)
         {
-            var subject = SynthesisError.SubjectOf(resource);
             if (!TypeTokens.IsValid(resource.GetResourceType()))
             {
-                errors.Add(new(subject, "type", $"'{resource.GetResourceType()}' is not a type token: it must read package:module:Type."));
+                errors.Add(new(SynthesisError.SubjectOf(resource), "type", $"'{resource.GetResourceType()}' is not a type token: it must read package:module:Type."));
             }
 
             if (!LogicalNames.IsValid(resource.GetResourceName()))
             {
-                errors.Add(new(subject, "name", $"'{resource.GetResourceName()}' is not a valid logical name: {LogicalNames.Rule}."));
+                errors.Add(new(SynthesisError.SubjectOf(resource), "name", $"'{resource.GetResourceName()}' is not a valid logical name: {LogicalNames.Rule}."));
             }
             else if (!LogicalNames.IsValid(resource.LogicalName))
             {
-                errors.Add(new(subject, "name", $"the prefixed name '{resource.LogicalName}' is not a valid logical name: {LogicalNames.Rule}."));
+                errors.Add(new(SynthesisError.SubjectOf(resource), "name", $"the prefixed name '{resource.LogicalName}' is not a valid logical name: {LogicalNames.Rule}."));
             }
 
             if (resource is ComponentResource component)
             {
                 foreach (var group in component.Options.Providers.GroupBy(p => p.ProviderPackage).Where(g => g.Count() > 1))
                 {
-                    errors.Add(new(subject, "options.providers", $"{group.Count()} providers are given for package '{group.Key}'; give at most one per package."));
+                    errors.Add(new(SynthesisError.SubjectOf(resource), "options.providers", $"{group.Count()} providers are given for package '{group.Key}'; give at most one per package."));
                 }
             }
         }
 
-        foreach (var group in graph.Resources.GroupBy(r => r.LogicalName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        // Grouping every resource by name costs a group each: group only when some name is taken twice.
+        var seen = new HashSet<string>(graph.Resources.Length, StringComparer.Ordinal);
+        var duplicates = graph.Resources.Any(r => !seen.Add(r.LogicalName));
+        foreach (var group in duplicates ? graph.Resources.GroupBy(r => r.LogicalName, StringComparer.Ordinal).Where(g => g.Count() > 1) : [])
         {
             var holders = string.Join(" and ", group.Select(DescribeNaming));
             var rule = group.Any(r => r.Component is not null)
                 ? $" (a child's name is prefixed with its component's, unless it already starts with the component's name and '-')"
                 : string.Empty;
             errors.Add(new($"resource '{group.Key}'", "name", $"the logical name is used by {group.Count()} resources, {holders}; logical names must be unique in a stack{rule}: rename one of them."));
+        }
+
+        if (graph.Config.IsEmpty)
+        {
+            return;
         }
 
         var names = graph.Resources.OfType<CustomResource>().Select(r => r.LogicalName).ToHashSet(StringComparer.Ordinal);
@@ -73,25 +80,26 @@ internal static class GraphValidator
 
     private static void CheckReferences(StackGraph graph, DeploymentContext deployment, List<SynthesisError> errors)
     {
-        foreach (var resource in graph.CustomResources)
+        foreach (var resource in graph.SortedCustomResources)
         {
-            var subject = SynthesisError.SubjectOf(resource);
-            foreach (var (name, value) in graph.Properties[resource].Properties)
+            // The references of the properties (in property order), then of the get id (see StackGraph.LinksOf).
+            foreach (var (property, node) in graph.LinksOf(resource))
             {
-                foreach (var target in ReferencedResources(value))
+                foreach (var target in TargetsOf(node))
                 {
-                    CheckTarget(target, deployment, subject, name, errors);
+                    if (target.Deployment != deployment)
+                    {
+                        CheckTarget(target, deployment, SynthesisError.SubjectOf(resource), property ?? "get.id", errors);
+                    }
                 }
-            }
-
-            foreach (var target in resource.ExistingIdExpression() is { } existingId ? ReferencedResources(existingId) : [])
-            {
-                CheckTarget(target, deployment, subject, "get.id", errors);
             }
 
             foreach (var (option, target) in OptionTargets(resource))
             {
-                CheckTarget(target, deployment, subject, option, errors);
+                if (target.Deployment != deployment)
+                {
+                    CheckTarget(target, deployment, SynthesisError.SubjectOf(resource), option, errors);
+                }
             }
         }
 
@@ -110,12 +118,15 @@ internal static class GraphValidator
     /// </summary>
     private static void CheckObjectKeys(StackGraph graph, List<SynthesisError> errors)
     {
-        foreach (var resource in graph.CustomResources)
+        foreach (var resource in graph.SortedCustomResources)
         {
-            var subject = SynthesisError.SubjectOf(resource);
             foreach (var (name, value) in graph.Properties[resource].Properties)
             {
-                CheckObjectKeys(value, name, subject, errors);
+                // Paths are built only for a value that has such a key: most have none.
+                if (HasFunctionKey(value))
+                {
+                    CheckObjectKeys(value, name, SynthesisError.SubjectOf(resource), errors);
+                }
             }
         }
 
@@ -161,6 +172,45 @@ internal static class GraphValidator
 
     private const string FunctionKeyPrefix = "fn::";
 
+    private static bool HasFunctionKey(Expression expression)
+    {
+        switch (expression)
+        {
+            case LiteralExpression or ResourceReferenceExpression or ConfigReferenceExpression:
+                return false;
+            case ObjectExpression obj:
+                foreach (var (key, value) in obj.Properties)
+                {
+                    if (key.StartsWith(FunctionKeyPrefix, StringComparison.Ordinal) || HasFunctionKey(value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case ListExpression list:
+                foreach (var item in list.Items)
+                {
+                    if (HasFunctionKey(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                foreach (var child in expression.Children)
+                {
+                    if (HasFunctionKey(child))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+        }
+    }
+
     private static IEnumerable<(string Option, Resource Target)> OptionTargets(CustomResource resource)
     {
         var options = resource.Options;
@@ -198,29 +248,42 @@ internal static class GraphValidator
     {
         foreach (var node in expression.DescendantsAndSelf())
         {
-            switch (node)
+            foreach (var resource in TargetsOf(node))
             {
-                case ResourceReferenceExpression reference:
-                    yield return reference.Resource;
-                    break;
-                case InvokeExpression invoke:
-                    foreach (var resource in invoke.OptionResources)
-                    {
-                        yield return resource;
-                    }
-
-                    break;
+                yield return resource;
             }
         }
     }
 
+    /// <summary>The resources one node references: a reference's resource, an invoke's provider and dependencies.</summary>
+    private static IEnumerable<Resource> TargetsOf(Expression node) => node switch
+    {
+        ResourceReferenceExpression reference => [reference.Resource],
+        InvokeExpression invoke => invoke.OptionResources,
+        _ => [],
+    };
+
     private static void CheckComponentReferences(StackGraph graph, List<SynthesisError> errors)
     {
-        foreach (var resource in graph.CustomResources)
+        foreach (var resource in graph.SortedCustomResources)
         {
-            foreach (var target in ReferencedResources(graph.Properties[resource]).OfType<ComponentResource>())
+            // The references of the properties (not of the get id), as ReferencedResources(properties) finds them.
+            foreach (var (property, node) in graph.LinksOf(resource))
             {
-                errors.Add(new(SynthesisError.SubjectOf(resource), null, $"references component '{target.LogicalName}', which has no value in a program: reference one of its resources or outputs."));
+                if (property is null)
+                {
+                    continue;
+                }
+
+                if (node is ResourceReferenceExpression { Resource: not ComponentResource })
+                {
+                    continue;
+                }
+
+                foreach (var target in TargetsOf(node).OfType<ComponentResource>())
+                {
+                    errors.Add(new(SynthesisError.SubjectOf(resource), null, $"references component '{target.LogicalName}', which has no value in a program: reference one of its resources or outputs."));
+                }
             }
         }
     }
@@ -230,7 +293,7 @@ internal static class GraphValidator
     {
         var state = new Dictionary<CustomResource, int>();
         var path = new List<CustomResource>();
-        foreach (var resource in graph.CustomResources)
+        foreach (var resource in graph.SortedCustomResources)
         {
             Visit(resource);
         }
@@ -251,7 +314,7 @@ internal static class GraphValidator
 
             state[resource] = 1;
             path.Add(resource);
-            foreach (var dependency in graph.DependenciesOf(resource))
+            foreach (var dependency in graph.OwnDependenciesOf(resource))
             {
                 Visit(dependency);
             }

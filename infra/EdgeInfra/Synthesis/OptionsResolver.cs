@@ -8,11 +8,10 @@ internal sealed class OptionsResolver(DeploymentContext deployment, List<Synthes
     public EffectiveOptions Resolve(CustomResource resource)
     {
         var options = resource.Options;
-        var subject = SynthesisError.SubjectOf(resource);
         var provider = resource is ProviderResource ? null : options.Provider ?? InheritedProvider(resource);
         if (provider is not null && provider.ProviderPackage != resource.Package)
         {
-            errors.Add(new(subject, "options.provider", $"provider '{provider.LogicalName}' serves package '{provider.ProviderPackage}', but the resource belongs to package '{resource.Package}'."));
+            errors.Add(new(SynthesisError.SubjectOf(resource), "options.provider", $"provider '{provider.LogicalName}' serves package '{provider.ProviderPackage}', but the resource belongs to package '{resource.Package}'."));
         }
 
         var version = resource switch
@@ -24,10 +23,14 @@ internal sealed class OptionsResolver(DeploymentContext deployment, List<Synthes
         };
         if (provider is null && version is null && resource is not StackReference)
         {
-            errors.Add(new(subject, "options.version", $"package '{resource.Package}' has no pinned version: declare it with [assembly: PulumiPackage(\"{resource.Package}\", \"<version>\")] or set CustomResourceOptions.Version."));
+            errors.Add(new(SynthesisError.SubjectOf(resource), "options.version", $"package '{resource.Package}' has no pinned version: declare it with [assembly: PulumiPackage(\"{resource.Package}\", \"<version>\")] or set CustomResourceOptions.Version."));
         }
 
-        CheckTimeouts(options.CustomTimeouts, subject);
+        if (options.CustomTimeouts is not null)
+        {
+            CheckTimeouts(options.CustomTimeouts, SynthesisError.SubjectOf(resource));
+        }
+
         return new EffectiveOptions
         {
             Provider = provider,
@@ -40,7 +43,7 @@ internal sealed class OptionsResolver(DeploymentContext deployment, List<Synthes
             IgnoreChanges = [.. options.IgnoreChanges],
             ReplaceOnChanges = [.. options.ReplaceOnChanges],
             AdditionalSecretOutputs = [.. options.AdditionalSecretOutputs],
-            DeletedWith = DeletedWith(resource, subject),
+            DeletedWith = DeletedWith(resource),
             CustomTimeouts = options.CustomTimeouts,
             Aliases = [.. options.Aliases.Select(a => AliasUrn(resource, a))],
         };
@@ -50,12 +53,48 @@ internal sealed class OptionsResolver(DeploymentContext deployment, List<Synthes
     public IEnumerable<CustomResource> Expand(Resource resource) => resource switch
     {
         CustomResource custom => [custom],
-        ComponentResource component => deployment.Resources.OfType<CustomResource>().Where(r => IsDescendant(r, component)),
+        ComponentResource component => Descendants.GetValueOrDefault(component, []),
         _ => [],
     };
 
+    private Dictionary<ComponentResource, List<CustomResource>>? _descendants;
+
+    /// <summary>
+    /// The custom resources under each component, in creation order: found in one pass over the resources, the first
+    /// time a dependency names a component, rather than one pass per dependency on a component.
+    /// </summary>
+    private Dictionary<ComponentResource, List<CustomResource>> Descendants => _descendants ??= FindDescendants();
+
+    private Dictionary<ComponentResource, List<CustomResource>> FindDescendants()
+    {
+        var descendants = new Dictionary<ComponentResource, List<CustomResource>>();
+        foreach (var resource in deployment.Resources.OfType<CustomResource>())
+        {
+            for (var parent = resource.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is ComponentResource component)
+                {
+                    if (!descendants.TryGetValue(component, out var list))
+                    {
+                        list = [];
+                        descendants[component] = list;
+                    }
+
+                    list.Add(resource);
+                }
+            }
+        }
+
+        return descendants;
+    }
+
     private ImmutableArray<CustomResource> Dependencies(CustomResource resource)
     {
+        if (!HasDependsOn(resource))
+        {
+            return [];
+        }
+
         var dependencies = new HashSet<CustomResource>();
         for (Resource? current = resource; current is not null; current = current.Parent)
         {
@@ -72,7 +111,21 @@ internal sealed class OptionsResolver(DeploymentContext deployment, List<Synthes
         return [.. dependencies.OrderBy(d => d.LogicalName, StringComparer.Ordinal)];
     }
 
-    private CustomResource? DeletedWith(CustomResource resource, string subject)
+    /// <summary>Whether the resource or one of its component ancestors has a dependsOn (most have none).</summary>
+    private static bool HasDependsOn(CustomResource resource)
+    {
+        for (Resource? current = resource; current is not null; current = current.Parent)
+        {
+            if ((current == resource || current is ComponentResource) && current.Options.DependsOn.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private CustomResource? DeletedWith(CustomResource resource)
     {
         switch (resource.Options.DeletedWith)
         {
@@ -81,7 +134,7 @@ internal sealed class OptionsResolver(DeploymentContext deployment, List<Synthes
             case CustomResource custom:
                 return custom;
             default:
-                errors.Add(new(subject, "options.deletedWith", $"'{resource.Options.DeletedWith.LogicalName}' is a component; deletedWith takes a custom resource."));
+                errors.Add(new(SynthesisError.SubjectOf(resource), "options.deletedWith", $"'{resource.Options.DeletedWith.LogicalName}' is a component; deletedWith takes a custom resource."));
                 return null;
         }
     }
@@ -118,17 +171,4 @@ internal sealed class OptionsResolver(DeploymentContext deployment, List<Synthes
 
     private string AliasUrn(CustomResource resource, Alias alias) =>
         alias.Urn ?? StackGraph.UrnOf(deployment.StackName, deployment.ProjectName, resource, alias.Type, alias.Name);
-
-    private static bool IsDescendant(Resource resource, ComponentResource component)
-    {
-        for (var parent = resource.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent == component)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

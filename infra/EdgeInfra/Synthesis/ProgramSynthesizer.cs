@@ -1,3 +1,4 @@
+using System.Text;
 using EdgeInfra.Yaml;
 
 namespace EdgeInfra;
@@ -13,6 +14,66 @@ public static class ProgramSynthesizer
     {
         ArgumentNullException.ThrowIfNull(graph);
         var lowering = new ExpressionLowering(graph);
+        var resources = graph.CustomResources.Select(r => (r.LogicalName, (YamlValue)Resource(r, graph, lowering))).ToArray();
+        var outputs = graph.Outputs.Select(o => (o.Key, lowering.Lower(o.Value))).ToArray();
+        var program = Head(graph, lowering).Entries.Select(e => (e.Key, e.Value)).ToList();
+        program.Add(("resources", YamlMapping.Of(resources)));
+        if (outputs.Length > 0)
+        {
+            program.Add(("outputs", YamlMapping.Of(outputs)));
+        }
+
+        return YamlMapping.Of([.. program]);
+    }
+
+    /// <summary>The program of <paramref name="graph"/> as YAML text.</summary>
+    public static string Synthesize(StackGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var resources = graph.SortedCustomResources;
+        if (resources.IsEmpty)
+        {
+            return YamlWriter.Write(ToYaml(graph));
+        }
+
+        // The text of YamlWriter.Write(ToYaml(graph)), written entry by entry so that each resource's YAML tree is
+        // garbage as soon as it is written, rather than the tree of the whole program living until the end. The
+        // variables (invokes whose result is navigated) come before the resources: they are found first, by lowering
+        // each such invoke of the program (graph.Invokes has every invoke lowering meets), as lowering the resources would.
+        var lowering = new ExpressionLowering(graph);
+        foreach (var site in graph.Invokes)
+        {
+            if (!site.Invoke.Path.IsEmpty)
+            {
+                lowering.Lower(site.Invoke);
+            }
+        }
+
+        var outputs = graph.Outputs.Select(o => (o.Key, lowering.Lower(o.Value))).ToArray();
+        var text = new StringBuilder();
+        foreach (var (key, value) in Head(graph, lowering).Entries)
+        {
+            YamlWriter.WriteEntry(text, key, value, 0);
+        }
+
+        text.Append("resources:\n");
+        foreach (var resource in resources)
+        {
+            YamlWriter.WriteEntry(text, resource.LogicalName, Resource(resource, graph, lowering), 2);
+        }
+
+        if (outputs.Length > 0)
+        {
+            YamlWriter.WriteEntry(text, "outputs", YamlMapping.Of(outputs), 0);
+        }
+
+        var program = text.ToString();
+        return program;
+    }
+
+    /// <summary>The entries of the program before its resources: name, runtime, config and variables.</summary>
+    private static YamlMapping Head(StackGraph graph, ExpressionLowering lowering)
+    {
         var program = new List<(string, YamlValue)>
         {
             ("name", new YamlString(graph.Settings.ProjectName)),
@@ -24,24 +85,13 @@ public static class ProgramSynthesizer
             program.Add(("config", YamlMapping.Of([.. graph.Config.Select(c => (c.Key, (YamlValue)ConfigEntry(c)))])));
         }
 
-        var resources = graph.CustomResources.Select(r => (r.LogicalName, (YamlValue)Resource(r, graph, lowering))).ToArray();
-        var outputs = graph.Outputs.Select(o => (o.Key, lowering.Lower(o.Value))).ToArray();
         if (lowering.Variables.Count > 0)
         {
             program.Add(("variables", YamlMapping.Of([.. lowering.Variables.Select(v => (v.Key, v.Value))])));
         }
 
-        program.Add(("resources", YamlMapping.Of(resources)));
-        if (outputs.Length > 0)
-        {
-            program.Add(("outputs", YamlMapping.Of(outputs)));
-        }
-
         return YamlMapping.Of([.. program]);
     }
-
-    /// <summary>The program of <paramref name="graph"/> as YAML text.</summary>
-    public static string Synthesize(StackGraph graph) => YamlWriter.Write(ToYaml(graph));
 
     /// <summary>
     /// The program Pulumi's package discovery gets when no stack is selected: one explicit provider per package of

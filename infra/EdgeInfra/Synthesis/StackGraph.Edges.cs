@@ -53,8 +53,12 @@ public sealed partial class StackGraph
     public ImmutableArray<CustomResource> DependenciesOf(CustomResource resource)
     {
         RequireOwn(resource);
-        return EdgeData.Dependencies.GetValueOrDefault(resource, []);
+        return OwnDependenciesOf(resource);
     }
+
+    /// <summary><see cref="DependenciesOf"/> of a resource known to be of this stack.</summary>
+    internal ImmutableArray<CustomResource> OwnDependenciesOf(CustomResource resource) =>
+        EdgeData.Dependencies.GetValueOrDefault(resource, []);
 
     private EdgeView EdgeData => LazyInitializer.EnsureInitialized(ref _edges, () => new EdgeView(this));
 
@@ -63,19 +67,25 @@ public sealed partial class StackGraph
     {
         public EdgeView(StackGraph graph)
         {
+            var ranks = graph.NameRanks;
             var edges = new HashSet<GraphEdge>();
-            foreach (var resource in graph.CustomResources)
+            var ordered = new List<GraphEdge>();
+            foreach (var resource in graph.SortedCustomResources)
             {
                 void Add(CustomResource? used, GraphEdgeKind kind)
                 {
                     // Resources of other stacks are no part of this graph (validation reports references to them).
-                    if (used is not null && graph.Options.ContainsKey(used))
+                    if (used is not null && ranks.ContainsKey(used))
                     {
-                        edges.Add(new GraphEdge(used, resource, kind));
+                        var edge = new GraphEdge(used, resource, kind);
+                        if (edges.Add(edge))
+                        {
+                            ordered.Add(edge);
+                        }
                     }
                 }
 
-                foreach (var node in graph.Properties[resource].DescendantsAndSelf().Concat(resource.ExistingIdExpression()?.DescendantsAndSelf() ?? []))
+                foreach (var (_, node) in graph.LinksOf(resource))
                 {
                     switch (node)
                     {
@@ -103,16 +113,34 @@ public sealed partial class StackGraph
                 }
             }
 
-            All = [.. edges
-                .OrderBy(e => e.From.LogicalName, StringComparer.Ordinal)
-                .ThenBy(e => e.To.LogicalName, StringComparer.Ordinal)
+            // Ordered by the names of From and To (as ranks of the names: the same order, without comparing strings),
+            // then by kind; a stable sort of the edges in the order they were found, as before.
+            All = [.. ordered
+                .OrderBy(e => ranks[e.From])
+                .ThenBy(e => ranks[e.To])
                 .ThenBy(e => e.Kind)];
             // All is in the order of the used resources' names, and so is each resource's group.
-            Dependencies = All.GroupBy(e => e.To).ToImmutableDictionary(g => g.Key, g => g.Select(e => e.From).Distinct().ToImmutableArray());
+            var dependencies = new Dictionary<CustomResource, List<CustomResource>>();
+            foreach (var edge in All)
+            {
+                if (!dependencies.TryGetValue(edge.To, out var list))
+                {
+                    list = [];
+                    dependencies[edge.To] = list;
+                }
+
+                // Each From once: its edges are adjacent, unless resources of the same name (an invalid graph) mix.
+                if (list.Count == 0 || (list[^1] != edge.From && (ranks[list[^1]] != ranks[edge.From] || !list.Contains(edge.From))))
+                {
+                    list.Add(edge.From);
+                }
+            }
+
+            Dependencies = dependencies.ToDictionary(d => d.Key, d => d.Value.ToImmutableArray());
         }
 
         public ImmutableArray<GraphEdge> All { get; }
 
-        public ImmutableDictionary<CustomResource, ImmutableArray<CustomResource>> Dependencies { get; }
+        public Dictionary<CustomResource, ImmutableArray<CustomResource>> Dependencies { get; }
     }
 }

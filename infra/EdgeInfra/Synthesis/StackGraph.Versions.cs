@@ -65,20 +65,29 @@ public sealed partial class StackGraph
         {
             var invokes = ImmutableArray.CreateBuilder<InvokeSite>();
             var pins = ImmutableArray.CreateBuilder<VersionPin>();
-            foreach (var resource in graph.CustomResources)
+            foreach (var resource in graph.SortedCustomResources)
             {
                 if (graph.Options[resource].Version is { } version)
                 {
                     pins.Add(new VersionPin(resource.Package, version, resource, null));
                 }
 
-                var expressions = resource.ExistingIdExpression() is { } existingId ? new Expression[] { graph.Properties[resource], existingId } : [graph.Properties[resource]];
-                AddInvokes(expressions, resource, null);
+                // The invokes of its properties, then of its get id (found once per graph, see LinksOf).
+                foreach (var (_, node) in graph.LinksOf(resource))
+                {
+                    if (node is InvokeExpression invoke)
+                    {
+                        AddInvoke(invoke, resource, null);
+                    }
+                }
             }
 
             foreach (var (name, value) in graph.Outputs)
             {
-                AddInvokes([value], null, name);
+                foreach (var invoke in value.DescendantsAndSelf().OfType<InvokeExpression>())
+                {
+                    AddInvoke(invoke, null, name);
+                }
             }
 
             Invokes = invokes.ToImmutable();
@@ -87,16 +96,13 @@ public sealed partial class StackGraph
                 .GroupBy(p => p.Package, StringComparer.Ordinal)
                 .ToImmutableSortedDictionary(g => g.Key, g => g.First().Version, StringComparer.Ordinal);
 
-            void AddInvokes(IEnumerable<Expression> expressions, CustomResource? resource, string? output)
+            void AddInvoke(InvokeExpression invoke, CustomResource? resource, string? output)
             {
-                foreach (var invoke in expressions.SelectMany(e => e.DescendantsAndSelf()).OfType<InvokeExpression>())
+                var site = new InvokeSite(invoke, resource, output);
+                invokes.Add(site);
+                if (graph.VersionOf(invoke) is { } invokeVersion)
                 {
-                    var site = new InvokeSite(invoke, resource, output);
-                    invokes.Add(site);
-                    if (graph.VersionOf(invoke) is { } invokeVersion)
-                    {
-                        pins.Add(new VersionPin(TypeTokens.PackageOf(invoke.Function), invokeVersion, null, site));
-                    }
+                    pins.Add(new VersionPin(TypeTokens.PackageOf(invoke.Function), invokeVersion, null, site));
                 }
             }
         }

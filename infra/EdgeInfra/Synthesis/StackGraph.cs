@@ -34,8 +34,25 @@ public sealed partial class StackGraph
     public ImmutableArray<Resource> Resources { get; }
 
     /// <summary>The custom resources, in logical name order: the order of the program.</summary>
-    public IEnumerable<CustomResource> CustomResources =>
-        Resources.OfType<CustomResource>().OrderBy(r => r.LogicalName, StringComparer.Ordinal);
+    public IEnumerable<CustomResource> CustomResources => SortedCustomResources;
+
+    /// <summary><see cref="CustomResources"/>, sorted once per graph (the graph never changes).</summary>
+    internal ImmutableArray<CustomResource> SortedCustomResources
+    {
+        get
+        {
+            var sorted = _sortedCustomResources;
+            if (sorted.IsDefault)
+            {
+                sorted = [.. Resources.OfType<CustomResource>().OrderBy(r => r.LogicalName, StringComparer.Ordinal)];
+                _sortedCustomResources = sorted;
+            }
+
+            return sorted;
+        }
+    }
+
+    private ImmutableArray<CustomResource> _sortedCustomResources;
 
     /// <summary>The input properties of each custom resource.</summary>
     public ImmutableDictionary<CustomResource, ObjectExpression> Properties { get; }

@@ -27,7 +27,7 @@ public static partial class YamlWriter
                 WriteSequenceItems(text, sequence, 0);
                 break;
             default:
-                text.Append(Inline(root)).Append('\n');
+                AppendInline(text, root).Append('\n');
                 break;
         }
 
@@ -45,42 +45,66 @@ public static partial class YamlWriter
     public static string Quote(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var quoted = new StringBuilder(text.Length + 2).Append('"');
+        return AppendQuoted(new StringBuilder(text.Length + 2), text).ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> as a double-quoted YAML scalar (<see cref="Quote"/>) to <paramref name="quoted"/>.</summary>
+    private static StringBuilder AppendQuoted(StringBuilder quoted, string text)
+    {
+        quoted.Append('"');
+        var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            switch (c)
+            if (c is >= ' ' and < '\x7f' and not '"' and not '\\')
             {
-                case '"': quoted.Append("\\\""); break;
-                case '\\': quoted.Append("\\\\"); break;
-                case '\n': quoted.Append("\\n"); break;
-                case '\r': quoted.Append("\\r"); break;
-                case '\t': quoted.Append("\\t"); break;
-                case var _ when char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]):
-                    var codePoint = char.ConvertToUtf32(c, text[i + 1]);
-                    if (IsNoncharacter(codePoint))
-                    {
-                        quoted.Append("\\U").Append(codePoint.ToString("x8", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        quoted.Append(c).Append(text[i + 1]);
-                    }
-
-                    i++;
-                    break;
-                case var _ when char.IsSurrogate(c):
-                    throw new ArgumentException($"The string has a lone surrogate at {i}; it is not valid Unicode text.", nameof(text));
-                case var _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' || IsNoncharacter(c):
-                    quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    break;
-                default:
-                    quoted.Append(c);
-                    break;
+                // Printable ASCII other than the quote and backslash is written as is: copied in runs.
+                continue;
             }
+
+            quoted.Append(text, start, i - start);
+            i = AppendEscaped(quoted, text, i);
+            start = i + 1;
         }
 
-        return quoted.Append('"').ToString();
+        return quoted.Append(text, start, text.Length - start).Append('"');
+    }
+
+    /// <summary>Appends the character of <paramref name="text"/> at <paramref name="i"/> as <see cref="Quote"/> writes it; returns the index of the last character consumed.</summary>
+    private static int AppendEscaped(StringBuilder quoted, string text, int i)
+    {
+        var c = text[i];
+        switch (c)
+        {
+            case '"': quoted.Append("\\\""); break;
+            case '\\': quoted.Append("\\\\"); break;
+            case '\n': quoted.Append("\\n"); break;
+            case '\r': quoted.Append("\\r"); break;
+            case '\t': quoted.Append("\\t"); break;
+            case var _ when char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]):
+                var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                if (IsNoncharacter(codePoint))
+                {
+                    quoted.Append("\\U").Append(codePoint.ToString("x8", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    quoted.Append(c).Append(text[i + 1]);
+                }
+
+                i++;
+                break;
+            case var _ when char.IsSurrogate(c):
+                throw new ArgumentException($"The string has a lone surrogate at {i}; it is not valid Unicode text.", nameof(text));
+            case var _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' || IsNoncharacter(c):
+                quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                break;
+            default:
+                quoted.Append(c);
+                break;
+        }
+
+        return i;
     }
 
     private static void WriteMappingEntries(StringBuilder text, YamlMapping mapping, int indent, bool firstInline = false)
@@ -94,20 +118,35 @@ public static partial class YamlWriter
             }
 
             first = false;
-            var written = Key(key);
-            if (written.Length > MaxImplicitKeyLength)
-            {
-                // YAML 1.2 (7.4.2, 8.2.2) limits an implicit key to 1024 characters; a longer one is an explicit key.
-                text.Append("? ").Append(written).Append('\n').Append(' ', indent);
-            }
-            else
-            {
-                text.Append(written);
-            }
-
-            text.Append(':');
-            WriteValueAfterIndicator(text, value, indent);
+            WriteKeyAndValue(text, key, value, indent);
         }
+    }
+
+    /// <summary>
+    /// Appends one entry of a block mapping at <paramref name="indent"/>, as <see cref="Write"/> writes each entry of
+    /// a mapping: a document written entry by entry is the same text as the document written whole.
+    /// </summary>
+    internal static void WriteEntry(StringBuilder text, string key, YamlValue value, int indent)
+    {
+        text.Append(' ', indent);
+        WriteKeyAndValue(text, key, value, indent);
+    }
+
+    private static void WriteKeyAndValue(StringBuilder text, string key, YamlValue value, int indent)
+    {
+        var written = Key(key);
+        if (written.Length > MaxImplicitKeyLength)
+        {
+            // YAML 1.2 (7.4.2, 8.2.2) limits an implicit key to 1024 characters; a longer one is an explicit key.
+            text.Append("? ").Append(written).Append('\n').Append(' ', indent);
+        }
+        else
+        {
+            text.Append(written);
+        }
+
+        text.Append(':');
+        WriteValueAfterIndicator(text, value, indent);
     }
 
     private static void WriteSequenceItems(StringBuilder text, YamlSequence sequence, int indent, bool firstInline = false)
@@ -165,17 +204,17 @@ public static partial class YamlWriter
 
                 break;
             default:
-                text.Append(' ').Append(Inline(value)).Append('\n');
+                AppendInline(text.Append(' '), value).Append('\n');
                 break;
         }
     }
 
-    private static string Inline(YamlValue value) => value switch
+    private static StringBuilder AppendInline(StringBuilder text, YamlValue value) => value switch
     {
-        YamlString s => Quote(s.Text),
-        YamlPlain p => p.Text,
-        YamlMapping => "{}",
-        YamlSequence => "[]",
+        YamlString s => AppendQuoted(text, s.Text),
+        YamlPlain p => text.Append(p.Text),
+        YamlMapping => text.Append("{}"),
+        YamlSequence => text.Append("[]"),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
     };
 
@@ -216,7 +255,11 @@ public static partial class YamlWriter
     /// </summary>
     private static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
-    private static bool IsReserved(string key) => key.ToLowerInvariant() is "true" or "false" or "null" or "yes" or "no" or "on" or "off" or "y" or "n" or "~";
+    private static bool IsReserved(string key) => key.Length <= 5 && ReservedKeys.Contains(key);
+
+    /// <summary>The keys YAML readers may take for booleans or null, in any case (<see cref="Key"/> checks them only for plain ASCII keys).</summary>
+    private static readonly HashSet<string> ReservedKeys =
+        new(["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"], StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex("^[A-Za-z_]([A-Za-z0-9_./:-]*[A-Za-z0-9_])?\\z")]
     private static partial Regex PlainKey();
