@@ -120,7 +120,7 @@ internal static class GraphValidator
     {
         foreach (var resource in graph.SortedCustomResources)
         {
-            foreach (var (name, value) in graph.Properties[resource].Properties)
+            foreach (var (name, value) in graph.PropertiesOf(resource).Properties)
             {
                 // Paths are built only for a value that has such a key: most have none.
                 if (HasFunctionKey(value))

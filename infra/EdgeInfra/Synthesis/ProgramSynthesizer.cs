@@ -141,13 +141,13 @@ public static class ProgramSynthesizer
             entry.Add(("get", YamlMapping.Of(("id", lowering.Lower(existingId)))));
         }
 
-        var properties = graph.Properties[resource];
+        var properties = graph.PropertiesOf(resource);
         if (properties.Properties.Count > 0)
         {
             entry.Add(("properties", lowering.Lower(properties)));
         }
 
-        var options = Options(graph.Options[resource]);
+        var options = Options(graph.OptionsOf(resource));
         if (options.Entries.Length > 0)
         {
             entry.Add(("options", options));

@@ -41,7 +41,7 @@ public static class StackBuilder
             throw new SynthesisException($"stack '{settings.StackName}'", null, e.Message);
         }
 
-        var properties = ImmutableDictionary.CreateBuilder<CustomResource, ObjectExpression>();
+        var properties = new Dictionary<CustomResource, ObjectExpression>();
         foreach (var resource in deployment.Resources.OfType<CustomResource>())
         {
             properties[resource] = PropertiesOf(resource, errors);
@@ -49,9 +49,14 @@ public static class StackBuilder
 
         var outputs = OutputsOf(stack, errors);
         var resolver = new OptionsResolver(deployment, errors);
-        var options = deployment.Resources.OfType<CustomResource>().ToImmutableDictionary(r => r, resolver.Resolve);
+        var options = new Dictionary<CustomResource, EffectiveOptions>();
+        foreach (var resource in deployment.Resources.OfType<CustomResource>())
+        {
+            options.Add(resource, resolver.Resolve(resource));
+        }
+
         var config = deployment.ConfigDeclarations.OrderBy(c => c.Key, StringComparer.Ordinal).ToImmutableArray();
-        var graph = new StackGraph(settings, [.. deployment.Resources], properties.ToImmutable(), options, config, outputs, [.. deployment.LogEntries]);
+        var graph = new StackGraph(settings, [.. deployment.Resources], properties, options, config, outputs, [.. deployment.LogEntries]);
         errors.AddRange(GraphValidator.Validate(graph, deployment));
         errors.AddRange(graph.Log.Where(e => e.Severity == LogSeverity.Error).Select(e => new SynthesisError(
             e.Resource is null ? $"stack '{settings.StackName}'" : SynthesisError.SubjectOf(e.Resource), null, "the program logged the error: " + e.Message)));

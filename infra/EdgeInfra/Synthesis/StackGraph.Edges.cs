@@ -103,7 +103,7 @@ public sealed partial class StackGraph
                     }
                 }
 
-                var options = graph.Options[resource];
+                var options = graph.OptionsOf(resource);
                 Add(options.Provider, GraphEdgeKind.Provider);
                 Add(options.Parent, GraphEdgeKind.Parent);
                 Add(options.DeletedWith, GraphEdgeKind.DeletedWith);

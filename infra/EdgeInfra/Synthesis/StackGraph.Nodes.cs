@@ -52,7 +52,7 @@ public sealed partial class StackGraph
         foreach (var resource in SortedCustomResources)
         {
             found.Clear();
-            foreach (var (name, value) in Properties[resource].Properties)
+            foreach (var (name, value) in PropertiesOf(resource).Properties)
             {
                 CollectLinks(value, name, found);
             }

@@ -67,7 +67,7 @@ public sealed partial class StackGraph
             var pins = ImmutableArray.CreateBuilder<VersionPin>();
             foreach (var resource in graph.SortedCustomResources)
             {
-                if (graph.Options[resource].Version is { } version)
+                if (graph.OptionsOf(resource).Version is { } version)
                 {
                     pins.Add(new VersionPin(resource.Package, version, resource, null));
                 }

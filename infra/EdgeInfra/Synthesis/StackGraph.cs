@@ -12,16 +12,16 @@ public sealed partial class StackGraph
     internal StackGraph(
         DeploymentSettings settings,
         ImmutableArray<Resource> resources,
-        ImmutableDictionary<CustomResource, ObjectExpression> properties,
-        ImmutableDictionary<CustomResource, EffectiveOptions> options,
+        Dictionary<CustomResource, ObjectExpression> properties,
+        Dictionary<CustomResource, EffectiveOptions> options,
         ImmutableArray<ConfigDeclaration> config,
         ImmutableSortedDictionary<string, Expression> outputs,
         ImmutableArray<LogEntry> log)
     {
         Settings = settings;
         Resources = resources;
-        Properties = properties;
-        Options = options;
+        _properties = properties;
+        _options = options;
         Config = config;
         Outputs = outputs;
         Log = log;
@@ -55,10 +55,28 @@ public sealed partial class StackGraph
     private ImmutableArray<CustomResource> _sortedCustomResources;
 
     /// <summary>The input properties of each custom resource.</summary>
-    public ImmutableDictionary<CustomResource, ObjectExpression> Properties { get; }
+    public ImmutableDictionary<CustomResource, ObjectExpression> Properties =>
+        LazyInitializer.EnsureInitialized(ref _immutableProperties, () => _properties.ToImmutableDictionary());
 
     /// <summary>The effective options of each custom resource.</summary>
-    public ImmutableDictionary<CustomResource, EffectiveOptions> Options { get; }
+    public ImmutableDictionary<CustomResource, EffectiveOptions> Options =>
+        LazyInitializer.EnsureInitialized(ref _immutableOptions, () => _options.ToImmutableDictionary());
+
+    // Synthesis reads the properties and options of every resource several times: from hash tables, which it never
+    // changes; the immutable dictionaries of the public API are made the first time they are asked for.
+    private readonly Dictionary<CustomResource, ObjectExpression> _properties;
+    private readonly Dictionary<CustomResource, EffectiveOptions> _options;
+    private ImmutableDictionary<CustomResource, ObjectExpression>? _immutableProperties;
+    private ImmutableDictionary<CustomResource, EffectiveOptions>? _immutableOptions;
+
+    /// <summary>The input properties of <paramref name="resource"/>, a custom resource of this stack.</summary>
+    internal ObjectExpression PropertiesOf(CustomResource resource) => _properties[resource];
+
+    /// <summary>The effective options of <paramref name="resource"/>, a custom resource of this stack.</summary>
+    internal EffectiveOptions OptionsOf(CustomResource resource) => _options[resource];
+
+    /// <summary>Whether <paramref name="resource"/> is a custom resource of this stack.</summary>
+    internal bool IsOwn(CustomResource resource) => _options.ContainsKey(resource);
 
     /// <summary>The config keys the program reads, in key order.</summary>
     public ImmutableArray<ConfigDeclaration> Config { get; }
@@ -73,7 +91,7 @@ public sealed partial class StackGraph
     private void RequireOwn(CustomResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (!Options.ContainsKey(resource))
+        if (!IsOwn(resource))
         {
             throw new ArgumentException($"'{resource.LogicalName}' ({resource.GetResourceType()}) is not a custom resource of this stack.", nameof(resource));
         }
