@@ -103,9 +103,9 @@ public sealed class CompilerCacheTests(CompilerCacheTests.Copy copy) : IClassFix
     }
 
     /// <summary>
-/// Empties the cache, lets the timestamp window pass (stacks/compile stores no output when an input changed in the
-/// 3 s before its run), then runs so that the output is stored; returns the stored entry (KEY.out).
-/// </summary>
+    /// Runs once, empties the cache, lets the timestamp window pass (stacks/compile stores no output when an input
+    /// changed in the 3 s before its run), then runs so that the output is stored; returns the stored entry (KEY.out).
+    /// </summary>
     private string StoredEntry(IReadOnlyDictionary<string, string?> variables, params string[] args)
     {
         // A first run writes the EdgeWorker tarball this program needs, when it is not there yet: a run that writes
