@@ -32,7 +32,7 @@ public sealed class EdgeStack : Stack
     {
         ArgumentNullException.ThrowIfNull(clock);
         var config = new Config();
-        new StackConfigCheck(config, clock.GetUtcNow()).Run();
+        new StackConfigCheck(config, clock.GetUtcNow(), clock is RecordingClock recording ? recording.Until : null).Run();
         var jwt = config.GetObject<JwtConfig>("jwt")?.Value;
         var entra = config.GetObject<EntraConfig>("entra");
         var location = config.Require("location");

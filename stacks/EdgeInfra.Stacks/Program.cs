@@ -20,4 +20,13 @@ if (args is ["lock-bundle", var directory])
     }
 }
 
-return Deployment.Run(args, () => new EdgeStack(), EdgeInfraPolicies.Pack);
+// The system clock, noting the earliest config time the output depends on; the compiler's output cache
+// (stacks/compile) asks for it with EDGEINFRA_VALID_UNTIL_FILE and serves the output until then only.
+var clock = new RecordingClock();
+var status = Deployment.Run(args, () => new EdgeStack(clock), EdgeInfraPolicies.Pack);
+if (Environment.GetEnvironmentVariable("EDGEINFRA_VALID_UNTIL_FILE") is { Length: > 0 } validUntilFile && clock.ValidUntil is { } validUntil)
+{
+    File.WriteAllText(validUntilFile, validUntil.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
+
+return status;

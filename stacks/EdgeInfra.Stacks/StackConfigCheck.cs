@@ -10,7 +10,7 @@ namespace EdgeInfra.Stacks;
 /// field the user set (<c>logRetentionDays</c>, <c>regions[0].vmCount</c>), the value (shortened, control characters
 /// escaped) and the rule. Every problem is reported at once. The rules are listed in the README's stack config section.
 /// </summary>
-internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now)
+internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now, Action<DateTimeOffset>? validUntil = null)
 {
     /// <summary>The longest text of one key (structured values as JSON).</summary>
     public const int MaxKeyLength = 256 * 1024;
@@ -728,6 +728,11 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
         else if (date <= now)
         {
             Add(key, $"{Q(text)} has passed (it is now {now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}): the secret would be created expired; set a time in the future");
+        }
+        else
+        {
+            // Valid until then only: a cached output of this stack expires at that time (RecordingClock).
+            validUntil?.Invoke(date);
         }
     }
 
