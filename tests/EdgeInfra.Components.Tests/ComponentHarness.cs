@@ -21,9 +21,18 @@ internal static class ComponentHarness
     public static string Synth(Action build) => Deployment.Synthesize(() => new LambdaStack(build), Settings());
 
     /// <summary>The program of a stack that <paramref name="build"/> fills, checked against the provider schemas.</summary>
-    public static string SynthConforming(Action build)
+    public static string SynthConforming(Action build) => Conforming(Synth(build));
+
+    /// <summary>The graph of a stack that <paramref name="build"/> fills, its program checked against the provider schemas.</summary>
+    public static StackGraph GraphConforming(Action build)
     {
-        var program = Synth(build);
+        var graph = Deployment.Build(() => new LambdaStack(build), Settings());
+        Conforming(ProgramSynthesizer.Synthesize(graph));
+        return graph;
+    }
+
+    private static string Conforming(string program)
+    {
         var violations = ProgramConformance.Check(program, Schemas.Value);
         Assert.True(violations.Count == 0, string.Join("\n", violations) + "\n\n" + program);
         return program;

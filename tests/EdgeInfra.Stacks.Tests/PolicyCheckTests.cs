@@ -35,6 +35,7 @@ public sealed class PolicyCheckTests
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
         Assert.True(rules.Count >= 50, $"{rules.Count} rules");
         Assert.All(run.GetProperty("results").EnumerateArray(), result => Assert.True(result.TryGetProperty("suppressions", out _), result.ToString()));
-        Assert.Equal($"Pulumi.{stack}.yaml", run.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()).Distinct().SingleOrDefault() ?? $"Pulumi.{stack}.yaml");
+        // Both stacks carry justified suppressions, so the log has results, each located in the stack's config file.
+        Assert.Equal([$"Pulumi.{stack}.yaml"], run.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()).Distinct());
     }
 }

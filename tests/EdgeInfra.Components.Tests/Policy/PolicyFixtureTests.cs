@@ -42,8 +42,7 @@ public sealed class PolicyFixtureTests
     {
         var fixture = Fixtures.Single(f => f.RuleId == ruleId && f.Name == name);
         var rule = EdgeInfraPolicies.Pack.Rules.Single(r => r.Id == ruleId);
-        ComponentHarness.SynthConforming(fixture.Build);
-        var graph = Deployment.Build(() => new LambdaStack(fixture.Build), ComponentHarness.Settings());
+        var graph = ComponentHarness.GraphConforming(fixture.Build);
 
         var violations = rule.Check(graph);
 

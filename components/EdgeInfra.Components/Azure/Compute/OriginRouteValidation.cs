@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Azure.Compute;
 
@@ -19,10 +20,6 @@ internal static partial class OriginRouteValidation
     /// </summary>
     [GeneratedRegex(@"^(/|(/[A-Za-z0-9._~-]+)+)\z")]
     private static partial Regex PathPrefix();
-
-    /// <summary>A role or scope name (contract: Entra app role and scope values hold no spaces).</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,120}\z")]
-    private static partial Regex Name();
 
     /// <summary>Adds every problem of <paramref name="routes"/> to <paramref name="errors"/>.</summary>
     /// <param name="routes">The routes.</param>
@@ -94,7 +91,7 @@ internal static partial class OriginRouteValidation
 
         for (var index = 0; index < names.Count; index++)
         {
-            if (!Name().IsMatch(names[index] ?? string.Empty))
+            if (!ValidationPatterns.AccessName().IsMatch(names[index] ?? string.Empty))
             {
                 errors.Add($"{property}[{Text(index)}]", $"'{names[index]}' is not a valid {kind} name: 1 to 120 letters, digits and '.', '_', '-', ':' (no spaces: the X-Edge-Roles and X-Edge-Scopes headers separate names with one)");
             }
