@@ -39,6 +39,17 @@ internal static class DiffVerb
         return StackVerb.WithGraph(context, (graph, stack) => Compare(context, graph, stack, baseName, format, limits), synthesisFailure: 2);
     }
 
+    /// <summary>
+    /// Where base trees are kept between diffs: <c>EDGEINFRA_CACHE_HOME</c>, else <c>$XDG_CACHE_HOME/edgeinfra</c>,
+    /// else <c>$HOME/.cache/edgeinfra</c> (absolute paths only, as the XDG base directory specification asks); null
+    /// (a temporary folder per diff) when none is set.
+    /// </summary>
+    internal static string? CacheDirectory(Func<string, string?> variables) =>
+        variables("EDGEINFRA_CACHE_HOME") is { } own && Path.IsPathFullyQualified(own) ? own
+        : variables("XDG_CACHE_HOME") is { } xdg && Path.IsPathFullyQualified(xdg) ? Path.Combine(xdg, "edgeinfra")
+        : variables("HOME") is { } home && Path.IsPathFullyQualified(home) ? Path.Combine(home, ".cache", "edgeinfra")
+        : null;
+
     /// <summary>The smallest <c>--max-length</c>: room for the summary, the risks and the note on what was left out.</summary>
     private const int MinMaxLength = 2000;
 
@@ -48,7 +59,7 @@ internal static class DiffVerb
         StackConfigValues? baseSettings;
         try
         {
-            var loaded = BaseProgramSource.LoadWithConfig(baseName, stack, context.Project.Directory, context.Environment.Error);
+            var loaded = BaseProgramSource.LoadWithConfig(baseName, stack, context.Project.Directory, context.Environment.Error, CacheDirectory(context.Environment.Variables));
             before = ProgramDocument.Parse(loaded.Program);
             baseSettings = loaded.StackConfig;
         }

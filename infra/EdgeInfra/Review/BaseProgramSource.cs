@@ -6,8 +6,8 @@ namespace EdgeInfra.Review;
 
 /// <summary>
 /// The program a diff compares against: a program file, or the program that a git ref's tree synthesizes. For a
-/// ref, the whole repository tree at the ref is exported to a temporary folder (removed afterwards; the working tree
-/// is never touched) and the <c>Pulumi.yaml</c> compiler of the project's folder in it — the same folder, relative to
+/// ref, the whole repository tree at the ref is exported to a folder outside the working tree (a cache folder kept
+/// between diffs, or a temporary one; the working tree is never touched) and the <c>Pulumi.yaml</c> compiler of the project's folder in it — the same folder, relative to
 /// the repository root, as the working tree's project — is run there with <c>PULUMI_STACK</c> set, exactly as Pulumi
 /// would run it, so the old code and the old stack config decide the old program.
 /// </summary>
@@ -20,10 +20,22 @@ public static class BaseProgramSource
 
     /// <summary>
     /// The base program named by <paramref name="fileOrRef"/>, relative to <paramref name="projectDirectory"/>, with
-    /// the stack settings file of the ref's tree (none for a program file).
+    /// the stack settings file of the ref's tree (none for a program file). A ref's tree is built in a temporary
+    /// folder, removed afterwards.
     /// </summary>
     /// <exception cref="BaseProgramException">Neither a readable file nor a git ref whose tree synthesizes.</exception>
-    public static BaseProgram LoadWithConfig(string fileOrRef, string stack, string projectDirectory, TextWriter progress)
+    public static BaseProgram LoadWithConfig(string fileOrRef, string stack, string projectDirectory, TextWriter progress) =>
+        LoadWithConfig(fileOrRef, stack, projectDirectory, progress, cacheDirectory: null);
+
+    /// <summary>
+    /// The base program named by <paramref name="fileOrRef"/>, relative to <paramref name="projectDirectory"/>, with
+    /// the stack settings file of the ref's tree (none for a program file). With a <paramref name="cacheDirectory"/>,
+    /// a ref's tree is written and built in a folder under it that is kept between diffs, so that the next diff
+    /// rebuilds only the projects whose files differ (see <c>BaseTreeWorkspace</c>); without one, or while another
+    /// diff of the repository holds that folder, in a temporary folder removed afterwards.
+    /// </summary>
+    /// <exception cref="BaseProgramException">Neither a readable file nor a git ref whose tree synthesizes.</exception>
+    public static BaseProgram LoadWithConfig(string fileOrRef, string stack, string projectDirectory, TextWriter progress, string? cacheDirectory)
     {
         ArgumentNullException.ThrowIfNull(fileOrRef);
         ArgumentNullException.ThrowIfNull(progress);
@@ -41,15 +53,27 @@ public static class BaseProgramSource
 
         var top = Git(projectDirectory, "rev-parse", "--show-toplevel").Output.Trim();
         var relativeProject = Git(projectDirectory, "rev-parse", "--show-prefix").Output.Trim();
+        var sha = commit.Output.Trim();
+        var what = $"stack '{stack}' from the tree of {fileOrRef} ({sha[..Math.Min(12, sha.Length)]})";
+        using var workspace = cacheDirectory is null ? null : BaseTreeWorkspace.TryOpen(cacheDirectory, top);
+        if (workspace is not null)
+        {
+            progress.WriteLine($"diff: synthesizing {what} in {workspace.Directory}...");
+            Export(top, sha, workspace.Sync);
+            return Synthesize(Path.Combine(workspace.Directory, relativeProject), stack, fileOrRef);
+        }
+
+        if (cacheDirectory is not null)
+        {
+            progress.WriteLine($"diff: the base-tree cache under {cacheDirectory} is held by another diff or cannot be written: building in a temporary folder.");
+        }
+
         var tree = Directory.CreateTempSubdirectory("edgeinfra-diff-base-");
         try
         {
-            var sha = commit.Output.Trim();
-            progress.WriteLine($"diff: synthesizing stack '{stack}' from the tree of {fileOrRef} ({sha[..Math.Min(12, sha.Length)]})...");
-            Export(top, sha, tree.FullName);
-            var project = Path.Combine(tree.FullName, relativeProject);
-            var program = RunCompiler(project, stack, fileOrRef);
-            return new BaseProgram(program, StackSettings(project, stack, fileOrRef));
+            progress.WriteLine($"diff: synthesizing {what}...");
+            Export(top, sha, tar => TarFile.ExtractToDirectory(tar, tree.FullName, overwriteFiles: false));
+            return Synthesize(Path.Combine(tree.FullName, relativeProject), stack, fileOrRef);
         }
         finally
         {
@@ -57,11 +81,14 @@ public static class BaseProgramSource
         }
     }
 
+    private static BaseProgram Synthesize(string project, string stack, string name) =>
+        new(RunCompiler(project, stack, name), StackSettings(project, stack, name));
+
     /// <summary>
-    /// Extracts the tree of <paramref name="commit"/> into <paramref name="target"/>. <c>git archive</c> run in a
-    /// subfolder exports only that subfolder, so it runs at the repository root <paramref name="repository"/>.
+    /// Streams the tree of <paramref name="commit"/> as a tar archive to <paramref name="write"/>. <c>git archive</c>
+    /// run in a subfolder exports only that subfolder, so it runs at the repository root <paramref name="repository"/>.
     /// </summary>
-    private static void Export(string repository, string commit, string target)
+    private static void Export(string repository, string commit, Action<Stream> write)
     {
         var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repository };
         foreach (var argument in new[] { "archive", "--format=tar", commit })
@@ -71,7 +98,21 @@ public static class BaseProgramSource
 
         using var git = Process.Start(start) ?? throw new BaseProgramException("git cannot be started.");
         var errors = git.StandardError.ReadToEndAsync();
-        TarFile.ExtractToDirectory(git.StandardOutput.BaseStream, target, overwriteFiles: false);
+        try
+        {
+            var archive = git.StandardOutput.BaseStream;
+            write(archive);
+            if (archive.CanRead)
+            {
+                archive.CopyTo(Stream.Null); // the archive's end padding, which a reader may leave
+            }
+        }
+        catch
+        {
+            git.Kill();
+            throw;
+        }
+
         git.WaitForExit();
         if (git.ExitCode != 0)
         {
@@ -110,6 +151,9 @@ public static class BaseProgramSource
         }
 
         start.Environment["PULUMI_STACK"] = stack;
+        // MSBuild reads environment variables as properties: the base build skips the analyzers, which only report
+        // and never change the compiled program, and cost about 40% of a clean build of this repository's tree.
+        start.Environment["RunAnalyzers"] = "false";
         start.Environment.Remove("PULUMI_CONFIG");
         start.Environment.Remove("PULUMI_CONFIG_SECRET_KEYS");
         start.Environment.Remove("PULUMI_PROJECT");

@@ -129,6 +129,106 @@ public sealed class DiffVerbTests : IDisposable
         }
     }
 
+    /// <summary>Runs <c>diff --base</c> with the base-tree cache under <paramref name="cache"/>.</summary>
+    private int DiffCached(string cache, string location, string baseRef) => StackRunner.Run(
+        ["diff", "--stack", "dev", "--base", baseRef, "--format", "text"],
+        () => new LambdaStack(() => Group("rg", new PropertyMap { ["location"] = location })),
+        new RunnerEnvironment(name => name == "EDGEINFRA_CACHE_HOME" ? cache : null, _project, Packages, _out, _err));
+
+    /// <summary>Every file and folder of the working tree (the .git folder aside) with its size and timestamp.</summary>
+    private string[] WorkingTreeListing() => new DirectoryInfo(_project).EnumerateFileSystemInfos("*", SearchOption.AllDirectories)
+        .Where(entry => !Path.GetRelativePath(_project, entry.FullName).StartsWith(".git", StringComparison.Ordinal))
+        .Select(entry => $"{Path.GetRelativePath(_project, entry.FullName)} {(entry as FileInfo)?.Length} {entry.LastWriteTimeUtc:O}")
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    [Fact]
+    public void With_a_cache_each_ref_gives_its_own_program_and_the_working_tree_is_untouched()
+    {
+        var cache = Directory.CreateTempSubdirectory("edgeinfra-diff-cache-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(_project, "base-program.yml"), Program("westeurope"));
+            Git("init", "-q");
+            Git("add", "-A");
+            Git("commit", "-q", "-m", "in westeurope");
+            File.WriteAllText(Path.Combine(_project, "base-program.yml"), Program("northeurope"));
+            File.WriteAllText(Path.Combine(_project, "only-in-the-second.txt"), "a file the first tree lacks\n");
+            Git("add", "-A");
+            Git("commit", "-q", "-m", "in northeurope");
+            File.WriteAllText(Path.Combine(_project, "base-program.yml"), "not: the committed one\n");
+            File.WriteAllText(Path.Combine(_project, "untracked.txt"), "the reviewer's own file\n");
+            var status = GitIn(_project, "status", "--porcelain", "--untracked-files=all");
+            var listing = WorkingTreeListing();
+
+            var outputs = new List<string>();
+            foreach (var baseRef in new[] { "HEAD~1", "HEAD", "HEAD~1", "HEAD~1" })
+            {
+                Assert.Equal(0, DiffCached(cache, "northeurope", baseRef));
+                outputs.Add(_out.ToString());
+                _out.GetStringBuilder().Clear();
+            }
+
+            Assert.Contains("  ~  update rg (azure-native:resources:ResourceGroup)\n", outputs[0]);
+            Assert.Contains("No changes.", outputs[1]);
+            Assert.Equal(outputs[0], outputs[2]);
+            Assert.Equal(outputs[0], outputs[3]);
+            var tree = Assert.Single(Directory.GetDirectories(Path.Combine(cache, "diff-base")));
+            Assert.Contains($"diff: synthesizing stack 'dev' from the tree of HEAD~1 (", _err.ToString());
+            Assert.Contains($") in {Path.Combine(tree, "tree")}...", _err.ToString());
+            Assert.False(File.Exists(Path.Combine(tree, "tree", "only-in-the-second.txt")), "the last tree synthesized was HEAD~1's, which lacks the file");
+            Assert.False(File.Exists(Path.Combine(tree, "tree", "untracked.txt")));
+            Assert.Equal(status, GitIn(_project, "status", "--porcelain", "--untracked-files=all"));
+            Assert.Equal(listing, WorkingTreeListing());
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void While_another_diff_holds_the_cache_a_diff_builds_in_a_temporary_folder()
+    {
+        var cache = Directory.CreateTempSubdirectory("edgeinfra-diff-cache-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(_project, "base-program.yml"), Program("westeurope"));
+            Git("init", "-q");
+            Git("add", "-A");
+            Git("commit", "-q", "-m", "base");
+            var top = GitIn(_project, "rev-parse", "--show-toplevel").Trim();
+            using var held = EdgeInfra.Review.BaseTreeWorkspace.TryOpen(cache, top);
+            Assert.NotNull(held);
+
+            Assert.Equal(0, DiffCached(cache, "northeurope", "HEAD"));
+
+            Assert.Contains("  ~  update rg (azure-native:resources:ResourceGroup)\n", _out.ToString());
+            Assert.Contains($"diff: the base-tree cache under {cache} is held by another diff or cannot be written: building in a temporary folder.", _err.ToString());
+            Assert.Empty(Directory.EnumerateFileSystemEntries(held.Directory));
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("/own", "/xdg", "/home/me", "/own")]
+    [InlineData(null, "/xdg", "/home/me", "/xdg/edgeinfra")]
+    [InlineData(null, null, "/home/me", "/home/me/.cache/edgeinfra")]
+    [InlineData("relative", "also/relative", "/home/me", "/home/me/.cache/edgeinfra")]
+    [InlineData(null, null, null, null)]
+    [InlineData("", "", "", null)]
+    public void The_cache_is_the_first_absolute_of_EDGEINFRA_CACHE_HOME_XDG_CACHE_HOME_and_HOME(string? own, string? xdg, string? home, string? expected)
+    {
+        var variables = new Dictionary<string, string?> { ["EDGEINFRA_CACHE_HOME"] = own, ["XDG_CACHE_HOME"] = xdg, ["HOME"] = home };
+
+        var cache = DiffVerb.CacheDirectory(name => variables.GetValueOrDefault(name));
+
+        Assert.Equal(expected?.Replace('/', Path.DirectorySeparatorChar), cache?.Replace('/', Path.DirectorySeparatorChar));
+    }
+
     [Fact]
     public void A_base_that_is_neither_a_file_nor_a_ref_exits_2_with_the_reason()
     {

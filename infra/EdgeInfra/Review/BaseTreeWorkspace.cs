@@ -1,0 +1,226 @@
+using System.Formats.Tar;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace EdgeInfra.Review;
+
+/// <summary>
+/// A folder, kept between diffs, where the base trees of one repository are written and built: the <c>tree</c>
+/// folder of <c>&lt;cache&gt;/diff-base/&lt;hash of the repository's path&gt;</c>. Writing a ref's tree there
+/// rewrites only the files whose content or mode differs and deletes what the ref does not have, so the build
+/// outputs of the last base (<c>bin</c> and <c>obj</c> beside a project file, <c>node_modules</c> beside a
+/// <c>package.json</c>, <c>.build</c> at the root) stay valid for every project whose files did not change, and the
+/// compiler's own incremental build and output cache do the rest. The folder is held with an exclusive lock while
+/// in use; a second diff of the same repository at the same time gets none and builds in a temporary folder.
+/// </summary>
+internal sealed class BaseTreeWorkspace : IDisposable
+{
+    private static readonly string[] ProjectFileExtensions = [".csproj", ".fsproj", ".vbproj", ".proj"];
+
+    private readonly FileStream _lock;
+
+    private BaseTreeWorkspace(string directory, FileStream heldLock)
+    {
+        Directory = directory;
+        _lock = heldLock;
+    }
+
+    /// <summary>The folder the base tree is written to.</summary>
+    public string Directory { get; }
+
+    /// <summary>
+    /// The workspace of the repository at <paramref name="repositoryTop"/> under <paramref name="cacheRoot"/>, locked
+    /// for this process; null when another process holds it or the cache cannot be written.
+    /// </summary>
+    public static BaseTreeWorkspace? TryOpen(string cacheRoot, string repositoryTop)
+    {
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(repositoryTop)))[..16];
+        var home = Path.Combine(cacheRoot, "diff-base", key);
+        try
+        {
+            System.IO.Directory.CreateDirectory(home);
+            var heldLock = new FileStream(Path.Combine(home, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            File.WriteAllText(Path.Combine(home, "repository"), repositoryTop + "\n");
+            var tree = Path.Combine(home, "tree");
+            System.IO.Directory.CreateDirectory(tree);
+            return new BaseTreeWorkspace(tree, heldLock);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Makes the workspace's files exactly those of the <c>git archive</c> tar stream <paramref name="tar"/>: files
+    /// whose bytes and mode already match are left alone (their timestamps too), others are written, and every file
+    /// or folder the tree does not have is deleted, except the build outputs listed on the class.
+    /// </summary>
+    /// <exception cref="BaseProgramException">The stream holds an entry that is not a file, folder or link, or a path outside the tree.</exception>
+    public void Sync(Stream tar)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new HashSet<string>(StringComparer.Ordinal) { Directory };
+        using (var reader = new TarReader(tar, leaveOpen: true))
+        {
+            while (reader.GetNextEntry() is { } entry)
+            {
+                if (entry.EntryType is TarEntryType.GlobalExtendedAttributes)
+                {
+                    continue;
+                }
+
+                var path = PathInTree(entry.Name);
+                AddParents(folders, path);
+                switch (entry.EntryType)
+                {
+                    case TarEntryType.Directory:
+                        folders.Add(path);
+                        MakeFolder(path);
+                        break;
+                    case TarEntryType.RegularFile or TarEntryType.V7RegularFile:
+                        files.Add(path);
+                        WriteFile(path, entry);
+                        break;
+                    case TarEntryType.SymbolicLink:
+                        files.Add(path);
+                        WriteLink(path, entry.LinkName);
+                        break;
+                    default:
+                        throw new BaseProgramException($"the base tree holds '{entry.Name}', a tar entry of type {entry.EntryType}, which a diff cannot write.");
+                }
+            }
+        }
+
+        DeleteWhatTheTreeLacks(Directory, files, folders);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _lock.Dispose();
+
+    private string PathInTree(string name)
+    {
+        var path = Path.GetFullPath(Path.Combine(Directory, name.TrimEnd('/')));
+        if (!path.StartsWith(Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new BaseProgramException($"the base tree holds '{name}', a path outside the tree.");
+        }
+
+        return path;
+    }
+
+    private void AddParents(HashSet<string> folders, string path)
+    {
+        for (var parent = Path.GetDirectoryName(path); parent is not null && parent.Length > Directory.Length; parent = Path.GetDirectoryName(parent))
+        {
+            folders.Add(parent);
+        }
+    }
+
+    private static void MakeFolder(string path)
+    {
+        if (File.Exists(path) || IsLink(path))
+        {
+            File.Delete(path);
+        }
+
+        System.IO.Directory.CreateDirectory(path);
+    }
+
+    private static void WriteFile(string path, TarEntry entry)
+    {
+        var content = new byte[entry.Length];
+        if (entry.DataStream is { } data)
+        {
+            data.ReadExactly(content);
+        }
+
+        MakeFolder(Path.GetDirectoryName(path)!);
+        if (System.IO.Directory.Exists(path))
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+
+        if (IsLink(path) || !File.Exists(path) || !SameBytes(path, content))
+        {
+            File.Delete(path);
+            File.WriteAllBytes(path, content);
+        }
+
+        if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(path) != entry.Mode)
+        {
+            File.SetUnixFileMode(path, entry.Mode);
+        }
+    }
+
+    private static void WriteLink(string path, string target)
+    {
+        MakeFolder(Path.GetDirectoryName(path)!);
+        if (new FileInfo(path).LinkTarget == target)
+        {
+            return;
+        }
+
+        if (System.IO.Directory.Exists(path) && !IsLink(path))
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+
+        File.Delete(path);
+        File.CreateSymbolicLink(path, target);
+    }
+
+    private static bool IsLink(string path) => new FileInfo(path) is { Exists: true, LinkTarget: not null } || new DirectoryInfo(path).LinkTarget is not null;
+
+    private static bool SameBytes(string path, byte[] content)
+    {
+        using var file = File.OpenRead(path);
+        if (file.Length != content.Length)
+        {
+            return false;
+        }
+
+        var existing = new byte[content.Length];
+        file.ReadExactly(existing);
+        return existing.AsSpan().SequenceEqual(content);
+    }
+
+    /// <summary>Deletes, under <paramref name="folder"/>, every file and folder of neither set, keeping build outputs.</summary>
+    private void DeleteWhatTheTreeLacks(string folder, HashSet<string> files, HashSet<string> folders)
+    {
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        {
+            var isFolder = entry is DirectoryInfo && entry.LinkTarget is null;
+            if (isFolder && folders.Contains(entry.FullName))
+            {
+                DeleteWhatTheTreeLacks(entry.FullName, files, folders);
+            }
+            else if (isFolder && IsBuildOutput(folder, entry.Name, files))
+            {
+                continue;
+            }
+            else if (isFolder)
+            {
+                ((DirectoryInfo)entry).Delete(recursive: true);
+            }
+            else if (!files.Contains(entry.FullName))
+            {
+                entry.Delete();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> in <paramref name="folder"/> is a build output worth keeping: <c>bin</c> or
+    /// <c>obj</c> beside a project file of the tree, <c>node_modules</c> beside its <c>package.json</c>, or
+    /// <c>.build</c> at the root. Any other folder the tree lacks (an old project's <c>obj</c> with its generated
+    /// sources, say) could change the build, and is deleted.
+    /// </summary>
+    private bool IsBuildOutput(string folder, string name, HashSet<string> files) => name switch
+    {
+        "bin" or "obj" => files.Any(file => Path.GetDirectoryName(file) == folder && ProjectFileExtensions.Contains(Path.GetExtension(file), StringComparer.Ordinal)),
+        "node_modules" => files.Contains(Path.Combine(folder, "package.json")),
+        ".build" => folder == Directory,
+        _ => false,
+    };
+}
