@@ -13,37 +13,8 @@ cd "$root"
 runs=${RUNS:-9}
 compile=${COMPILE:-stacks/compile}
 
-# The hello-world floor. Its own (empty) Directory.Build.props stops MSBuild from importing the repository's.
-hello="$root/.build/bench-hello"
-if [ ! -f "$hello/bin/hello.dll" ]; then
-  mkdir -p "$hello"
-  echo '<Project />' > "$hello/Directory.Build.props"
-  echo '<Project />' > "$hello/Directory.Build.targets"
-  echo '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>' > "$hello/Directory.Packages.props"
-  cat > "$hello/hello.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <InvariantGlobalization>true</InvariantGlobalization>
-    <AssemblyName>hello</AssemblyName>
-  </PropertyGroup>
-</Project>
-XML
-  echo 'System.Console.WriteLine("hello");' > "$hello/Program.cs"
-  dotnet build "$hello/hello.csproj" -c Release -o "$hello/bin" --nologo -v quiet >&2
-fi
-
-ms_of() { # runs "$@" with stdout discarded, prints its wall time in ms
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null
-  end=$(date +%s%N)
-  echo $(((end - start) / 1000000))
-}
-floor() { dotnet "$hello/bin/hello.dll"; }
+source "$root/tests/bench/floor.sh"
 compiler() { PULUMI_STACK=dev bash "$compile" synth; }
-median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 # Warm-up: a build if needed, then the cache. The compiler does not store an output when an input changed in the
@@ -66,4 +37,4 @@ fm=$(median "${floors[@]}")
 cm=$(median "${compilers[@]}")
 echo "floor (hello-world dotnet): median ${fm} ms of ${runs} runs"
 echo "compiler, no change (PULUMI_STACK=dev bash $compile synth): median ${cm} ms of ${runs} runs"
-echo "ratio compiler/floor: $(awk -v c="$cm" -v f="$fm" 'BEGIN { printf "%.1f", c / (f > 0 ? f : 1) }')x"
+echo "ratio compiler/floor: $(ratio "$cm" "$fm")x"
