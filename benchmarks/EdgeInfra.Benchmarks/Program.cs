@@ -8,7 +8,9 @@ using EdgeInfra.Benchmarks;
 //   built graph (write) and of Deployment.Synthesize (both), the bytes allocated and the GC pause time per synthesis
 //   (medians), and the process's peak
 //   working set; sizes run in ascending order, so each size's peak includes the smaller sizes run before it (run
-//   one size alone for its own peak). Default sizes 1000 10000 20000, 7 runs each after one warm-up.
+//   one size alone for its own peak). Default sizes 1000 10000 20000, 7 runs each after one warm-up. Each size also
+//   times a floor in the same runs: writing the synthesized program's lines into a StringBuilder and making the
+//   string, the least any synthesizer of that output must do; synth/floor is printed beside it.
 // print SIZE: the synthesized program of the generated graph of SIZE resources.
 // bench [BenchmarkDotNet arguments]: the full BenchmarkDotNet run of SynthesisBenchmarks (e.g. --filter '*').
 if (args.Length > 0 && args[0] == "quick")
@@ -54,7 +56,7 @@ static int Quick(string[] args)
 
     sizes.Sort();
     Console.WriteLine($"synthesis, {runs} runs per size after one warm-up; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
-    Console.WriteLine($"{"resources",9} {"build ms",9} {"write ms",9} {"synth ms",9} {"alloc MB",9} {"GC ms",7} {"peak WS MB",10} {"bytes",10} GCs 0/1/2 (last run)");
+    Console.WriteLine($"{"resources",9} {"build ms",9} {"write ms",9} {"synth ms",9} {"alloc MB",9} {"GC ms",7} {"floor ms",8} {"synth/floor",11} {"peak WS MB",10} {"bytes",10} GCs 0/1/2 (last run)");
     var medians = new Dictionary<int, double>();
     foreach (var size in sizes)
     {
@@ -65,12 +67,18 @@ static int Quick(string[] args)
         var synth = new List<double>();
         var allocated = new List<double>();
         var paused = new List<double>();
+        var floor = new List<double>();
         var collections = string.Empty;
         for (var run = 0; run < runs; run++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var watch = Stopwatch.StartNew();
+            _ = WriteLines(text);
+            floor.Add(watch.Elapsed.TotalMilliseconds);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            watch.Restart();
             var graph = Deployment.Build(create, ScaleGraph.Settings);
             build.Add(watch.Elapsed.TotalMilliseconds);
             watch.Restart();
@@ -93,7 +101,7 @@ static int Quick(string[] args)
         medians[size] = Median(synth);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
         Console.WriteLine(FormattableString.Invariant(
-            $"{size,9} {Median(build),9:F1} {Median(write),9:F1} {Median(synth),9:F1} {Median(allocated),9:F1} {Median(paused),7:F1} {peak,10:F0} {text.Length,10} {collections}"));
+            $"{size,9} {Median(build),9:F1} {Median(write),9:F1} {Median(synth),9:F1} {Median(allocated),9:F1} {Median(paused),7:F1} {Median(floor),8:F1} {Median(synth) / Median(floor),11:F1} {peak,10:F0} {text.Length,10} {collections}"));
     }
 
     foreach (var size in sizes.Where(s => medians.ContainsKey(s * 2)))
@@ -103,6 +111,17 @@ static int Quick(string[] args)
 
     Console.WriteLine($"load average after: {LoadAverage()}");
     return 0;
+}
+
+static string WriteLines(string text)
+{
+    var written = new System.Text.StringBuilder();
+    foreach (var line in text.AsSpan().EnumerateLines())
+    {
+        written.Append(line).Append('\n');
+    }
+
+    return written.ToString();
 }
 
 static double Median(List<double> values)
