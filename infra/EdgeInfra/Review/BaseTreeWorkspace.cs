@@ -56,8 +56,23 @@ internal sealed class BaseTreeWorkspace : IDisposable
     /// whose bytes and mode already match are left alone (their timestamps too), others are written, and every file
     /// or folder the tree does not have is deleted, except the build outputs listed on the class.
     /// </summary>
-    /// <exception cref="BaseProgramException">The stream holds an entry that is not a file, folder or link, or a path outside the tree.</exception>
+    /// <exception cref="BaseProgramException">
+    /// The stream holds an entry that is not a file, folder or link, or a path outside the tree; or the stream or the
+    /// folder cannot be read or written.
+    /// </exception>
     public void Sync(Stream tar)
+    {
+        try
+        {
+            Write(tar);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BaseProgramException($"the base tree cannot be written to {Directory}: {e.Message} Delete that folder, or set EDGEINFRA_CACHE_HOME to another one.");
+        }
+    }
+
+    private void Write(Stream tar)
     {
         var files = new HashSet<string>(StringComparer.Ordinal);
         var folders = new HashSet<string>(StringComparer.Ordinal) { Directory };

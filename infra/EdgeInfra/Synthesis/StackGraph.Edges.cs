@@ -60,7 +60,7 @@ public sealed partial class StackGraph
     internal ImmutableArray<CustomResource> OwnDependenciesOf(CustomResource resource) =>
         EdgeData.Dependencies.GetValueOrDefault(resource, []);
 
-    private EdgeView EdgeData => LazyInitializer.EnsureInitialized(ref _edges, () => new EdgeView(this));
+    private EdgeView EdgeData => Volatile.Read(ref _edges) ?? LazyInitializer.EnsureInitialized(ref _edges, () => new EdgeView(this));
 
     /// <summary>The edges, computed once per graph, and each resource's dependencies.</summary>
     private sealed class EdgeView

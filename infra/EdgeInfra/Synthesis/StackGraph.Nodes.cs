@@ -25,7 +25,7 @@ public sealed partial class StackGraph
     /// The rank of each custom resource's logical name among the distinct names of <see cref="CustomResources"/>
     /// (equal names, equal ranks): ordering by it is ordering by the name, without comparing strings.
     /// </summary>
-    internal IReadOnlyDictionary<CustomResource, int> NameRanks => LazyInitializer.EnsureInitialized(ref _nameRanks, () =>
+    internal IReadOnlyDictionary<CustomResource, int> NameRanks => Volatile.Read(ref _nameRanks) ?? LazyInitializer.EnsureInitialized(ref _nameRanks, () =>
     {
         var sorted = SortedCustomResources;
         var ranks = new Dictionary<CustomResource, int>(sorted.Length);
@@ -45,7 +45,7 @@ public sealed partial class StackGraph
         return ranks;
     });
 
-    private Dictionary<CustomResource, ImmutableArray<LinkNode>> LinkData => LazyInitializer.EnsureInitialized(ref _links, () =>
+    private Dictionary<CustomResource, ImmutableArray<LinkNode>> LinkData => Volatile.Read(ref _links) ?? LazyInitializer.EnsureInitialized(ref _links, () =>
     {
         var links = new Dictionary<CustomResource, ImmutableArray<LinkNode>>();
         var found = new List<LinkNode>();

@@ -56,7 +56,7 @@ public sealed partial class StackGraph
     /// <summary>Every version the program pins, in the order of <see cref="CustomResources"/> (the resource's own, then its invokes'), then the stack outputs' invokes.</summary>
     internal ImmutableArray<VersionPin> VersionPins => VersionData.Pins;
 
-    private VersionView VersionData => LazyInitializer.EnsureInitialized(ref _versions, () => new VersionView(this));
+    private VersionView VersionData => Volatile.Read(ref _versions) ?? LazyInitializer.EnsureInitialized(ref _versions, () => new VersionView(this));
 
     /// <summary>The invokes and version pins, computed once per graph.</summary>
     private sealed class VersionView

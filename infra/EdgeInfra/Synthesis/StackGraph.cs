@@ -56,11 +56,11 @@ public sealed partial class StackGraph
 
     /// <summary>The input properties of each custom resource.</summary>
     public ImmutableDictionary<CustomResource, ObjectExpression> Properties =>
-        LazyInitializer.EnsureInitialized(ref _immutableProperties, () => _properties.ToImmutableDictionary());
+        Volatile.Read(ref _immutableProperties) ?? LazyInitializer.EnsureInitialized(ref _immutableProperties, () => _properties.ToImmutableDictionary());
 
     /// <summary>The effective options of each custom resource.</summary>
     public ImmutableDictionary<CustomResource, EffectiveOptions> Options =>
-        LazyInitializer.EnsureInitialized(ref _immutableOptions, () => _options.ToImmutableDictionary());
+        Volatile.Read(ref _immutableOptions) ?? LazyInitializer.EnsureInitialized(ref _immutableOptions, () => _options.ToImmutableDictionary());
 
     // Synthesis reads the properties and options of every resource several times: from hash tables, which it never
     // changes; the immutable dictionaries of the public API are made the first time they are asked for.

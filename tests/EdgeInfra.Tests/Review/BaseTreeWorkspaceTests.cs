@@ -180,6 +180,34 @@ public sealed class BaseTreeWorkspaceTests : IDisposable
     }
 
     [Fact]
+    public void A_stream_or_folder_that_fails_is_reported_with_the_folder_and_what_to_do()
+    {
+        using var workspace = Open();
+        var broken = new FailingStream(Tree(("a.cs", "class A {}", false), ("b.cs", new string('x', 4096), false)), failAfter: 1536);
+
+        var error = Assert.Throws<BaseProgramException>(() => workspace.Sync(broken));
+
+        Assert.Equal($"the base tree cannot be written to {workspace.Directory}: the pipe broke. Delete that folder, or set EDGEINFRA_CACHE_HOME to another one.", error.Message);
+    }
+
+    /// <summary>A stream that throws an <see cref="IOException"/> once <paramref name="failAfter"/> bytes are read.</summary>
+    private sealed class FailingStream(Stream inner, long failAfter) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count) =>
+            inner.Position >= failAfter ? throw new IOException("the pipe broke.") : inner.Read(buffer, offset, (int)Math.Min(count, failAfter - inner.Position));
+    }
+
+    [Fact]
     public void One_diff_at_a_time_holds_a_repository_s_workspace_and_another_repository_has_its_own()
     {
         using (var first = Open())
