@@ -235,7 +235,7 @@ internal static class EdgeValues
         return result;
     }
 
-    /// <summary>The plain form of a JSON value.</summary>
+    /// <summary>The plain form of a JSON value; of a key given twice in an object the last one counts, as in JSON.parse.</summary>
     public static object? FromJson(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => element.GetString(),
@@ -243,9 +243,20 @@ internal static class EdgeValues
         JsonValueKind.False => false,
         JsonValueKind.Number => element.TryGetInt64(out var number) ? number : element.GetDouble(),
         JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
-        JsonValueKind.Object => new SortedDictionary<string, object?>(element.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value)), StringComparer.Ordinal),
+        JsonValueKind.Object => ObjectFromJson(element),
         _ => null,
     };
+
+    private static SortedDictionary<string, object?> ObjectFromJson(JsonElement element)
+    {
+        var properties = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            properties[property.Name] = FromJson(property.Value);
+        }
+
+        return properties;
+    }
 
     /// <summary>
     /// How a value is shown in a message: quoted text, lowercase booleans, lists in brackets, "unset", a reference to

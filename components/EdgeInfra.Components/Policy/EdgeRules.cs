@@ -696,23 +696,13 @@ internal static partial class EdgeRules
         var deployments = graph.Resources.OfType<EdgeWorkerDeployment>().ToList();
         EdgeWorkerDeployment? DeploymentOf(Resource edgeWorker) => deployments.FirstOrDefault(d => ReferenceEquals(d.EdgeWorker, edgeWorker));
 
+        // A bundle of an EdgeWorkerDeployment is locked: reading it fails synthesis when bundle.lock.json is missing or
+        // differs from the files, so a graph this rule sees has only locked bundles.
         foreach (var edgeWorker in graph.ResourcesOf<EdgeWorker>())
         {
-            if (DeploymentOf(edgeWorker) is not { } deployment)
+            if (DeploymentOf(edgeWorker) is null)
             {
                 yield return new PolicyViolation(edgeWorker, $"localBundle is {PolicyChecks.Show(graph.ValueOf(graph.InputsOf<EdgeWorkerArgs>(edgeWorker).LocalBundle))}, not a bundle built from a locked directory: deploy it with EdgeWorkerDeployment, whose bundle.lock.json records the edgeworker-version and content hash", "localBundle");
-                continue;
-            }
-
-            var lockPath = Path.Combine(deployment.Bundle.SourceDirectory, EdgeWorkerBundleLock.FileName);
-            var recorded = File.Exists(lockPath) ? EdgeWorkerBundleLock.Parse(File.ReadAllText(lockPath), out _) : null;
-            if (recorded is null)
-            {
-                yield return new PolicyViolation(edgeWorker, $"{lockPath} is missing or not a lock: write it with lock-bundle (EdgeWorkerBundle.WriteLock) and commit it", "localBundle");
-            }
-            else if (recorded != deployment.Bundle.Lock)
-            {
-                yield return new PolicyViolation(edgeWorker, $"{EdgeWorkerBundleLock.FileName} records {recorded.Version} ({recorded.Sha256[..12]}) but the files are {deployment.Bundle.Lock.Version} ({deployment.Bundle.Lock.Sha256[..12]}): bump edgeworker-version and update the lock", "localBundle");
             }
         }
 

@@ -54,12 +54,23 @@ public static class BaseProgramSource
         var top = Git(projectDirectory, "rev-parse", "--show-toplevel").Output.Trim();
         var relativeProject = Git(projectDirectory, "rev-parse", "--show-prefix").Output.Trim();
         var sha = commit.Output.Trim();
-        var what = $"stack '{stack}' from the tree of {fileOrRef} ({sha[..Math.Min(12, sha.Length)]})";
+        var tree = $"the tree of {fileOrRef} ({sha[..Math.Min(12, sha.Length)]})";
+        var what = $"stack '{stack}' from {tree}";
         using var workspace = cacheDirectory is null ? null : BaseTreeWorkspace.TryOpen(cacheDirectory, top);
         if (workspace is not null)
         {
             progress.WriteLine($"diff: synthesizing {what} in {workspace.Directory}...");
-            Export(top, sha, workspace.Sync);
+            Export(top, sha, archive =>
+            {
+                try
+                {
+                    workspace.Sync(archive);
+                }
+                catch (BaseProgramException e)
+                {
+                    throw new BaseProgramException($"{tree}: {e.Message}");
+                }
+            });
             return Synthesize(Path.Combine(workspace.Directory, relativeProject), stack, fileOrRef);
         }
 
@@ -68,16 +79,16 @@ public static class BaseProgramSource
             progress.WriteLine($"diff: the base-tree cache under {cacheDirectory} is held by another diff or cannot be written: building in a temporary folder.");
         }
 
-        var tree = Directory.CreateTempSubdirectory("edgeinfra-diff-base-");
+        var temporary = Directory.CreateTempSubdirectory("edgeinfra-diff-base-");
         try
         {
             progress.WriteLine($"diff: synthesizing {what}...");
-            Export(top, sha, tar => TarFile.ExtractToDirectory(tar, tree.FullName, overwriteFiles: false));
-            return Synthesize(Path.Combine(tree.FullName, relativeProject), stack, fileOrRef);
+            Export(top, sha, tar => TarFile.ExtractToDirectory(tar, temporary.FullName, overwriteFiles: false));
+            return Synthesize(Path.Combine(temporary.FullName, relativeProject), stack, fileOrRef);
         }
         finally
         {
-            tree.Delete(recursive: true);
+            temporary.Delete(recursive: true);
         }
     }
 

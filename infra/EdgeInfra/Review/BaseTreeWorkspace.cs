@@ -74,8 +74,7 @@ internal sealed class BaseTreeWorkspace : IDisposable
 
     private void Write(Stream tar)
     {
-        var files = new HashSet<string>(StringComparer.Ordinal);
-        var folders = new HashSet<string>(StringComparer.Ordinal) { Directory };
+        var tree = new TreeContents(Directory);
         using (var reader = new TarReader(tar, leaveOpen: true))
         {
             while (reader.GetNextEntry() is { } entry)
@@ -86,19 +85,21 @@ internal sealed class BaseTreeWorkspace : IDisposable
                 }
 
                 var path = PathInTree(entry.Name);
-                AddParents(folders, path);
+                tree.AddParentsOf(path);
                 switch (entry.EntryType)
                 {
                     case TarEntryType.Directory:
-                        folders.Add(path);
-                        MakeFolder(path);
+                        tree.Folders.Add(path);
+                        MakeFolder(path, tree);
                         break;
                     case TarEntryType.RegularFile or TarEntryType.V7RegularFile:
-                        files.Add(path);
+                        tree.AddFile(path);
+                        MakeFolder(Path.GetDirectoryName(path)!, tree);
                         WriteFile(path, entry);
                         break;
                     case TarEntryType.SymbolicLink:
-                        files.Add(path);
+                        tree.AddFile(path);
+                        MakeFolder(Path.GetDirectoryName(path)!, tree);
                         WriteLink(path, entry.LinkName);
                         break;
                     default:
@@ -107,7 +108,7 @@ internal sealed class BaseTreeWorkspace : IDisposable
             }
         }
 
-        DeleteWhatTheTreeLacks(Directory, files, folders);
+        DeleteWhatTheTreeLacks(Directory, tree);
     }
 
     /// <inheritdoc />
@@ -124,22 +125,24 @@ internal sealed class BaseTreeWorkspace : IDisposable
         return path;
     }
 
-    private void AddParents(HashSet<string> folders, string path)
+    /// <summary>Makes <paramref name="path"/> a folder (once per sync), replacing a file or link there.</summary>
+    private static void MakeFolder(string path, TreeContents tree)
     {
-        for (var parent = Path.GetDirectoryName(path); parent is not null && parent.Length > Directory.Length; parent = Path.GetDirectoryName(parent))
+        if (!tree.Made.Add(path))
         {
-            folders.Add(parent);
+            return;
         }
-    }
 
-    private static void MakeFolder(string path)
-    {
-        if (File.Exists(path) || IsLink(path))
+        var kind = KindOf(new FileInfo(path));
+        if (kind is EntryKind.File or EntryKind.Link)
         {
             File.Delete(path);
         }
 
-        System.IO.Directory.CreateDirectory(path);
+        if (kind is not EntryKind.Folder)
+        {
+            System.IO.Directory.CreateDirectory(path);
+        }
     }
 
     private static void WriteFile(string path, TarEntry entry)
@@ -150,19 +153,16 @@ internal sealed class BaseTreeWorkspace : IDisposable
             data.ReadExactly(content);
         }
 
-        MakeFolder(Path.GetDirectoryName(path)!);
-        if (System.IO.Directory.Exists(path))
+        var existing = new FileInfo(path);
+        var kind = KindOf(existing);
+        var unchanged = kind is EntryKind.File && existing.Length == content.Length && SameBytes(path, content);
+        if (!unchanged)
         {
-            System.IO.Directory.Delete(path, recursive: true);
-        }
-
-        if (IsLink(path) || !File.Exists(path) || !SameBytes(path, content))
-        {
-            File.Delete(path);
+            Remove(path, kind);
             File.WriteAllBytes(path, content);
         }
 
-        if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(path) != entry.Mode)
+        if (!OperatingSystem.IsWindows() && (!unchanged || existing.UnixFileMode != entry.Mode))
         {
             File.SetUnixFileMode(path, entry.Mode);
         }
@@ -170,22 +170,34 @@ internal sealed class BaseTreeWorkspace : IDisposable
 
     private static void WriteLink(string path, string target)
     {
-        MakeFolder(Path.GetDirectoryName(path)!);
-        if (new FileInfo(path).LinkTarget == target)
+        var existing = new FileInfo(path);
+        if (existing.LinkTarget == target)
         {
             return;
         }
 
-        if (System.IO.Directory.Exists(path) && !IsLink(path))
-        {
-            System.IO.Directory.Delete(path, recursive: true);
-        }
-
-        File.Delete(path);
+        Remove(path, KindOf(existing));
         File.CreateSymbolicLink(path, target);
     }
 
-    private static bool IsLink(string path) => new FileInfo(path) is { Exists: true, LinkTarget: not null } || new DirectoryInfo(path).LinkTarget is not null;
+    private static void Remove(string path, EntryKind kind)
+    {
+        if (kind is EntryKind.Folder)
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+        else if (kind is not EntryKind.None)
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>What <paramref name="info"/> is (one <see cref="FileInfo"/>, whose status is read once): a link is a link whatever it points to.</summary>
+    private static EntryKind KindOf(FileInfo info) =>
+        info.LinkTarget is not null ? EntryKind.Link
+        : (int)info.Attributes == -1 ? EntryKind.None
+        : info.Attributes.HasFlag(FileAttributes.Directory) ? EntryKind.Folder
+        : EntryKind.File;
 
     private static bool SameBytes(string path, byte[] content)
     {
@@ -200,17 +212,17 @@ internal sealed class BaseTreeWorkspace : IDisposable
         return existing.AsSpan().SequenceEqual(content);
     }
 
-    /// <summary>Deletes, under <paramref name="folder"/>, every file and folder of neither set, keeping build outputs.</summary>
-    private void DeleteWhatTheTreeLacks(string folder, HashSet<string> files, HashSet<string> folders)
+    /// <summary>Deletes, under <paramref name="folder"/>, every file and folder the tree lacks, keeping build outputs.</summary>
+    private void DeleteWhatTheTreeLacks(string folder, TreeContents tree)
     {
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
         {
             var isFolder = entry is DirectoryInfo && entry.LinkTarget is null;
-            if (isFolder && folders.Contains(entry.FullName))
+            if (isFolder && tree.Folders.Contains(entry.FullName))
             {
-                DeleteWhatTheTreeLacks(entry.FullName, files, folders);
+                DeleteWhatTheTreeLacks(entry.FullName, tree);
             }
-            else if (isFolder && IsBuildOutput(folder, entry.Name, files))
+            else if (isFolder && IsBuildOutput(folder, entry.Name, tree))
             {
                 continue;
             }
@@ -218,7 +230,7 @@ internal sealed class BaseTreeWorkspace : IDisposable
             {
                 ((DirectoryInfo)entry).Delete(recursive: true);
             }
-            else if (!files.Contains(entry.FullName))
+            else if (!tree.Files.Contains(entry.FullName))
             {
                 entry.Delete();
             }
@@ -231,11 +243,51 @@ internal sealed class BaseTreeWorkspace : IDisposable
     /// <c>.build</c> at the root. Any other folder the tree lacks (an old project's <c>obj</c> with its generated
     /// sources, say) could change the build, and is deleted.
     /// </summary>
-    private bool IsBuildOutput(string folder, string name, HashSet<string> files) => name switch
+    private bool IsBuildOutput(string folder, string name, TreeContents tree) => name switch
     {
-        "bin" or "obj" => files.Any(file => Path.GetDirectoryName(file) == folder && ProjectFileExtensions.Contains(Path.GetExtension(file), StringComparer.Ordinal)),
-        "node_modules" => files.Contains(Path.Combine(folder, "package.json")),
+        "bin" or "obj" => tree.ProjectFolders.Contains(folder),
+        "node_modules" => tree.Files.Contains(Path.Combine(folder, "package.json")),
         ".build" => folder == Directory,
         _ => false,
     };
+
+    private enum EntryKind
+    {
+        None,
+        File,
+        Folder,
+        Link,
+    }
+
+    /// <summary>What a sync has read of the tree so far, and the folders it has made.</summary>
+    private sealed class TreeContents(string root)
+    {
+        public HashSet<string> Files { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Folders { get; } = new(StringComparer.Ordinal) { root };
+
+        /// <summary>The folders that hold a project file (whose <c>bin</c> and <c>obj</c> are kept).</summary>
+        public HashSet<string> ProjectFolders { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Made { get; } = new(StringComparer.Ordinal) { root };
+
+        public void AddFile(string path)
+        {
+            Files.Add(path);
+            if (ProjectFileExtensions.Contains(Path.GetExtension(path), StringComparer.Ordinal))
+            {
+                ProjectFolders.Add(Path.GetDirectoryName(path)!);
+            }
+        }
+
+        /// <summary>Adds the folders above <paramref name="path"/> up to the root, stopping at one already added.</summary>
+        public void AddParentsOf(string path)
+        {
+            var parent = Path.GetDirectoryName(path);
+            while (parent is not null && parent.Length > root.Length && Folders.Add(parent))
+            {
+                parent = Path.GetDirectoryName(parent);
+            }
+        }
+    }
 }

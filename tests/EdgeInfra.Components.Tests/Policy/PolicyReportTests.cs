@@ -13,10 +13,10 @@ public sealed class PolicyReportTests
 {
     private const string Justification = "A build agent image: it is rebuilt nightly from a hardened template and never exposed.";
 
-    /// <summary>Two VMs that allow passwords and leave encryption at host unset; the second is suppressed for EI-VM-001 through its component.</summary>
     /// <summary>The pack's two rules these fixtures are about, so that rules added elsewhere do not change the counts.</summary>
     private static readonly PolicyPack Pack = new(EdgeInfraPolicies.Pack.Name, EdgeInfraPolicies.Pack.Version, EdgeInfraPolicies.Pack.Rules.Where(r => r.Id is "EI-VM-001" or "EI-VM-002"));
 
+    /// <summary>Two VMs that allow passwords and leave encryption at host unset; the second is suppressed for EI-VM-001 through its component.</summary>
     private static PolicyReport Report() => Pack.Evaluate(Deployment.Build(() => new LambdaStack(() =>
     {
         Vm("web", null);

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace EdgeInfra.Stacks.Tests.Corpus;
 
-/// <summary>One bad-input case: the stack, the config key, the nested field changed (or null), what was put there, and the full value of the key.</summary>
-/// <summary>One bad-input case; <see cref="Without"/> names a key removed for the case (jwt cases run without entra, its alternative).</summary>
+/// <summary>
+/// One bad-input case: the stack, the config key, the nested field changed (or null), what was put there, the full value
+/// of the key, and <see cref="Without"/>, a key removed for the case (jwt cases run without entra, its alternative).
+/// </summary>
 internal sealed record BadConfigCase(string Stack, string Key, string? Field, string Label, string? Value, string? Without = null);
 
 /// <summary>

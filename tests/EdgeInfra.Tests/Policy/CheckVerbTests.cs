@@ -121,4 +121,23 @@ public sealed class CheckVerbTests : IDisposable
         var twice = Assert.Throws<ArgumentException>(() => new PolicyPack("p", "1", [EveryGroup, EveryGroup]));
         Assert.StartsWith("Rule id EI-TEST-001 is used by 2 rules of pack p.", twice.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_suppression_of_a_rule_the_pack_lacks_fails_the_check_with_the_resource_and_the_rule()
+    {
+        Assert.Equal(1, Run(new PolicyPack("test pack", "0.1.0", [OnlyWestEurope]), true, "check", "--stack", "dev"));
+
+        Assert.StartsWith("error: rg suppresses EI-TEST-001, which pack test pack does not have.", _err.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, _out.ToString());
+    }
+
+    [Fact]
+    public void A_rule_that_throws_is_a_bug_and_is_not_reported_as_the_user_s_error()
+    {
+        var broken = new PolicyRule(
+            "EI-TEST-003", "Tests", PolicySeverity.Low, "A broken rule", "A rule with a bug.", ["https://example.com/broken"],
+            _ => throw new ArgumentException("An item with the same key has already been added."));
+
+        Assert.Throws<ArgumentException>(() => Run(new PolicyPack("test pack", "0.1.0", [broken]), false, "check", "--stack", "dev"));
+    }
 }

@@ -139,6 +139,42 @@ public sealed class BaseTreeWorkspaceTests : IDisposable
         Assert.Equal("now a file", File.ReadAllText(Path.Combine(workspace.Directory, "notes")));
     }
 
+    [Fact]
+    public void A_link_is_written_as_a_link_rewritten_when_its_target_changes_and_replaced_by_a_file()
+    {
+        static MemoryStream WithLink(string? target)
+        {
+            var tar = new MemoryStream();
+            using (var writer = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
+            {
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "a.cs") { Mode = Regular, DataStream = new MemoryStream("class A {}"u8.ToArray()) });
+                writer.WriteEntry(target is null
+                    ? new PaxTarEntry(TarEntryType.RegularFile, "current.cs") { Mode = Regular, DataStream = new MemoryStream("class Current {}"u8.ToArray()) }
+                    : new PaxTarEntry(TarEntryType.SymbolicLink, "current.cs") { LinkName = target });
+            }
+
+            tar.Position = 0;
+            return tar;
+        }
+
+        using var workspace = Open();
+        var link = new FileInfo(Path.Combine(workspace.Directory, "current.cs"));
+
+        workspace.Sync(WithLink("a.cs"));
+        link.Refresh();
+        Assert.Equal("a.cs", link.LinkTarget);
+
+        workspace.Sync(WithLink("missing.cs"));
+        link.Refresh();
+        Assert.Equal("missing.cs", link.LinkTarget);
+
+        workspace.Sync(WithLink(null));
+        link.Refresh();
+        Assert.Null(link.LinkTarget);
+        Assert.Equal("class Current {}", File.ReadAllText(link.FullName));
+        Assert.Equal(["a.cs", "current.cs"], Listing(workspace.Directory));
+    }
+
     [Theory]
     [InlineData("../escape.cs")]
     [InlineData("a/../../escape.cs")]

@@ -34,15 +34,15 @@ internal static class IisOriginScript
     /// <summary>The Scheduled Task that runs <see cref="IisOriginRefreshScript"/> every minute.</summary>
     public const string RefreshTaskName = "EdgeOriginRefresh";
 
+    /// <summary>Where the web.config template holds the CN's regular expression until the script fills it in.</summary>
+    private const string EdgeClientCommonNamePlaceholder = "__EDGE_CLIENT_CN_PATTERN__";
+
     /// <summary>
     /// The URL Rewrite conditions of the rejecting rule: the origin secret alone, or with edge mTLS any of three failures
     /// (<c>logicalGrouping="MatchAny"</c>): the secret, <c>CERT_FLAGS</c> other than <c>1</c> (bit 0: a client certificate
     /// is present; bit 1: its CA is not one the server recognizes) and a <c>CERT_SUBJECT</c> without the edge's CN
     /// (IIS server variables: https://learn.microsoft.com/iis/web-dev-reference/server-variables).
     /// </summary>
-    /// <summary>Where the web.config template holds the CN's regular expression until the script fills it in.</summary>
-    private const string EdgeClientCommonNamePlaceholder = "__EDGE_CLIENT_CN_PATTERN__";
-
     private static string EdgeClientConditions(OriginBootSettings settings)
     {
         const string Indent = "\n            ";

@@ -30,10 +30,6 @@ internal sealed class OriginRoutes
         || string.Equals(path, prefix, comparison)
         || (path.Length > prefix.Length && path.StartsWith(prefix, comparison) && path[prefix.Length] == '/');
 
-    /// <summary>The route that decides for <paramref name="path"/>, or null when none covers it.</summary>
-    public RouteAccess? Deciding(string path, StringComparison comparison = StringComparison.Ordinal) =>
-        LongestFirst.FirstOrDefault(route => Covers(route.PathPrefix, path, comparison));
-
     /// <summary>
     /// The other routes under <paramref name="route"/> (their prefix is covered by its prefix): paths under them are
     /// theirs to decide, not <paramref name="route"/>'s.

@@ -146,9 +146,10 @@ public sealed partial class Observability : ComponentResource
         ManagedIdentityBlock.Check(args.ManagedIdentities, errors, allowsBoth: false, resourceKind: "a Log Analytics workspace");
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < args.AlertEmails.Count; i++)
+        var emails = args.AlertEmails.Values;
+        for (var i = 0; i < emails.Count; i++)
         {
-            var email = args.AlertEmails.Values[i];
+            var email = emails[i];
             if (email is null || !ValidationPatterns.Email().IsMatch(email))
             {
                 errors.Add($"alertEmails[{i}]", $"'{email}' is not an email address: it must read name@domain.tld, without spaces");

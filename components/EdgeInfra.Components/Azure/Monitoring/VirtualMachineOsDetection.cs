@@ -42,12 +42,13 @@ public static class VirtualMachineOsDetection
         var storageProfile = Plain(args.StorageProfile);
         if (Value(Plain(storageProfile?.OsDisk)?.OsType) is { } osType)
         {
-            if (osType == OperatingSystemTypes.Linux)
+            // Azure reads the enum ignoring case; so does this.
+            if (string.Equals(osType.Value, OperatingSystemTypes.Linux.Value, StringComparison.OrdinalIgnoreCase))
             {
                 return VirtualMachineOs.Linux;
             }
 
-            if (osType == OperatingSystemTypes.Windows)
+            if (string.Equals(osType.Value, OperatingSystemTypes.Windows.Value, StringComparison.OrdinalIgnoreCase))
             {
                 return VirtualMachineOs.Windows;
             }

@@ -245,8 +245,14 @@ public sealed class ObservabilityStackPassTests
                 ResourceGroupName = ResourceGroup,
                 OsProfile = new OSProfileArgs { WindowsConfiguration = new WindowsConfigurationArgs() },
             });
-            detected = [VirtualMachineOsDetection.Detect(byOsDisk), VirtualMachineOsDetection.Detect(byProfile), VirtualMachineOsDetection.Detect(LinuxVm()), VirtualMachineOsDetection.Detect(WindowsVmByImage()), VirtualMachineOsDetection.Detect(UnknownOsVm())];
+            // Azure reads the os type ignoring case.
+            var byLowerCaseOsDisk = new VirtualMachine("by-lower-case-disk", new VirtualMachineArgs
+            {
+                ResourceGroupName = ResourceGroup,
+                StorageProfile = new StorageProfileArgs { OsDisk = new OSDiskArgs { CreateOption = "Attach", OsType = new OperatingSystemTypes("linux") } },
+            });
+            detected = [VirtualMachineOsDetection.Detect(byOsDisk), VirtualMachineOsDetection.Detect(byProfile), VirtualMachineOsDetection.Detect(LinuxVm()), VirtualMachineOsDetection.Detect(WindowsVmByImage()), VirtualMachineOsDetection.Detect(UnknownOsVm()), VirtualMachineOsDetection.Detect(byLowerCaseOsDisk)];
         });
-        Assert.Equal([VirtualMachineOs.Windows, VirtualMachineOs.Windows, VirtualMachineOs.Linux, VirtualMachineOs.Windows, null], detected);
+        Assert.Equal([VirtualMachineOs.Windows, VirtualMachineOs.Windows, VirtualMachineOs.Linux, VirtualMachineOs.Windows, null, VirtualMachineOs.Linux], detected);
     }
 }
