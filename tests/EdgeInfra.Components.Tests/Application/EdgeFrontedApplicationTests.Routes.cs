@@ -37,13 +37,19 @@ public sealed partial class EdgeFrontedApplicationTests
             Routes = [new EdgeGatewayRoute("/orders", ["orders.read"], ["Orders.Reader", "Orders.Admin"]), new EdgeGatewayRoute("/orders/admin", [], ["Orders.Admin"])],
         };
         Assert.Equal("1.3.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
-        Assert.Contains("\"routes\": [\n    {\n      \"pathPrefix\": \"/orders\",\n      \"roles\": [\n        \"Orders.Reader\",\n        \"Orders.Admin\"\n      ],\n      \"scopes\": [\n        \"orders.read\"\n      ]\n    },", expected.ToJson(), StringComparison.Ordinal);
+        var packed = app.Gateway.Bundle.PackedText(EdgeGatewayConfig.ConfigFileName);
+        Assert.Equal(expected.ToJson(), packed);
+        Assert.Contains("\"routes\": [\n    {\n      \"pathPrefix\": \"/orders\",\n      \"roles\": [\n        \"Orders.Reader\",\n        \"Orders.Admin\"\n      ],\n      \"scopes\": [\n        \"orders.read\"\n      ]\n    },", packed, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Without_routes_the_gateway_config_lists_none()
     {
-        Assert.Contains("\"routes\": [],", ExpectedGatewayConfig().ToJson(), StringComparison.Ordinal);
+        EdgeFrontedApplication? app = null;
+        Synth(() => app = new EdgeFrontedApplication("app", Args()));
+        var packed = app!.Gateway.Bundle.PackedText(EdgeGatewayConfig.ConfigFileName);
+        Assert.Equal(ExpectedGatewayConfig().ToJson(), packed);
+        Assert.Contains("\"routes\": [],", packed, StringComparison.Ordinal);
     }
 
     [Fact]
