@@ -15,6 +15,9 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
     /// <summary>The longest text of one key (structured values as JSON).</summary>
     public const int MaxKeyLength = 256 * 1024;
 
+    /// <summary>The longest route path prefix, as the application and the gateway accept (RouteAccessValidation.MaxPrefixLength).</summary>
+    public const int MaxRoutePathPrefixLength = 200;
+
     /// <summary>Edge ranges: the broadest one allowed (a /10 holds 4,194,304 addresses; Akamai's origin IP ACL has /10s and /11s).</summary>
     public const int BroadestEdgePrefix = 10;
 
@@ -532,8 +535,10 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
     }
 
     /// <summary>
-    /// <c>routes</c>: who may call which paths. Path prefixes as the gateway and the origins compare them, each once;
-    /// scope and role names of 1 to 120 letters, digits and <c>. _ - :</c> (with Entra ID, not starting with <c>.</c>);
+    /// <c>routes</c>: who may call which paths. Path prefixes as the application, the gateway and the origins accept them
+    /// ('/'-separated segments of letters, digits and <c>-._~</c>, none <c>.</c> or <c>..</c>, at most 200 characters;
+    /// not <c>/</c> alone), each once ignoring case as the gateway compares paths; scope and role names of 1 to 120
+    /// letters, digits and <c>. _ - :</c> (with Entra ID, not starting with <c>.</c>);
     /// each route requires at least one scope or role.
     /// </summary>
     private void Routes(bool entra)
@@ -543,7 +548,7 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
             return;
         }
 
-        var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var prefixes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         ListItems("routes", routes, required: false, 50, (at, route) =>
         {
             if (route.ValueKind != JsonValueKind.Object)
@@ -554,9 +559,9 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
 
             Fields(at, route, RouteFields, ["pathPrefix"]);
             if (Field(route, "pathPrefix") is { } prefix && String($"{at}.pathPrefix", prefix, out var text)
-                && Matches($"{at}.pathPrefix", text, PathPrefixPattern(), "a path prefix: '/' then up to 200 letters, digits and -._~/!$&'()*+,;=:@%, without a trailing '/', e.g. /orders") && !prefixes.TryAdd(text, at))
+                && RoutePathPrefix($"{at}.pathPrefix", text) && !prefixes.TryAdd(text, at))
             {
-                Add($"{at}.pathPrefix", $"{Q(text)} repeats {prefixes[text]}.pathPrefix: one route per prefix");
+                Add($"{at}.pathPrefix", $"{Q(text)} repeats {prefixes[text]}.pathPrefix ignoring case: one route per prefix (the gateway compares paths ignoring case)");
             }
 
             ListField(at, route, "scopes", 20, (where, item) => AccessName(where, item, "scope", entra));
@@ -572,6 +577,29 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
                 Add($"{at}.roles", "is missing and so is scopes: a route requires at least one scope or role (leave the route out for paths any valid token may call)");
             }
         });
+    }
+
+    /// <summary>A route's path prefix, by the rule of the application's routes (RouteAccessValidation) and the gateway's <c>lib/config.js</c>.</summary>
+    private bool RoutePathPrefix(string where, string text)
+    {
+        if (!Matches(where, text, PathPrefixPattern(), "a path prefix: '/'-separated segments of letters, digits and -._~, without a trailing '/', e.g. /orders (not '/' alone: a path no route matches needs only a valid token)"))
+        {
+            return false;
+        }
+
+        if (text.Split('/').Any(segment => segment is "." or ".."))
+        {
+            Add(where, $"{Q(text)} has a '.' or '..' segment: the gateway resolves those in request paths before comparing, so no request could match the route and it would never be enforced");
+            return false;
+        }
+
+        if (text.Length > MaxRoutePathPrefixLength)
+        {
+            Add(where, $"{Q(text)} is too long: a path prefix is at most {MaxRoutePathPrefixLength.ToString(CultureInfo.InvariantCulture)} characters, the longest the origins' route rules accept");
+            return false;
+        }
+
+        return true;
     }
 
     private bool AccessName(string where, JsonElement item, string what, bool entra)
@@ -813,7 +841,8 @@ internal sealed partial class StackConfigCheck(Config config, DateTimeOffset now
     [GeneratedRegex(@"\Ahttps://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?(?:\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?\z")]
     private static partial Regex HttpsUrlPattern();
 
-    [GeneratedRegex(@"\A/[A-Za-z0-9\-._~/!$&'()*+,;=:@%]{0,200}(?<!/)\z|\A/\z")]
+    /// <summary>A route path prefix: one or more '/'-separated segments of unreserved characters (ValidationPatterns.UrlPathPrefix).</summary>
+    [GeneratedRegex(@"\A(?:/[A-Za-z0-9._~-]+)+\z")]
     private static partial Regex PathPrefixPattern();
 
     [GeneratedRegex(@"\A[A-Za-z0-9._:-]{1,120}\z")]

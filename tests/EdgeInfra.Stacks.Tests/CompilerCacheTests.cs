@@ -158,10 +158,10 @@ public sealed class CompilerCacheTests(CompilerCacheTests.Copy copy) : IClassFix
     public void A_changed_edgeworker_bundle_file_gives_the_new_program()
     {
         var before = Stored(Dev, "synth");
-        Assert.Contains("edgeWorkerVersion: \"1.3.0-", before);
+        Assert.Contains("edgeWorkerVersion: \"1.3.1-", before);
         const string bundle = "components/edgeworkers/bundles/edge-gateway";
         File.AppendAllText(Path_($"{bundle}/lib/utf8.js"), "// changed\n");
-        Edit($"{bundle}/bundle.json", "\"1.3.0\"", "\"1.3.1\"");
+        Edit($"{bundle}/bundle.json", "\"1.3.1\"", "\"1.3.2\"");
         var (exitCode, after, error) = Run(Dev, "synth");
         Assert.True(exitCode != 0, "a bundle changed without its lock must not give the previous program");
         Assert.Empty(after);
@@ -170,7 +170,7 @@ public sealed class CompilerCacheTests(CompilerCacheTests.Copy copy) : IClassFix
         var locked = Process.Start(new ProcessStartInfo("dotnet", [Path_(".build/compiler/EdgeInfra.Stacks.dll"), "lock-bundle", bundle]) { WorkingDirectory = copy.Root })!;
         locked.WaitForExit();
         Assert.Equal(0, locked.ExitCode);
-        Assert.Contains("edgeWorkerVersion: \"1.3.1-", Synth(Dev, "synth"));
+        Assert.Contains("edgeWorkerVersion: \"1.3.2-", Synth(Dev, "synth"));
     }
 
     [Fact]

@@ -192,6 +192,6 @@ public sealed class EdgeStackMockTests
             result.Outputs.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(Fqdn(result, "weu"), result.Outputs["originHostname"]);
         Assert.Equal("https://kv-edgeinfra-dev-weu.vault.azure.net/", result.Outputs["vaultUri"]);
-        Assert.Matches("^1\\.3\\.0-c[0-9a-f]{8}$", (string)result.Outputs["edgeWorkerVersion"]!);
+        Assert.Matches("^1\\.3\\.1-c[0-9a-f]{8}$", (string)result.Outputs["edgeWorkerVersion"]!);
     }
 }

@@ -131,6 +131,12 @@ public sealed class StackConfigErrorTests
     [InlineData("routes", """[{"pathPrefix":"/admin","roles":["Edge Admin"]}]""", "config 'edge-infra:routes[0].roles[0]': 'Edge Admin' is not a role name")]
     [InlineData("routes", """[{"pathPrefix":"/admin","roles":[".admin"]}]""", "config 'edge-infra:routes[0].roles[0]': '.admin' starts with '.'")]
     [InlineData("routes", """[{"pathPrefix":"/admin/","roles":["Edge.Admin"]}]""", "config 'edge-infra:routes[0].pathPrefix': '/admin/' is not a path prefix")]
+    [InlineData("routes", """[{"pathPrefix":"/","roles":["Edge.Admin"]}]""", "config 'edge-infra:routes[0].pathPrefix': '/' is not a path prefix: '/'-separated segments of letters, digits and -._~, without a trailing '/', e.g. /orders (not '/' alone: a path no route matches needs only a valid token)")]
+    [InlineData("routes", """[{"pathPrefix":"/admin;v=1","roles":["Edge.Admin"]}]""", "config 'edge-infra:routes[0].pathPrefix': '/admin;v=1' is not a path prefix")]
+    [InlineData("routes", """[{"pathPrefix":"/admin%2F","roles":["Edge.Admin"]}]""", "config 'edge-infra:routes[0].pathPrefix': '/admin%2F' is not a path prefix")]
+    [InlineData("routes", """[{"pathPrefix":"/a/../admin","roles":["Edge.Admin"]}]""", "config 'edge-infra:routes[0].pathPrefix': '/a/../admin' has a '.' or '..' segment: the gateway resolves those in request paths before comparing, so no request could match the route and it would never be enforced")]
+    [InlineData("routes", """[{"pathPrefix":"/admin/.","roles":["Edge.Admin"]}]""", "config 'edge-infra:routes[0].pathPrefix': '/admin/.' has a '.' or '..' segment")]
+    [InlineData("routes", """[{"pathPrefix":"/admin","roles":["Edge.Admin"]},{"pathPrefix":"/ADMIN","roles":["Edge.Admin"]}]""", "config 'edge-infra:routes[1].pathPrefix': '/ADMIN' repeats routes[0].pathPrefix ignoring case: one route per prefix (the gateway compares paths ignoring case)")]
     [InlineData("routes", """[{"pathPrefix":"/admin"}]""", "config 'edge-infra:routes[0].roles': is missing and so is scopes")]
     [InlineData("routes", """[{"pathPrefix":"/admin","rolez":["Edge.Admin"]}]""", "config 'edge-infra:routes[0].rolez': is not a field of routes[0] (did you mean 'roles'?)")]
     [InlineData("entra", """{"clients":[{"name":"ops","issuer":"https://token.actions.githubusercontent.com","subject":"repo:x","roles":["Other"]}]}""", "config 'edge-infra:entra.clients[0].roles[0]': 'Other' is not a role a route requires: the registration exposes the routes' roles (Edge.Admin)")]
@@ -138,6 +144,17 @@ public sealed class StackConfigErrorTests
     [InlineData("entra", """{"clientz":[]}""", "config 'edge-infra:entra.clientz': is not a field of entra (did you mean 'clients'?)")]
     public void Routes_and_entra_are_checked_with_the_field_the_value_and_the_rule(string key, string value, string message) =>
         Assert.Contains(message, Fails("dev", new() { [key] = value }), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_route_prefix_is_at_most_200_characters()
+    {
+        var longest = "/" + new string('p', 199);
+        var tooLong = "/" + new string('p', 200);
+        var error = Fails("dev", new() { ["routes"] = $$"""[{"pathPrefix":"{{longest}}","roles":["Edge.Admin"]},{"pathPrefix":"{{tooLong}}","roles":["Edge.Admin"]}]""" });
+        Assert.DoesNotContain("routes[0].pathPrefix", error, StringComparison.Ordinal);
+        Assert.Contains("config 'edge-infra:routes[1].pathPrefix': '/ppp", error, StringComparison.Ordinal);
+        Assert.Contains("… (201 characters) is too long: a path prefix is at most 200 characters, the longest the origins' route rules accept", error, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("""["203.0.113.0/24","10.20.1.0/24"]""", "'10.20.1.0/24' overlaps 10.0.0.0/8, which is private (RFC 1918)")]

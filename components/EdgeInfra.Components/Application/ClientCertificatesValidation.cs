@@ -45,7 +45,7 @@ internal static partial class ClientCertificatesValidation
         {
             var at = $"{where}[{i.ToString(CultureInfo.InvariantCulture)}]";
             var prefix = prefixes[i];
-            if (prefix is null || prefix.Length > 200 || !ValidationPatterns.UrlPathPrefix().IsMatch(prefix) || prefix.Split('/').Any(segment => segment is "." or ".."))
+            if (prefix is null || prefix.Length > RouteAccessValidation.MaxPrefixLength || !ValidationPatterns.UrlPathPrefix().IsMatch(prefix) || RouteAccessValidation.HasDotSegment(prefix))
             {
                 errors.Add(at, $"{RuleTreeValues.Show(prefix)} is not a path prefix: '/'-separated segments of letters, digits and -._~, no '.' or '..' segment, no trailing '/', at most 200 characters");
                 continue;

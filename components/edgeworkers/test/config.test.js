@@ -154,3 +154,27 @@ test('routes: prefixes, scope and role names are checked, each problem named', (
   }
   assert.equal(message.split('\n- ').length - 1, expected.length);
 });
+
+test('routes: a prefix with a "." or ".." segment, or longer than 200 characters, is refused (the gateway could never match it)', () => {
+  const long = `/${'p'.repeat(200)}`;
+  const longest = `/${'p'.repeat(199)}`;
+  const good = readGatewayConfig({ ...rawConfig(), routes: [{ pathPrefix: longest }, { pathPrefix: '/a.b/..c/...' }] });
+  assert.deepEqual(good.routes.map((route) => route.pathPrefix), [longest, '/a.b/..c/...']);
+  let message = '';
+  try {
+    readGatewayConfig({
+      ...rawConfig(),
+      routes: [{ pathPrefix: '/a/../orders' }, { pathPrefix: '/./orders' }, { pathPrefix: '/orders/..' }, { pathPrefix: long }],
+    });
+  } catch (error) {
+    message = error.message;
+  }
+  const why = "must have no '.' or '..' segment: the gateway resolves those in request paths before comparing, so no request could match the route and it would never be enforced";
+  const expected = [
+    `routes[0].pathPrefix: value "/a/../orders" ${why}`,
+    `routes[1].pathPrefix: value "/./orders" ${why}`,
+    `routes[2].pathPrefix: value "/orders/.." ${why}`,
+    `routes[3].pathPrefix: value "${long}" must be at most 200 characters (it has 201), the longest prefix the origins' route rules accept`,
+  ];
+  assert.equal(message, `invalid edge-gateway config:\n- ${expected.join('\n- ')}`);
+});

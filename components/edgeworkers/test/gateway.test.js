@@ -341,6 +341,51 @@ describe('gateway: issuer and audience from property variables', () => {
   });
 });
 
+describe('gateway: the HS256 key', () => {
+  function countingGateway(raw = rawConfig()) {
+    const imports = [];
+    const subtle = globalThis.crypto.subtle;
+    const counting = {
+      importKey: (format, data, algorithm, extractable, usages) => {
+        imports.push(algorithm.name);
+        return subtle.importKey(format, data, algorithm, extractable, usages);
+      },
+      verify: (...args) => subtle.verify(...args),
+    };
+    return { imports, gateway: createEdgeGateway({ config: readGatewayConfig(raw), subtle: counting, httpRequest, logger, now: () => NOW_MS }) };
+  }
+
+  test('is decoded and imported once while the variable keeps its text, and again when the text changes', async () => {
+    const { imports, gateway: counted } = countingGateway();
+    for (let round = 0; round < 3; round += 1) {
+      const request = requestWithToken(signHs256(HMAC_SECRET, validClaims()));
+      await counted.handleClientRequest(request);
+      assert.equal(request.response, null);
+    }
+    await counted.handleClientRequest(requestWithToken(undefined));
+    await counted.handleClientRequest(requestWithToken(signHs256(HMAC_SECRET, validClaims())));
+    assert.deepEqual(imports, ['HMAC']);
+
+    const rotated = 'r'.repeat(40);
+    const request = requestWithToken(signHs256(rotated, validClaims()), { variables: { ...VARIABLES, PMUSER_JWT_HMAC_SECRET: rotated } });
+    await counted.handleClientRequest(request);
+    assert.equal(request.response, null);
+    const old = requestWithToken(signHs256(HMAC_SECRET, validClaims()), { variables: { ...VARIABLES, PMUSER_JWT_HMAC_SECRET: rotated } });
+    await counted.handleClientRequest(old);
+    assert.equal(old.response.status, 401);
+    assert.deepEqual(imports, ['HMAC', 'HMAC']);
+  });
+
+  test('is not read when HS256 is not allowed', async () => {
+    const { imports, gateway: rsOnly } = countingGateway(rawConfig({ jwt: { algorithms: ['RS256'] } }));
+    const request = requestWithToken(signRs256(signingKey, validClaims()));
+    await rsOnly.handleClientRequest(request);
+    assert.equal(request.response, null);
+    assert.ok(!request.variableReads.includes('PMUSER_JWT_HMAC_SECRET'));
+    assert.ok(!imports.includes('HMAC'));
+  });
+});
+
 describe('gateway: HS256 key encodings', () => {
   const key = Buffer.from('AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow', 'base64url');
 

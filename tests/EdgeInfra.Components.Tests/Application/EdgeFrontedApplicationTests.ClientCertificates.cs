@@ -113,8 +113,10 @@ public sealed partial class EdgeFrontedApplicationTests
         EdgeFrontedApplication? app = null;
         Synth(() => app = new EdgeFrontedApplication("app", MtlsArgs()));
         var expected = ExpectedGatewayConfig() with { ClientCertificates = new EdgeGatewayClientCertificates { PathPrefixes = ["/partners", "/b2b/orders"] } };
-        Assert.Equal("1.3.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
-        Assert.StartsWith("{\n  \"clientCertificates\": {\n    \"pathPrefixes\": [\n      \"/partners\",\n      \"/b2b/orders\"\n    ],\n    \"verifiedVariable\": \"PMUSER_CLIENT_CERT_VERIFIED\"\n  },\n  \"headers\"", expected.ToJson(), StringComparison.Ordinal);
+        Assert.Equal("1.3.1" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
+        var packed = app.Gateway.Bundle.PackedText(EdgeGatewayConfig.ConfigFileName);
+        Assert.Equal(expected.ToJson(), packed);
+        Assert.StartsWith("{\n  \"clientCertificates\": {\n    \"pathPrefixes\": [\n      \"/partners\",\n      \"/b2b/orders\"\n    ],\n    \"verifiedVariable\": \"PMUSER_CLIENT_CERT_VERIFIED\"\n  },\n  \"headers\"", packed, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,8 +49,10 @@ public sealed partial class EdgeFrontedApplicationTests
             },
         };
         Assert.EndsWith(expected.VersionSuffix(), app!.Gateway.Bundle.Version, StringComparison.Ordinal);
-        Assert.Contains("\"issuerVariable\": \"PMUSER_JWT_ISSUER\"", expected.ToJson(), StringComparison.Ordinal);
-        Assert.DoesNotContain("\"issuer\":", expected.ToJson(), StringComparison.Ordinal);
+        var packed = app.Gateway.Bundle.PackedText(EdgeGatewayConfig.ConfigFileName);
+        Assert.Equal(expected.ToJson(), packed);
+        Assert.Contains("\"issuerVariable\": \"PMUSER_JWT_ISSUER\"", packed, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"issuer\":", packed, StringComparison.Ordinal);
 
         var variables = app.Property.RuleTree.Default.Variables;
         var issuer = Assert.Single(variables, v => v.Name == "PMUSER_JWT_ISSUER");

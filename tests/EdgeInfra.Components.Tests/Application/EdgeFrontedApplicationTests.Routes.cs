@@ -36,14 +36,20 @@ public sealed partial class EdgeFrontedApplicationTests
         {
             Routes = [new EdgeGatewayRoute("/orders", ["orders.read"], ["Orders.Reader", "Orders.Admin"]), new EdgeGatewayRoute("/orders/admin", [], ["Orders.Admin"])],
         };
-        Assert.Equal("1.3.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
-        Assert.Contains("\"routes\": [\n    {\n      \"pathPrefix\": \"/orders\",\n      \"roles\": [\n        \"Orders.Reader\",\n        \"Orders.Admin\"\n      ],\n      \"scopes\": [\n        \"orders.read\"\n      ]\n    },", expected.ToJson(), StringComparison.Ordinal);
+        Assert.Equal("1.3.1" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
+        var packed = app.Gateway.Bundle.PackedText(EdgeGatewayConfig.ConfigFileName);
+        Assert.Equal(expected.ToJson(), packed);
+        Assert.Contains("\"routes\": [\n    {\n      \"pathPrefix\": \"/orders\",\n      \"roles\": [\n        \"Orders.Reader\",\n        \"Orders.Admin\"\n      ],\n      \"scopes\": [\n        \"orders.read\"\n      ]\n    },", packed, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Without_routes_the_gateway_config_lists_none()
     {
-        Assert.Contains("\"routes\": [],", ExpectedGatewayConfig().ToJson(), StringComparison.Ordinal);
+        EdgeFrontedApplication? app = null;
+        Synth(() => app = new EdgeFrontedApplication("app", Args()));
+        var packed = app!.Gateway.Bundle.PackedText(EdgeGatewayConfig.ConfigFileName);
+        Assert.Equal(ExpectedGatewayConfig().ToJson(), packed);
+        Assert.Contains("\"routes\": [],", packed, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,5 +73,35 @@ public sealed partial class EdgeFrontedApplicationTests
             "routes: pathPrefix \"/Orders\" must appear only once, ignoring case (the gateway compares paths ignoring case)",
         ], errors.Select(e => $"{e.Property}: {e.Message}"));
         Assert.All(errors, e => Assert.StartsWith(Subject, e.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_route_prefix_with_a_dot_segment_or_over_200_characters_is_reported_at_synthesis()
+    {
+        var tooLong = "/" + new string('p', 200);
+        var errors = Errors(() => new EdgeFrontedApplication("app", RoutedArgs(
+        [
+            new RouteAccess { PathPrefix = "/a/../orders", Roles = ["Orders.Reader"] },
+            new RouteAccess { PathPrefix = "/orders/.", Roles = ["Orders.Reader"] },
+            new RouteAccess { PathPrefix = tooLong, Roles = ["Orders.Reader"] },
+        ])));
+        const string Why = "must have no '.' or '..' segment: the gateway resolves those in request paths before comparing, so no request could match the route and it would never be enforced";
+        Assert.Equal(
+        [
+            $"routes[0].pathPrefix: value \"/a/../orders\" {Why}",
+            $"routes[1].pathPrefix: value \"/orders/.\" {Why}",
+            $"routes[2].pathPrefix: value \"{tooLong}\" must be at most 200 characters (it has 201), the longest prefix the origins' route rules accept",
+        ], errors.Select(e => $"{e.Property}: {e.Message}"));
+        Assert.All(errors, e => Assert.StartsWith(Subject, e.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_route_prefix_of_200_characters_with_dots_inside_segments_is_accepted()
+    {
+        var longest = "/" + new string('p', 191) + "/a.b/..c";
+        Assert.Equal(200, longest.Length);
+        EdgeFrontedApplication? app = null;
+        Synth(() => app = new EdgeFrontedApplication("app", RoutedArgs([new RouteAccess { PathPrefix = longest, Roles = ["Orders.Reader"] }])));
+        Assert.Contains($"\"pathPrefix\": \"{longest}\"", app!.Gateway.Bundle.PackedText(EdgeGatewayConfig.ConfigFileName), StringComparison.Ordinal);
     }
 }

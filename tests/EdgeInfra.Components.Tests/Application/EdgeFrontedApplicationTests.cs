@@ -137,7 +137,7 @@ public sealed partial class EdgeFrontedApplicationTests : IDisposable
         EdgeFrontedApplication? app = null;
         Synth(() => app = new EdgeFrontedApplication("app", Args()));
         var expected = ExpectedGatewayConfig();
-        Assert.Equal("1.3.0" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
+        Assert.Equal("1.3.1" + expected.VersionSuffix(), app!.Gateway.Bundle.Version);
     }
 
     [Fact]

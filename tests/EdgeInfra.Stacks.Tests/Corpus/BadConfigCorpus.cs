@@ -122,6 +122,8 @@ internal static class BadConfigCorpus
     [
         .. BadText, ("no-slash", "admin"), ("trailing-slash", "/admin/"), ("query", "/a?b"), ("fragment", "/a#b"), ("space", "/a b"),
         ("url", "https://x.example.com/a"), ("double-slash", "//"), ("too-long", "/" + new string('p', 201)),
+        ("root-alone", "/"), ("sub-delims", "/a;v=1"), ("percent", "/a%2Fb"), ("at-sign", "/@me"), ("dot-segment", "/a/../b"),
+        ("dot-last", "/a/."), ("just-over-200", "/" + new string('p', 200)),
     ];
 
     private enum Kind

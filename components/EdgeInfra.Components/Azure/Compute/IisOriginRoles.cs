@@ -48,7 +48,7 @@ internal static class IisOriginRoles
             Line($"<rule name=\"edge-origin-role {route.PathPrefix}\" stopProcessing=\"true\">");
             Line($"  <match url=\"{MatchPattern(routes, route)}\" />");
             Line("  <conditions>");
-            Line($"    <add input=\"{{HTTP_{OriginRoutes.RolesHeader.ToUpperInvariant().Replace('-', '_')}}}\" pattern=\"{OriginRoutes.RolesPattern(route.Roles)}\" negate=\"true\" ignoreCase=\"false\" />");
+            Line($"    <add input=\"{{{OriginBootSettings.IisServerVariableOf(OriginRoutes.RolesHeader)}}}\" pattern=\"{OriginRoutes.RolesPattern(route.Roles)}\" negate=\"true\" ignoreCase=\"false\" />");
             Line("  </conditions>");
             Line("  <serverVariables>");
             Line($"    <set name=\"EDGE_ORIGIN_AUTH\" value=\"{OriginBootSettings.RoleDeniedTag}\" />");

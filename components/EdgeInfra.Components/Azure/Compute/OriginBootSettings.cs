@@ -82,5 +82,8 @@ internal sealed record OriginBootSettings(
 
 
     /// <summary>The IIS server variable of the header, e.g. <c>HTTP_X_ORIGIN_AUTH</c>.</summary>
-    public string IisServerVariable => "HTTP_" + HeaderName.ToUpperInvariant().Replace('-', '_');
+    public string IisServerVariable => IisServerVariableOf(HeaderName);
+
+    /// <summary>The IIS server variable IIS gives request header <paramref name="header"/>: <c>HTTP_</c> and the name upper-cased, <c>-</c> as <c>_</c>.</summary>
+    public static string IisServerVariableOf(string header) => "HTTP_" + header.ToUpperInvariant().Replace('-', '_');
 }

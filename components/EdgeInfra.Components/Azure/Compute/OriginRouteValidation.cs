@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using EdgeInfra.Components.Common;
 
 namespace EdgeInfra.Components.Azure.Compute;
@@ -8,19 +7,8 @@ namespace EdgeInfra.Components.Azure.Compute;
 /// Checks <see cref="OriginVmClusterArgs.Routes"/> before any origin script is rendered, so that every value written
 /// into an nginx map, a Lua table or a URL Rewrite pattern is one none of them treats specially.
 /// </summary>
-internal static partial class OriginRouteValidation
+internal static class OriginRouteValidation
 {
-    /// <summary>The longest prefix an origin accepts.</summary>
-    public const int MaxPrefixLength = 200;
-
-    /// <summary>
-    /// A path prefix: <c>/</c>, or <c>/</c>-separated segments of RFC 3986 unreserved characters (letters, digits,
-    /// <c>. _ ~ -</c>), none of which is ever percent-encoded differently, so the decoded path the origins compare
-    /// (nginx <c>$uri</c>, IIS's URL) holds them exactly as declared.
-    /// </summary>
-    [GeneratedRegex(@"^(/|(/[A-Za-z0-9._~-]+)+)\z")]
-    private static partial Regex PathPrefix();
-
     /// <summary>Adds every problem of <paramref name="routes"/> to <paramref name="errors"/>.</summary>
     /// <param name="routes">The routes.</param>
     /// <param name="caseInsensitivePaths">Whether the flavor serves paths case-insensitively (IIS).</param>
@@ -65,19 +53,26 @@ internal static partial class OriginRouteValidation
         }
     }
 
+    /// <summary>
+    /// A path prefix: <c>/</c>, or <c>/</c>-separated segments of RFC 3986 unreserved characters (letters, digits,
+    /// <c>. _ ~ -</c>, <see cref="ValidationPatterns.UrlPathPrefix"/>), none of which is ever percent-encoded
+    /// differently, so the decoded path the origins compare (nginx <c>$uri</c>, IIS's URL) holds them exactly as declared.
+    /// </summary>
+    private static bool IsPathPrefix(string prefix) => prefix == "/" || ValidationPatterns.UrlPathPrefix().IsMatch(prefix);
+
     private static void CheckPrefix(string? prefix, string property, ComponentErrors errors)
     {
-        if (prefix is null || !PathPrefix().IsMatch(prefix))
+        if (prefix is null || !IsPathPrefix(prefix))
         {
             errors.Add(property, $"'{prefix}' is not a path prefix the origins can match: '/' or '/'-separated segments of letters, digits and '.', '_', '~', '-' (no empty segment, no trailing '/', no percent-encoding)");
         }
-        else if (prefix.Split('/').Any(segment => segment is "." or ".."))
+        else if (RouteAccessValidation.HasDotSegment(prefix))
         {
             errors.Add(property, $"'{prefix}' has a '.' or '..' segment: request paths are compared after those are resolved, so no path could start with it");
         }
-        else if (prefix.Length > MaxPrefixLength)
+        else if (prefix.Length > RouteAccessValidation.MaxPrefixLength)
         {
-            errors.Add(property, $"'{prefix}' is longer than {Text(MaxPrefixLength)} characters");
+            errors.Add(property, $"'{prefix}' is longer than {Text(RouteAccessValidation.MaxPrefixLength)} characters");
         }
     }
 

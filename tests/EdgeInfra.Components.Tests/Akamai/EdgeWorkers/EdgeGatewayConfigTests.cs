@@ -352,6 +352,29 @@ public sealed class EdgeGatewayConfigTests : IDisposable
         Assert.False(Directory.Exists(_output));
     }
 
+    [Fact]
+    public void A_route_prefix_with_a_dot_segment_or_over_200_characters_is_refused_as_the_gateway_could_never_match_it()
+    {
+        var longest = "/" + new string('p', 199);
+        var accepted = Sample() with { Routes = [new EdgeGatewayRoute(longest, [], ["Orders.Reader"]), new EdgeGatewayRoute("/a.b/..c/...", ["orders.read"], [])] };
+        Assert.Equal(DiskVersion + accepted.VersionSuffix(), EdgeWorkerBundle.Load(_bundle.Path, accepted).Version);
+
+        var tooLong = "/" + new string('p', 200);
+        var config = Sample() with
+        {
+            Routes = [new EdgeGatewayRoute("/a/../orders", [], ["Orders.Reader"]), new EdgeGatewayRoute("/./orders", [], []), new EdgeGatewayRoute("/orders/..", [], []), new EdgeGatewayRoute(tooLong, [], [])],
+        };
+        var errors = Assert.Throws<SynthesisException>(() => EdgeWorkerBundle.Load(_bundle.Path, config)).Errors;
+        const string Why = "must have no '.' or '..' segment: the gateway resolves those in request paths before comparing, so no request could match the route and it would never be enforced";
+        Assert.Equal(
+        [
+            $"config.routes[0].pathPrefix: value \"/a/../orders\" {Why}",
+            $"config.routes[1].pathPrefix: value \"/./orders\" {Why}",
+            $"config.routes[2].pathPrefix: value \"/orders/..\" {Why}",
+            $"config.routes[3].pathPrefix: value \"{tooLong}\" must be at most 200 characters (it has 201), the longest prefix the origins' route rules accept",
+        ], errors.Select(e => $"{e.Property}: {e.Message}"));
+    }
+
     [Theory]
     [InlineData("HS256", "https://auth.example.com/jwks", "config.jwt.jwksUrl: value \"https://auth.example.com/jwks\" must be absent when RS256 is not allowed")]
     [InlineData("RS256", null, "config.jwt.jwksUrl: value null must be an https:// URL when RS256 is allowed")]

@@ -24,7 +24,8 @@
 //   "headers": { "schemaVersion": 2 } required; the only version this bundle writes is 2
 //   "routes": [{ "pathPrefix": "/orders", "scopes": ["orders.read"], "roles": ["Orders.Reader"] }] [[]]
 //                 who may call which paths (route-access.js): pathPrefix one or more '/'-separated segments of
-//                 letters, digits and . _ ~ - (no trailing '/'), unique ignoring case; scopes (all required) and
+//                 letters, digits and . _ ~ - (no trailing '/', no '.' or '..' segment), at most 200 characters,
+//                 unique ignoring case; scopes (all required) and
 //                 roles (one of them required) each 1-120 letters, digits and . _ - :, no duplicates
 //   "originAuth": {                                    [the whole object is optional]
 //     "headerName": header name [X-Origin-Auth], must not start with X-Edge-; the gateway deletes client copies,
@@ -50,7 +51,7 @@ import { DEFAULT_ORIGIN_AUTH_HEADER } from './origin-auth.js';
 import { DEFAULT_ORIGIN_GROUP_VARIABLE } from './routing.js';
 import { DEFAULT_VERIFIED_VARIABLE } from './client-certificates.js';
 import { HMAC_KEY_ENCODINGS, DEFAULT_HMAC_KEY_ENCODING } from './hmac-key.js';
-import { ACCESS_NAME, ROUTE_PATH_PREFIX } from './route-access.js';
+import { ACCESS_NAME, ROUTE_PATH_PREFIX, MAX_ROUTE_PATH_PREFIX_LENGTH, hasDotSegment } from './route-access.js';
 
 /** Default property variable holding the HS256 secret. */
 export const DEFAULT_HMAC_SECRET_VARIABLE = 'PMUSER_JWT_HMAC_SECRET';
@@ -154,6 +155,10 @@ function readRoutes(routes, problems) {
     const route = objectAt(item, where, problems, ['pathPrefix', 'scopes', 'roles']);
     if (typeof route.pathPrefix !== 'string' || !ROUTE_PATH_PREFIX.test(route.pathPrefix)) {
       problems.push(`${where}.pathPrefix: value ${show(route.pathPrefix)} must be '/' and one or more segments of letters, digits, '.', '_', '~' or '-' separated by '/' (no trailing '/')`);
+    } else if (hasDotSegment(route.pathPrefix)) {
+      problems.push(`${where}.pathPrefix: value ${show(route.pathPrefix)} must have no '.' or '..' segment: the gateway resolves those in request paths before comparing, so no request could match the route and it would never be enforced`);
+    } else if (route.pathPrefix.length > MAX_ROUTE_PATH_PREFIX_LENGTH) {
+      problems.push(`${where}.pathPrefix: value ${show(route.pathPrefix)} must be at most ${MAX_ROUTE_PATH_PREFIX_LENGTH} characters (it has ${route.pathPrefix.length}), the longest prefix the origins' route rules accept`);
     }
     return {
       pathPrefix: route.pathPrefix,

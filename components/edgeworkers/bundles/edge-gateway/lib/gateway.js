@@ -6,7 +6,7 @@
 //    the property marked its certificate verified (client-certificates.js): log
 //    `client_certificate_rejected reason=<reason> path_prefix=<prefix>` and answer 403;
 // 1. read the expected issuer and audience (from config, or from their property variables on every request) and the
-//    HS256 key when HS256 is allowed; an empty issuer or audience variable is a server fault: log
+//    HS256 key's variable when HS256 is allowed (its text is decoded again only when it changes); an empty issuer or audience variable is a server fault: log
 //    `gateway_misconfigured reason=issuer_variable_empty|audience_variable_empty` and answer 503;
 // 2. read the bearer token and verify it (jwt.js); on failure log `token_rejected reason=<reason>`
 //    and answer 401 with WWW-Authenticate (503 when the JWKS cannot be fetched; a missing, undecodable or short
@@ -58,6 +58,24 @@ export function createEdgeGateway(options) {
     rsaKeys,
     now,
   });
+  const hs256Allowed = jwt.algorithms.includes('HS256');
+  // The last text of the HS256 key variable and its decoded bytes: the same text gives the same bytes object, which
+  // the verifier's imported key is cached by.
+  let hmacKeyText = null;
+  let hmacKey = null;
+
+  /** The HS256 key bytes from the property variable, decoded only when its text differs from the last request's. */
+  function currentHmacKey(request) {
+    if (!hs256Allowed) {
+      return null;
+    }
+    const text = request.getVariable(jwt.hmacSecretVariable);
+    if (text !== hmacKeyText) {
+      hmacKey = decodeHmacKey(text, jwt.hmacKeyEncoding);
+      hmacKeyText = text;
+    }
+    return hmacKey;
+  }
 
   async function handleClientRequest(request) {
     if (config.clientCertificates !== null) {
@@ -78,11 +96,8 @@ export function createEdgeGateway(options) {
     }
 
     const bearer = readBearerToken(request);
-    const hmacKey = jwt.algorithms.includes('HS256')
-      ? decodeHmacKey(request.getVariable(jwt.hmacSecretVariable), jwt.hmacKeyEncoding)
-      : null;
     const result = bearer.reason === undefined
-      ? await verifier.verify(bearer.token, { hmacKey, issuer, audience })
+      ? await verifier.verify(bearer.token, { hmacKey: currentHmacKey(request), issuer, audience })
       : { ok: false, reason: bearer.reason };
     if (!result.ok) {
       if (result.reason === JwtFailure.HMAC_SECRET_UNAVAILABLE) {

@@ -8,7 +8,8 @@
 
 // The expected issuer and audience are fixed when the verifier is created, or given per verification (when they
 // come from property variables, read on every request). The HS256 key is given per verification as bytes
-// (hmac-key.js decodes the property variable).
+// (hmac-key.js decodes the property variable; the gateway decodes it again only when the variable's text changes, so
+// an unchanged key arrives as the same Uint8Array, which its imported CryptoKey is cached by: treat it as immutable).
 
 import { decodeBase64Url } from './base64url.js';
 import { decodeUtf8, encodeUtf8 } from './utf8.js';
@@ -74,10 +75,9 @@ export function createJwtVerifier(options) {
   let cachedHmac = null;
 
   async function hmacKeyFor(bytes) {
-    const id = Array.prototype.join.call(bytes, ',');
-    if (cachedHmac === null || cachedHmac.id !== id) {
+    if (cachedHmac === null || cachedHmac.bytes !== bytes) {
       const key = await subtle.importKey('raw', bytes, HS256_IMPORT_ALGORITHM, false, ['verify']);
-      cachedHmac = { id, key };
+      cachedHmac = { bytes, key };
     }
     return cachedHmac.key;
   }

@@ -9,13 +9,29 @@
 // percent-decoded is refused when routes are configured.
 
 import { canonicalPath, coveringPrefix } from './client-certificates.js';
-import { readRoles, readScopes } from './claims.js';
+import { ROLE_VALUE, readRoles, readScopes } from './claims.js';
 
-/** A scope or role name in a route: 1 to 120 letters, digits and . _ - : (Entra scope and app role values have no spaces). */
-export const ACCESS_NAME = /^[A-Za-z0-9._:-]{1,120}$/;
+/**
+ * A scope or role name in a route: 1 to 120 letters, digits and . _ - : (Entra scope and app role values have no
+ * spaces), the rule of a role value the gateway compares and forwards (claims.js).
+ */
+export const ACCESS_NAME = ROLE_VALUE;
 
 /** A route's path prefix: one or more '/'-separated segments of unreserved characters, no trailing '/'. */
 export const ROUTE_PATH_PREFIX = /^(?:\/[A-Za-z0-9._~-]+)+$/;
+
+/** The longest route path prefix, as the C# components and the origins accept. */
+export const MAX_ROUTE_PATH_PREFIX_LENGTH = 200;
+
+/**
+ * Whether a prefix has a "." or ".." segment: request paths are compared after those are resolved (canonicalPath),
+ * so no request could match such a prefix.
+ * @param {string} prefix a path prefix
+ * @returns {boolean}
+ */
+export function hasDotSegment(prefix) {
+  return prefix.split('/').some((segment) => segment === '.' || segment === '..');
+}
 
 /** Why a valid token was refused on a route. */
 export const RouteAccessFailure = Object.freeze({
